@@ -1,0 +1,74 @@
+"""Read: inbox dumps to clean messages, then to inquiry threads.
+
+>>> from inquiry_nlp.mail import read_dump
+>>> dump = read_dump(["data/sample/inbox.mbox"])          # doctest: +SKIP
+>>> dump.owner.describe(), len(dump.threads), len(dump.errors)  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .message import Address, Attachment, BodyParts, ErrorRecord, Link, Message
+from .parse import parse_mail, parse_row
+from .quotes import split_body
+from .sources import RawError, RawMail, RawRow, iter_raw
+from .threads import Owner, Thread, build_threads, normalize_subject
+
+__all__ = [
+    "Address", "Attachment", "BodyParts", "Dump", "ErrorRecord", "Link", "Message", "Owner", "Thread",
+    "build_threads", "iter_messages", "normalize_subject", "read_dump", "split_body",
+]
+
+
+def iter_messages(paths: Iterable[str]) -> Iterator[Message | ErrorRecord]:
+    """Every message of the dump, parsed and cleaned (body split into new text, signature
+    and quotes), or an error record for what cannot be read. One item per input message."""
+    for raw in iter_raw(paths):
+        if isinstance(raw, RawMail):
+            item = parse_mail(raw.data, raw.source, raw.index)
+        elif isinstance(raw, RawRow):
+            item = parse_row(raw.row, raw.source, raw.index)
+        else:
+            assert isinstance(raw, RawError)
+            item = ErrorRecord(raw.kind, raw.detail, raw.source, raw.index)
+        if isinstance(item, Message):
+            try:
+                item.parts = split_body(item.body)
+            except Exception as exc:  # noqa: BLE001 - keep the message, unsplit
+                item.parts = BodyParts(new=item.body)
+                item.notes.append(f"quote/signature split failed: {exc}")
+        yield item
+
+
+@dataclass
+class Dump:
+    """A whole dump read: its threads, the messages that could not be read, and the owner."""
+
+    threads: list[Thread]
+    errors: list[ErrorRecord]
+    owner: Owner
+    messages_read: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def accounted(self) -> bool:
+        """Every input message is in exactly one thread record or one error record."""
+        return self.messages_read == sum(len(t.messages) for t in self.threads) + len(self.errors)
+
+
+def read_dump(paths: Iterable[str], own: Iterable[str] = ()) -> Dump:
+    """Read, clean and thread a dump. ``own``: our addresses or domains (inferred if empty)."""
+    from ..text.lang import detect_lang
+
+    messages: list[Message] = []
+    errors: list[ErrorRecord] = []
+    count = 0
+    for item in iter_messages(paths):
+        count += 1
+        (messages if isinstance(item, Message) else errors).append(item)  # type: ignore[arg-type]
+    owner = Owner.from_config(own)
+    threads, owner = build_threads(messages, owner or None)
+    for t in threads:
+        customer_text = "\n".join(m.new_text for m in t.customer_messages) or t.subject
+        t.lang = detect_lang(customer_text) or detect_lang(t.subject)
+    return Dump(threads, errors, owner, count)

@@ -1,0 +1,60 @@
+"""HTML mail bodies to readable text, keeping every link with its visible text and target.
+
+Block elements become line breaks, inline elements are joined by a space where the markup
+had none, script/style/head vanish, entities are decoded. The links are what the
+``phishing_link`` signal compares: the text a reader sees against where it really goes.
+
+>>> text, links = html_to_text('<p>Dear <b>Sir</b>,</p><p><a href="http://x.example/login">View RFQ</a></p>')
+>>> text
+'Dear Sir,\\nView RFQ'
+>>> links[0].text, links[0].href
+('View RFQ', 'http://x.example/login')
+"""
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .message import Link
+
+_SKIP = ["script", "style", "head", "title", "noscript", "template", "svg", "object", "iframe"]
+_BLOCK_TAG = re.compile(
+    r"<(/?)(?:p|div|li|tr|table|tbody|thead|tfoot|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|hr|section|article|"
+    r"header|footer|nav|aside|main|form|fieldset|address|center|caption|figure|figcaption|details|summary)\b[^>]*>",
+    re.IGNORECASE)
+_BR = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
+_CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
+_BR_MARK = "\ue000"  # survives the collapsing of block newlines: <br><br> stays a blank line
+_SPACES = re.compile(r"[ \t\u00a0\u200b\u3000]+")
+_NEWLINES = re.compile(r"\s*\n\s*")
+_BLANKS = re.compile(r"\n{3,}")
+_JOIN = re.compile(r"(?<=\w)\x00+(?=\w)")  # inline elements that touch: join words with a space
+
+
+def html_to_text(html: str) -> tuple[str, list[Link]]:
+    """Readable text of an HTML document and its links (visible text, target)."""
+    html = _BLOCK_TAG.sub(lambda m: "\n" + m.group(0) if not m.group(1) else m.group(0) + "\n", html)
+    html = _CELL_END.sub(lambda m: m.group(0) + "\t", _BR.sub(_BR_MARK, html))
+    tree = LexborHTMLParser(html)
+    tree.strip_tags(_SKIP)
+    root = tree.body or tree.root
+    if root is None:
+        return "", []
+    links = []
+    for a in root.css("a[href]"):
+        href = (a.attributes.get("href") or "").strip()
+        if href:
+            links.append(Link(text=_inline(a.text(separator="\x00")).replace(_BR_MARK, " ").strip(), href=href))
+    return _tidy(root.text(separator="\x00")), links
+
+
+def _inline(text: str) -> str:
+    return _SPACES.sub(" ", _JOIN.sub(" ", text).replace("\x00", ""))
+
+
+def _tidy(text: str) -> str:
+    text = _NEWLINES.sub("\n", _inline(text).replace("\r", "\n"))
+    text = text.replace(_BR_MARK, "\n")
+    lines = [line.strip() for line in text.split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()

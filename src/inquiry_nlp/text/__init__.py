@@ -1,0 +1,1 @@
+"""Clean: text normalisation for matching and language identification."""
