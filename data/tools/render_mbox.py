@@ -174,8 +174,9 @@ def param(key: str, value: str) -> list[str]:
     enc = "utf-8''" + urlquote(value.encode("utf-8"), safe="")
     if len(enc) <= 60:
         return [f"{key}*={enc}"]
-    parts, cur = [], ""
-    for tok in re.findall(r"%[0-9A-Fa-f]{2}|.", enc):  # never split a %XX triplet
+    parts, cur = [], "utf-8''"
+    for ch in value:  # split between characters, never inside one character's octets
+        tok = urlquote(ch.encode("utf-8"), safe="")
         if len(cur) + len(tok) > 60:
             parts.append(cur)
             cur = ""

@@ -44,6 +44,9 @@ ALIASES: dict[str, str] = {
 # (curly quotes in 0x80-0x9f), and every latin-1 byte decodes the same way in both.
 
 CHINESE_CODECS = ("gb18030", "big5hkscs")
+# Stateful encodings whose bytes are all ASCII: the declared codec must still be applied.
+_SEVEN_BIT = {"utf-7", "hz", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_3", "iso2022_jp_ext",
+              "iso2022_kr"}
 
 # The 500 or so commonest characters of Chinese business mail, simplified; their
 # traditional forms are added on first use. A decode that yields mostly these is right.
@@ -151,7 +154,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         return Decoded("", canonical_charset(declared) or "ascii")
     if data.isascii():
         codec = canonical_charset(declared)
-        if codec in ("utf-7", "hz"):
+        if codec in _SEVEN_BIT or (b"\x1b" in data and codec):
             text = _strict(data, codec)
             if text is not None:
                 return Decoded(text, codec)

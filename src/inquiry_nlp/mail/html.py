@@ -24,18 +24,17 @@ _BLOCK_TAG = re.compile(
     r"header|footer|nav|aside|main|form|fieldset|address|center|caption|figure|figcaption|details|summary)\b[^>]*>",
     re.IGNORECASE)
 _BR = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
-_CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
 _BR_MARK = "\ue000"  # survives the collapsing of block newlines: <br><br> stays a blank line
 _SPACES = re.compile(r"[ \t\u00a0\u200b\u3000]+")
-_NEWLINES = re.compile(r"\s*\n\s*")
 _BLANKS = re.compile(r"\n{3,}")
-_JOIN = re.compile(r"(?<=\w)\x00+(?=\w)")  # inline elements that touch: join words with a space
+_WORD_END = re.compile(r"\w$")
+_WORD_START = re.compile(r"\w")
 
 
 def html_to_text(html: str) -> tuple[str, list[Link]]:
     """Readable text of an HTML document and its links (visible text, target)."""
-    html = _BLOCK_TAG.sub(lambda m: "\n" + m.group(0) if not m.group(1) else m.group(0) + "\n", html)
-    html = _CELL_END.sub(lambda m: m.group(0) + "\t", _BR.sub(_BR_MARK, html))
+    # Newlines around block tags become text-node newlines (runs of them collapse later).
+    html = _BR.sub(_BR_MARK, _BLOCK_TAG.sub("\n\\g<0>\n", html))
     tree = LexborHTMLParser(html)
     tree.strip_tags(_SKIP)
     root = tree.body or tree.root
@@ -50,11 +49,21 @@ def html_to_text(html: str) -> tuple[str, list[Link]]:
 
 
 def _inline(text: str) -> str:
-    return _SPACES.sub(" ", _JOIN.sub(" ", text).replace("\x00", ""))
+    """Join the text nodes (separated by NUL): a space where two words would touch."""
+    pieces = text.split("\x00")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if piece and out[-1] and _WORD_END.search(out[-1]) and _WORD_START.match(piece):
+            out.append(" ")
+        out.append(piece)
+    return _SPACES.sub(" ", "".join(out))
 
 
 def _tidy(text: str) -> str:
-    text = _NEWLINES.sub("\n", _inline(text).replace("\r", "\n"))
-    text = text.replace(_BR_MARK, "\n")
-    lines = [line.strip() for line in text.split("\n")]
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+    lines: list[str] = []
+    for line in _inline(text).replace("\r", "\n").split("\n"):
+        line = line.strip()
+        if line:
+            lines.append(line)  # runs of block newlines collapse to one line break
+    text = "\n".join(lines).strip().replace(_BR_MARK, "\n")
+    return _BLANKS.sub("\n\n", "\n".join(line.strip() for line in text.split("\n"))).strip()

@@ -37,6 +37,7 @@ _BETWEEN_WORDS = re.compile(r"(\?=)\s+(=\?)")
 _MSGID = re.compile(r"<[^<>\s]+>")
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。）)\]]+", re.IGNORECASE)
+_WANTED = frozenset(("message-id", "subject", "from", "to", "cc", "reply-to", "in-reply-to", "references", "date"))
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 _B64_OK = re.compile(r"^[A-Za-z0-9+/=\s]*$")
 
@@ -51,11 +52,27 @@ def parse_mail(data: bytes, source: str, index: int) -> Message | ErrorRecord:
                            "no RFC 822 header lines at the start (binary data or plain text, not an email); "
                            "check that the file is a message or an mbox", source, index, ids)
     try:
-        msg = _PARSER.parsebytes(data)
-        return _build(msg, data, source, index)
+        return _build(_parse(data), data, source, index)
     except Exception as exc:  # noqa: BLE001 - any failure on one message must not stop the batch
         ids = _MSGID.findall(data[:8192].decode("latin-1"))[:1]
         return ErrorRecord("unparseable_message", f"{type(exc).__name__}: {exc}", source, index, ids)
+
+
+_HEADERS_ONLY = BytesParser(policy=compat32)
+_END_OF_HEADERS = re.compile(rb"\r?\n\r?\n")
+
+
+def _parse(data: bytes) -> EmailMessage:
+    """The stdlib parse, with a fast path for single-part mail: the feed parser walks a body
+    line by line, which is most of its time and needless when there are no MIME parts."""
+    mt = _END_OF_HEADERS.search(data)
+    if mt:
+        head = _HEADERS_ONLY.parsebytes(data[:mt.end()], headersonly=True)
+        ctype = (head.get_content_maintype() or "").lower()
+        if ctype not in ("multipart", "message") and not head.defects:
+            head.set_payload(data[mt.end():].decode("ascii", "surrogateescape"))
+            return head
+    return _PARSER.parsebytes(data)
 
 
 def _has_headers(data: bytes) -> bool:
@@ -131,7 +148,10 @@ class _HeaderReader:
         self._hint: str | None | bool = False
         self.values: dict[str, list[str]] = {}
         for name, value in msg.raw_items():
-            self.values.setdefault(name.lower(), []).append(_FOLD.sub(" ", str(value)).strip())
+            key = name.lower()
+            if key in _WANTED:
+                value = str(value)
+                self.values.setdefault(key, []).append((_FOLD.sub(" ", value) if "\n" in value else value).strip())
 
     def raw(self, name: str) -> list[str]:
         return self.values.get(name, [])
@@ -260,6 +280,8 @@ def _read_body(msg: EmailMessage, m: Message, notes: list[str]) -> None:
         if part.is_multipart():
             continue
         ctype = (part.get_content_type() or "text/plain").lower()
+        if ctype.startswith("multipart/"):
+            ctype = "text/plain"  # a multipart whose boundary never appears: its body is all we have
         disposition = (part.get("content-disposition") or "").split(";", 1)[0].strip().lower()
         filename = _filename(part, m)
         if filename or disposition == "attachment" or not ctype.startswith("text/"):
@@ -286,7 +308,7 @@ def _read_body(msg: EmailMessage, m: Message, notes: list[str]) -> None:
     if not body.strip() and html_text:
         body = html_text
         m.body_from_html = True
-    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    body = body.replace("\r\n", "\n").replace("\r", "\n").rstrip()
     if len(body) > MAX_BODY_CHARS:
         notes.append(f"body cut at {MAX_BODY_CHARS} of {len(body)} characters")
         body = body[:MAX_BODY_CHARS]

@@ -188,7 +188,8 @@ def _iter_maildir(path: Path) -> Iterator[RawMail]:
 
 
 def _iter_folder(path: Path) -> Iterator[Raw]:
-    """Every mail file below ``path`` (recursive, sorted). ``.eml`` files and files without
+    """Every mail file below ``path``: a folder's files in name order, then its subfolders in
+    name order, recursively. ``.eml`` files and files without
     a known non-mail suffix are read as messages; mbox/JSONL/CSV files inside are expanded."""
     for root, dirs, files in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))

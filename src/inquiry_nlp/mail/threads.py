@@ -162,6 +162,7 @@ def build_threads(messages: Sequence[Message], own: Owner | None = None) -> tupl
         m.is_ours = own.owns(m.from_addr)
     # Subject fallback for messages without a known parent.
     key_first: dict[tuple[str, str], int] = {}
+    by_party: dict[str, list[tuple[str, int]]] = defaultdict(list)
     order = sorted(range(n), key=lambda i: (_ts(messages[i]), i))
     for i in order:
         m = messages[i]
@@ -173,8 +174,15 @@ def build_threads(messages: Sequence[Message], own: Owner | None = None) -> tupl
         if key in key_first:
             if not has_parent[i]:
                 uf.union(i, key_first[key])
-        else:
-            key_first[key] = i
+            continue
+        key_first[key] = i
+        if not has_parent[i] and _PREFIX.match(fold_width(m.subject)):
+            # A reply whose subject was extended ("回复：询价（样品）", "Re: RFQ - revised"):
+            # the longest earlier subject with the same party that it starts with.
+            earlier = [(len(s), j) for s, j in by_party[party] if len(s) >= 4 and subject.startswith(s)]
+            if earlier:
+                uf.union(i, max(earlier)[1])
+        by_party[party].append((subject, i))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[uf.find(i)].append(i)

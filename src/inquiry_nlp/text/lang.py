@@ -22,15 +22,16 @@ def detect_lang(text: str) -> str | None:
     text = _URLISH.sub(" ", text)
     han = _HAN.findall(text)
     words = len(_LATIN_WORD.findall(text))
-    # A Han character carries about as much as 0.7 of an English word.
+    # A Han character carries about as much as 0.7 of an English word. Any real Chinese
+    # writing in an English mail makes it mixed (labelled threads agree: 5% is enough).
     zh_weight = len(han) * 0.7
     total = zh_weight + words
     if total == 0:
         return None
     share = zh_weight / total
-    if share < 0.2:
+    if share < 0.05:
         return "en"
-    if share <= 0.65:
+    if share <= 0.75:
         return "mixed"
     return script(text)
 

@@ -1,0 +1,95 @@
+"""The ``inquiry-nlp`` command. Subcommands parse arguments and call the library; the work
+is done in the pipeline modules.
+
+    inquiry-nlp classify data/sample/inbox.mbox --format table
+    inquiry-nlp classify inbox.mbox --own example.com --format jsonl -o out.jsonl
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import InquiryError
+
+FORMATS = ("jsonl", "table")
+
+
+def _own_values(values: Sequence[str] | None) -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x for x in v.replace(";", ",").split(",") if x.strip())
+    return out
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from .pipeline import classify
+    from .report import WRITERS
+
+    fmt = args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
+    run = classify(args.paths, _own_values(args.own))
+    writer = WRITERS[fmt]
+    if args.output and args.output != "-":
+        out_path = Path(args.output)
+        tmp = out_path.with_name(out_path.name + ".part")
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            writer(run.records(), fh)
+        tmp.replace(out_path)
+    else:
+        writer(run.records(), sys.stdout)
+        sys.stdout.flush()
+    if not args.quiet:
+        s = run.summary()
+        owner = f"owner: {s['owner']}" + ("" if s["owner_inferred"] else " (given by --own)")
+        langs = ", ".join(f"{k} {v}" for k, v in s["languages"].items())  # type: ignore[union-attr]
+        print(f"inquiry-nlp: {s['messages']} messages read -> {s['threads']} threads, {s['errors']} error records"
+              f" ({'every message accounted for' if s['accounted'] else 'MESSAGES UNACCOUNTED: please report'});"
+              f" {owner}; languages: {langs or 'none'}", file=sys.stderr)
+        if s["owner_inferred"]:
+            print("inquiry-nlp: the owner was inferred; pass --own YOUR-DOMAIN if that is wrong.", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inquiry-nlp",
+        description="Grade the B2B inquiry emails a supplier receives (Chinese and English).")
+    parser.add_argument("--version", action="version", version=f"inquiry-nlp {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    p = sub.add_parser(
+        "classify", help="read an inbox dump and write one record per inquiry thread",
+        description="Read an inbox dump (mbox, maildir, folder of .eml, .eml, .jsonl/.csv export, or - for "
+                    "one message on standard input; several paths are one dump) and write one record per "
+                    "thread, per the output contract.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--own", action="append", metavar="ADDRESS_OR_DOMAIN",
+                   help="our own address or domain (repeatable, or comma-separated); inferred when absent")
+    p.add_argument("--format", choices=FORMATS, help="output format (default: table on a terminal, else jsonl)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary on standard error")
+    p.set_defaults(func=cmd_classify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args))
+    except InquiryError as exc:
+        print(f"inquiry-nlp: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("inquiry-nlp: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

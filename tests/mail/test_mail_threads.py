@@ -1,0 +1,99 @@
+"""Threading: headers first, then subject + outside party; ours vs the customer's; the owner."""
+from __future__ import annotations
+
+from inquiry_nlp.mail import Owner, build_threads, normalize_subject
+from inquiry_nlp.mail.parse import parse_mail
+from mailfactory import message
+
+US = "sales@hongli-fasteners.com"
+
+
+def msg(i, body="x", **kw):
+    m = parse_mail(message(body, **kw), "dump.mbox", i)
+    assert not hasattr(m, "kind"), m
+    return m
+
+
+def groups(threads):
+    return [[m.message_id for m in t.messages] for t in threads]
+
+
+def test_headers_link_replies_even_with_changed_subjects():
+    a = msg(0, msgid="<1@buyer.com>", sender="Wang <wl@buyer.com>", to=US, subject="询价")
+    b = msg(1, msgid="<2@hongli-fasteners.com>", sender=US, to="wl@buyer.com", subject="报价单 PI-2026-031",
+            in_reply_to="<1@buyer.com>", date="Mon, 02 Mar 2026 15:00:00 +0800")
+    c = msg(2, msgid="<3@buyer.com>", sender="wl@buyer.com", to=US, subject="Re: 报价单 PI-2026-031",
+            references="<1@buyer.com> <2@hongli-fasteners.com>", date="Tue, 03 Mar 2026 09:00:00 +0800")
+    threads, owner = build_threads([a, b, c], Owner.from_config(["hongli-fasteners.com"]))
+    assert groups(threads) == [["<1@buyer.com>", "<2@hongli-fasteners.com>", "<3@buyer.com>"]]
+    assert [m.is_ours for m in threads[0].messages] == [False, True, False]
+    assert threads[0].customer.addr == "wl@buyer.com" and threads[0].thread_id == "<1@buyer.com>"
+
+
+def test_chinese_replies_without_in_reply_to_join_by_subject_and_party():
+    a = msg(0, msgid="<1@163.com>", sender="王磊 <wl@163.com>", to=US, subject="询价：不锈钢螺栓",
+            date="Mon, 02 Mar 2026 09:00:00 +0800")
+    b = msg(1, msgid="<2@h>", sender=US, to="wl@163.com", subject="回复：询价：不锈钢螺栓",
+            date="Mon, 02 Mar 2026 11:00:00 +0800")
+    c = msg(2, msgid="<3@163.com>", sender="wl@163.com", to=US, subject="答复: 回复：询价：不锈钢螺栓",
+            date="Tue, 03 Mar 2026 08:00:00 +0800")
+    other = msg(3, msgid="<4@qq.com>", sender="li@qq.com", to=US, subject="询价：不锈钢螺栓",
+                date="Tue, 03 Mar 2026 08:30:00 +0800")
+    threads, _ = build_threads([a, b, c, other], Owner.from_config([US]))
+    assert groups(threads) == [["<1@163.com>", "<2@h>", "<3@163.com>"], ["<4@qq.com>"]]
+
+
+def test_english_replies_without_headers_arriving_out_of_order():
+    late = msg(0, msgid="<3@b.in>", sender="raj@b.in", to=US, subject="RE: RE: RFQ valves DN50",
+               date="Wed, 04 Mar 2026 10:00:00 +0530")
+    first = msg(1, msgid="<1@b.in>", sender="Raj <raj@b.in>", to=US, subject="RFQ valves DN50",
+                date="Mon, 02 Mar 2026 10:00:00 +0530")
+    reply = msg(2, msgid="<2@h>", sender=US, to="raj@b.in", subject="Re: RFQ valves DN50",
+                date="Tue, 03 Mar 2026 10:00:00 +0800")
+    threads, _ = build_threads([late, first, reply], Owner.from_config(["hongli-fasteners.com"]))
+    assert groups(threads) == [["<1@b.in>", "<2@h>", "<3@b.in>"]]
+
+
+def test_duplicate_message_id_same_mail_twice_stays_one_thread_and_is_counted():
+    a = msg(0, msgid="<dup@x>", sender="a@x.com", to=US, subject="Order")
+    a2 = msg(1, msgid="<dup@x>", sender="a@x.com", to=US, subject="Order")
+    threads, _ = build_threads([a, a2], Owner.from_config([US]))
+    assert groups(threads) == [["<dup@x>", "<dup@x>"]]
+
+
+def test_duplicate_message_id_different_mails_are_not_merged_by_id():
+    a = msg(0, msgid="<1234@localhost>", sender="a@x.com", to=US, subject="Bolts")
+    b = msg(1, msgid="<1234@localhost>", sender="b@y.com", to=US, subject="Towels")
+    threads, _ = build_threads([a, b], Owner.from_config([US]))
+    assert len(threads) == 2
+
+
+def test_missing_dates_keep_input_order():
+    a = msg(0, msgid="<1@x>", sender="a@x.com", to=US, subject="Q", date=None)
+    b = msg(1, msgid="<2@h>", sender=US, to="a@x.com", subject="Re: Q", date=None, in_reply_to="<1@x>")
+    threads, _ = build_threads([a, b], Owner.from_config([US]))
+    assert groups(threads) == [["<1@x>", "<2@h>"]]
+
+
+def test_owner_inferred_from_the_inbox_and_reported():
+    msgs = [msg(i, msgid=f"<{i}@c{i}.com>", sender=f"buyer{i}@c{i}.com", to=US, subject=f"RFQ {i}")
+            for i in range(5)]
+    msgs.append(msg(9, msgid="<r@h>", sender=US, to="buyer1@c1.com", subject="Re: RFQ 1", in_reply_to="<1@c1.com>"))
+    threads, owner = build_threads(msgs)
+    assert owner.inferred and owner.domains == {"hongli-fasteners.com"}
+    assert "5 of 5 threads" in owner.describe()
+    assert [m.is_ours for m in threads[1].messages] == [False, True]
+
+
+def test_owner_on_webmail_is_an_address_not_the_domain():
+    own = "hongli.sales@163.com"
+    msgs = [msg(i, msgid=f"<{i}@x>", sender=f"buyer{i}@163.com", to=own, subject=f"询价{i}") for i in range(3)]
+    _, owner = build_threads(msgs)
+    assert owner.addresses == {own} and not owner.domains
+
+
+def test_normalize_subject_prefixes_in_many_languages():
+    assert normalize_subject("RE: Fwd: 回复：答复: 转发: AW: WG: SV: Re[2]: 询价 Hex Bolts") == "询价 hex bolts"
+    assert normalize_subject("回覆：詢價") == "詢價"
+    assert normalize_subject("[External] RE:  RFQ   123") == "rfq 123"
+    assert normalize_subject("Re:") == ""
