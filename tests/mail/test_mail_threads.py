@@ -97,3 +97,26 @@ def test_normalize_subject_prefixes_in_many_languages():
     assert normalize_subject("回覆：詢價") == "詢價"
     assert normalize_subject("[External] RE:  RFQ   123") == "rfq 123"
     assert normalize_subject("Re:") == ""
+
+
+def test_platform_notifications_with_the_same_subject_stay_separate():
+    subject = "【1688】您收到一条新的询价单，请及时报价"
+    a = msg(0, "买家：张先生 需要M8螺母一万只", msgid="<n1@service.1688.com>", sender="message@service.1688.com",
+            to=US, subject=subject)
+    b = msg(1, "买家：李女士 需要法兰螺栓", msgid="<n2@service.1688.com>", sender="message@service.1688.com",
+            to=US, subject=subject, date="Tue, 03 Mar 2026 10:15:00 +0800")
+    c = msg(2, "Order update", msgid="<n3@x>", sender="noreply@portal.example.com", to=US, subject="PO update")
+    d = msg(3, "Order update", msgid="<n4@x>", sender="noreply@portal.example.com", to=US, subject="PO update")
+    threads, _ = build_threads([a, b, c, d], Owner.from_config([US]))
+    assert len(threads) == 4
+
+
+def test_reply_with_an_extended_subject_and_no_headers_joins_its_thread():
+    a = msg(0, msgid="<1@163.com>", sender="wz@163.com", to=US, subject="询价：双头螺柱 B7",
+            date="Mon, 02 Mar 2026 09:00:00 +0800")
+    b = msg(1, msgid="<2@163.com>", sender="wz@163.com", to=US, subject="回复：询价：双头螺柱 B7（样品）",
+            date="Wed, 04 Mar 2026 09:00:00 +0800")
+    new = msg(2, msgid="<3@163.com>", sender="wz@163.com", to=US, subject="询价：双头螺柱 B7 加急",
+              date="Thu, 05 Mar 2026 09:00:00 +0800")
+    threads, _ = build_threads([a, b, new], Owner.from_config([US]))
+    assert groups(threads) == [["<1@163.com>", "<2@163.com>"], ["<3@163.com>"]]

@@ -27,8 +27,6 @@ _BR = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
 _BR_MARK = "\ue000"  # survives the collapsing of block newlines: <br><br> stays a blank line
 _SPACES = re.compile(r"[ \t\u00a0\u200b\u3000]+")
 _BLANKS = re.compile(r"\n{3,}")
-_WORD_END = re.compile(r"\w$")
-_WORD_START = re.compile(r"\w")
 
 
 def html_to_text(html: str) -> tuple[str, list[Link]]:
@@ -53,7 +51,8 @@ def _inline(text: str) -> str:
     pieces = text.split("\x00")
     out = [pieces[0]]
     for piece in pieces[1:]:
-        if piece and out[-1] and _WORD_END.search(out[-1]) and _WORD_START.match(piece):
+        prev = out[-1]
+        if piece and prev and (prev[-1].isalnum() or prev[-1] == "_") and (piece[0].isalnum() or piece[0] == "_"):
             out.append(" ")
         out.append(piece)
     return _SPACES.sub(" ", "".join(out))

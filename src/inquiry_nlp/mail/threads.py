@@ -22,19 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from ..text.normalize import fold_width
+from .domains import is_automated, is_webmail
 from .message import Address, Message
-
-# Trading platforms and webmail: a domain shared by unrelated people is never "us" as a
-# whole (an address at it may be).
-WEBMAIL_DOMAINS = frozenset("""
-163.com 126.com yeah.net qq.com foxmail.com vip.qq.com sina.com sina.cn vip.sina.com sohu.com vip.163.com
-139.com 189.cn 21cn.com aliyun.com tom.com gmail.com googlemail.com outlook.com hotmail.com live.com msn.com
-yahoo.com yahoo.co.in yahoo.co.uk yahoo.com.hk yahoo.com.tw ymail.com rocketmail.com aol.com icloud.com me.com
-mac.com mail.com gmx.com gmx.de gmx.net web.de yandex.ru yandex.com mail.ru rambler.ru bk.ru list.ru inbox.ru
-protonmail.com proton.me zoho.com rediffmail.com hanmail.net naver.com seznam.cz wp.pl o2.pl libero.it
-orange.fr free.fr laposte.net t-online.de btinternet.com comcast.net verizon.net att.net hinet.net
-ms1.hinet.net netvigator.com pchome.com.tw yahoo.com.sg yahoo.com.br uol.com.br bol.com.br terra.com.br
-""".split())
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:re|fw|fwd|aw|wg|sv|vs|antw|tr|rif|r|enc|res|ynt|odp|pd|回复|回覆|回復|答复|答覆|转发|轉發|转寄|轉寄|"
@@ -168,8 +157,8 @@ def build_threads(messages: Sequence[Message], own: Owner | None = None) -> tupl
         m = messages[i]
         subject = normalize_subject(m.subject)
         party = _outside_party(m, own)
-        if not subject or not party:
-            continue
+        if not subject or not party or is_automated(party):
+            continue  # notifications share generic subjects: only headers thread them
         key = (subject, party)
         if key in key_first:
             if not has_parent[i]:
@@ -252,10 +241,10 @@ def infer_owner(messages: Sequence[Message], uf: _Union | None = None) -> Owner:
     total = len({uf.find(i) for i in range(len(messages))})
     candidates: list[tuple[int, int, str, bool]] = []
     for d, roots in dom_threads.items():
-        if d not in WEBMAIL_DOMAINS:
+        if not is_webmail(d):
             candidates.append((len(roots), received[d], d, False))
     for a, roots in addr_threads.items():
-        if a.rpartition("@")[2] in WEBMAIL_DOMAINS:
+        if is_webmail(a):
             candidates.append((len(roots), received[a], a, True))
     if not candidates:
         return Owner(inferred=True, evidence="no addresses in the dump")
