@@ -3,8 +3,10 @@
 Each step lives in its own module; this one only connects them, so a reader sees the flow
 here and the work there.
 
->>> run = classify(["data/sample/inbox.mbox"])                 # doctest: +SKIP
->>> run.dump.owner.describe(), sum(1 for _ in run.records())   # doctest: +SKIP
+>>> run = classify(["data/sample/inbox.mbox"], own=["hongli-fasteners.com"])
+>>> first = next(run.records()).to_dict()
+>>> first["subject"], first["lang"], first["fields"]["emails"]
+('Re-order — same as last order, 2 x 40HQ (PO SCF-2688)', 'en', ['mark.henderson@scfixings.com.au'])
 """
 from __future__ import annotations
 

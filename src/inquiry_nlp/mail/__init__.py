@@ -1,8 +1,11 @@
 """Read: inbox dumps to clean messages, then to inquiry threads.
 
 >>> from inquiry_nlp.mail import read_dump
->>> dump = read_dump(["data/sample/inbox.mbox"])          # doctest: +SKIP
->>> dump.owner.describe(), len(dump.threads), len(dump.errors)  # doctest: +SKIP
+>>> dump = read_dump(["data/sample/inbox.mbox"])
+>>> dump.owner.describe()
+'hongli-fasteners.com (inferred: takes part in 28 of 28 threads)'
+>>> dump.messages_read, len(dump.threads), len(dump.errors), dump.accounted()
+(61, 28, 0, True)
 """
 from __future__ import annotations
 
