@@ -52,6 +52,15 @@ def cmd_classify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate_extraction(args: argparse.Namespace) -> int:
+    from .extract.evaluate import evaluate
+
+    report = evaluate(args.data, args.split)
+    for line in report.lines(args.show_errors, args.field or ()):
+        print(line)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="inquiry-nlp",
@@ -70,12 +79,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on standard error")
     p.set_defaults(func=cmd_classify)
+
+    p = sub.add_parser(
+        "evaluate-extraction", help="per-field precision, recall and F1 of extraction on labelled threads",
+        description="Score the extracted fields against labelled threads (data/README.md format).")
+    p.add_argument("data", nargs="+", metavar="DATA", help="labelled-thread JSONL files or folders")
+    p.add_argument("--split", action="append", choices=("train", "dev", "test"),
+                   help="which split(s) to score (repeatable; default: dev)")
+    p.add_argument("--show-errors", type=int, default=0, metavar="N", help="list up to N errors per field")
+    p.add_argument("--field", action="append", help="with --show-errors: only this field (repeatable)")
+    p.set_defaults(func=cmd_evaluate_extraction)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "command", None) == "evaluate-extraction" and not args.split:
+        args.split = ["dev"]
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2

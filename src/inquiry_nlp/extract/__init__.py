@@ -1,0 +1,142 @@
+"""Extract: the fields of the spec from each thread's customer messages, with evidence.
+
+Each field has its own module (contacts, quantities, deadlines, prices, org, products); this
+one runs them over every customer message's own text (new text and signature — never our
+replies, never quoted or forwarded mail) and assembles the thread's fields in the spec's
+normal forms. Every value keeps its evidence: the original text and the message it is in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..mail import Message, Thread
+from ..mail.domains import is_automated, is_platform
+from ..result import Fields
+from .base import Context, Found
+from .contacts import contact_spans, extract_emails, extract_fax, extract_ims, extract_phones
+from .deadlines import extract_deadlines
+from .org import extract_company, extract_person
+from .prices import extract_prices
+from .products import extract_products, extract_specs
+from .quantities import extract_quantities
+from .region import region_for
+
+__all__ = ["Context", "Extraction", "Found", "extract_message", "extract_thread", "message_context"]
+
+FIELDS = ("quantities", "deadlines", "emails", "phones", "fax", "im", "prices", "company", "person", "specs",
+          "products")
+
+
+@dataclass
+class MessageFinds:
+    """Everything found in one customer message."""
+
+    message_id: str
+    ctx: Context
+    found: dict[str, list[Found]] = field(default_factory=dict)
+
+
+@dataclass
+class Extraction:
+    """A thread's fields and, for each value, where it was found."""
+
+    fields: Fields
+    per_message: list[MessageFinds]
+
+    def evidence(self, kind: str) -> list[tuple[Found, str]]:
+        return [(f, mf.message_id) for mf in self.per_message for f in mf.found.get(kind, [])]
+
+
+def message_context(message: Message, region: str = "CN") -> Context:
+    """The text of a message the customer wrote now: new text and signature."""
+    parts = message.parts
+    text = message.new_text if parts is None else "\n".join(p for p in (parts.new, parts.signature) if p)
+    ctx = Context.build(text, date=message.date, region=region)
+    ctx.mask(contact_spans(ctx))
+    return ctx
+
+
+def extract_message(ctx: Context) -> dict[str, list[Found]]:
+    """Run every extractor over one message's context (contacts first: they are masked)."""
+    return {
+        "emails": extract_emails(ctx),
+        "phones": extract_phones(ctx),
+        "fax": extract_fax(ctx),
+        "im": extract_ims(ctx),
+        "quantities": extract_quantities(ctx),
+        "deadlines": extract_deadlines(ctx),
+        "prices": extract_prices(ctx),
+        "company": extract_company(ctx),
+        "person": extract_person(ctx),
+        "specs": extract_specs(ctx),
+        "products": extract_products(ctx),
+    }
+
+
+def _unique(values: list, key=lambda v: v) -> list:
+    seen, out = set(), []
+    for v in values:
+        k = key(v)
+        if k not in seen:
+            seen.add(k)
+            out.append(v)
+    return out
+
+
+def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Extraction:
+    """Fields of a thread from its customer messages, in the spec's normal forms."""
+    per_message: list[MessageFinds] = []
+    region = region_for(thread)
+    for m in thread.customer_messages:
+        ctx = message_context(m, region)
+        per_message.append(MessageFinds(m.message_id, ctx, extract_message(ctx)))
+
+    def all_of(kind: str) -> list[Found]:
+        return [f for mf in per_message for f in mf.found.get(kind, [])]
+
+    ours = {a.lower() for a in (own_addresses or set())}
+    ours |= {m.from_addr for m in thread.messages if m.is_ours}
+    emails = [m.from_addr for m in thread.customer_messages
+              if m.from_addr and not is_platform(m.from_addr) and not is_automated(m.from_addr)]
+    emails += [f.value for f in all_of("emails")]
+    emails = [e for e in _unique(emails) if e not in ours]
+    quantities = _unique([f.value | {"text": f.text} for f in all_of("quantities")],
+                         key=lambda q: (q["value"], q["unit"]))
+    our_amounts = _our_amounts(thread, region)
+    prices = _unique([f.value | {"text": f.text} for f in all_of("prices")
+                      if (f.value["amount"], f.value["currency"]) not in our_amounts],
+                     key=lambda p: (p["amount"], p["currency"]))
+    deadlines = all_of("deadlines")
+    dated = [f for f in deadlines if f.value]
+    deadline = None
+    if dated:
+        first = min(dated, key=lambda f: f.value)
+        deadline = {"date": first.value, "text": first.text}
+    elif deadlines:
+        deadline = {"date": None, "text": deadlines[0].text}
+    company = all_of("company")
+    person = all_of("person")
+    fields = Fields(
+        quantities=quantities,
+        deadline=deadline,
+        emails=emails,
+        phones=_unique([f.value for f in all_of("phones")]),
+        fax=_unique([f.value for f in all_of("fax")]),
+        company=company[0].value if company else None,
+        person=person[0].value if person else None,
+        im=_unique([f.value for f in all_of("im")], key=lambda i: (i["type"], i["id"].lower())),
+        prices=prices,
+        specs=_unique([f.value for f in all_of("specs")], key=str.lower),
+        products=_unique([f.value for f in all_of("products")], key=str.lower),
+    )
+    return Extraction(fields, per_message)
+
+
+def _our_amounts(thread: Thread, region: str) -> set[tuple[float, str]]:
+    """Amounts we quoted: a customer repeating or accepting them is not stating a price."""
+    out: set[tuple[float, str]] = set()
+    for m in thread.messages:
+        if m.is_ours:
+            ctx = message_context(m, region)
+            out |= {(f.value["amount"], f.value["currency"]) for f in extract_prices(ctx)}
+    return out

@@ -1,0 +1,74 @@
+"""What every extractor reads and returns.
+
+An extractor is a function ``(ctx: Context) -> list[...]`` over one customer message's own
+text (new text and signature, never quoted mail). It matches on ``ctx.norm`` — full-width
+folded, traditional converted to simplified, with contacts and links masked — and reports
+``text`` from ``ctx.text``, the original: both have the same length, so one offset serves.
+
+>>> ctx = Context.build("請報價１０ｍｍ，電話 0531-88881234", mask=[(11, 24)])
+>>> ctx.norm
+'请报价10mm,电话              '
+>>> ctx.original(3, 7)
+'１０ｍｍ'
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ..text.normalize import for_matching
+
+MASK = " "
+
+
+@dataclass
+class Context:
+    text: str
+    norm: str
+    date: datetime | None = None
+    region: str = "CN"
+    lang: str | None = None
+    masked: list[tuple[int, int]] = field(default_factory=list)
+    plain: str = ""  # ``norm`` before masking: what contact extractors read
+
+    @classmethod
+    def build(cls, text: str, *, date: datetime | None = None, region: str = "CN", lang: str | None = None,
+              mask: Iterable[tuple[int, int]] = ()) -> Context:
+        norm = for_matching(text)
+        ctx = cls(text, norm, date, region, lang, plain=norm)
+        ctx.mask(mask)
+        return ctx
+
+    def mask(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Blank out spans (found contacts, links) so later extractors cannot misread them:
+        "0531-88881234" is not a quantity and not a date."""
+        chars = None
+        for start, end in spans:
+            if chars is None:
+                chars = list(self.norm)
+            for i in range(max(0, start), min(end, len(chars))):
+                chars[i] = MASK
+            self.masked.append((start, end))
+        if chars is not None:
+            self.norm = "".join(chars)
+
+    def original(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+@dataclass
+class Found:
+    """One thing an extractor found: its normal form, the original text, and where.
+
+    ``value`` is the field's normal form: ``{"value": 500, "unit": "sets"}`` for a quantity,
+    ``{"amount": 2.5, "currency": "USD"}`` for a price, an ISO date or None for a deadline,
+    a string for the others. ``label`` carries extra facts (a phone's "fax"/"whatsapp" label).
+    """
+
+    value: Any
+    text: str
+    start: int
+    end: int
+    label: str = ""

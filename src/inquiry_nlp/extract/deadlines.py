@@ -1,0 +1,8 @@
+"""Deadlines (to be written: see issue 3)."""
+from __future__ import annotations
+
+from .base import Context, Found
+
+
+def extract_deadlines(ctx: Context) -> list[Found]:
+    return []

@@ -1,0 +1,8 @@
+"""Prices (to be written: see issue 3)."""
+from __future__ import annotations
+
+from .base import Context, Found
+
+
+def extract_prices(ctx: Context) -> list[Found]:
+    return []
