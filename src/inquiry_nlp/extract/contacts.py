@@ -2,8 +2,7 @@
 
 Read from the raw text (never from tokens: jieba splits phone numbers at hyphens and WeChat
 ids at underscores). Phones go through ``phonenumbers``; a number's label decides where it
-goes: "Fax/传真" → fax; a number labelled only as WhatsApp/Telegram → im only; "Mob/WhatsApp"
-→ both. Run first: the spans found here are masked before quantities, prices and dates.
+goes: "Fax/传真" → fax; "QQ" → im only; "WhatsApp", "微信", "Mob/WhatsApp" → phones and im. Run first: the spans found here are masked before quantities, prices and dates.
 
 >>> ctx = Context.build("手机/微信同号：139 0531 6789  传真：0531-88881235  QQ: 2218640915  wl@163.com")
 >>> [f.value for f in extract_phones(ctx)], [f.value for f in extract_fax(ctx)]
@@ -30,8 +29,11 @@ _LABEL = re.compile(
     r"wechat|we chat|weixin|wx|vx|v信|微信|薇信|威信|telegram|tg|viber|line|skype|qq|电话|手机|座机|固话|传真|"
     r"联系电话|联系方式|办公电话|移动电话|tel/fax|ph/whatsapp|电话/微信|手机/微信|手机号|微信号|"
     r"[a-z一-鿿/&+ .]{0,24})\s*[:：]?\s*)$", re.IGNORECASE)
+_LABELLED = re.compile(r"tel|phone|mob|cell|fax|电话|手机|座机|固话|传真|whatsapp|微信|(?:^|[^a-z])[mtf](?:[^a-z]|$)",
+                       re.IGNORECASE)
 _FAX = re.compile(r"fax|传真|(?:^|[^a-z])f\s*[:：]?\s*$", re.IGNORECASE)
-_PHONE_WORD = re.compile(r"tel|phone|ph\b|mob|cell|hp\b|电话|手机|座机|固话|call|contact|联系", re.IGNORECASE)
+_PHONE_WORD = re.compile(r"tel|phone|ph\b|mob|cell|hp\b|电话|手机|座机|固话|call|contact|联系|同号|(?:^|[^a-z])[mt](?:[^a-z]|$)",
+                         re.IGNORECASE)
 _IM_WORDS = {
     "whatsapp": re.compile(r"whats\s*app|\bwa\b|wsp", re.IGNORECASE),
     "telegram": re.compile(r"telegram|\btg\b", re.IGNORECASE),
@@ -73,9 +75,11 @@ def extract_emails(ctx: Context) -> list[Found]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _region_regions(region: str) -> tuple[str, ...]:
-    order = [region, "CN", "HK", "TW"]
+    # A Chinese customer may write a Hong Kong or Taiwan number without its code; a foreign
+    # customer's numbers are theirs, or (rarely) a Chinese office's.
+    order = [region, "CN", "HK", "TW"] if region == "CN" else [region, "CN"]
     return tuple(dict.fromkeys(r for r in order if r))
 
 
@@ -83,15 +87,18 @@ def _numbers(ctx: Context) -> list[_Number]:
     """Every phone number in the text with the label written before it."""
     found: dict[tuple[int, int], _Number] = {}
     text = ctx.plain or ctx.norm
-    for region in _region_regions(ctx.region):
-        for match in PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+    passes = [(r, phonenumbers.Leniency.VALID) for r in _region_regions(ctx.region)]
+    passes.append((ctx.region, phonenumbers.Leniency.POSSIBLE))
+    for region, leniency in passes:
+        for match in PhoneNumberMatcher(text, region, leniency=leniency):
             span = (match.start, match.end)
             if any(s <= span[0] < e or s < span[1] <= e for s, e in found):
                 continue
             num = match.number
-            if not phonenumbers.is_valid_number(num):
-                continue
             label = _label_before(text, match.start)
+            if leniency != phonenumbers.Leniency.VALID and not (
+                    label and _LABELLED.search(label) and len(str(num.national_number)) >= 9):
+                continue  # a merely possible number counts only when a phone/fax label says so
             e164 = phonenumbers.format_number(num, PhoneNumberFormat.E164)
             found[span] = _Number(e164, match.start, match.end, label, str(num.national_number))
     return sorted(found.values(), key=lambda n: n.start)
@@ -115,13 +122,13 @@ def _im_types(label: str) -> list[str]:
 
 
 def extract_phones(ctx: Context) -> list[Found]:
-    """Phone numbers in E.164 (not fax; not numbers labelled only as an IM handle)."""
+    """Phone numbers in E.164: every number but fax and QQ ids (a WhatsApp, Telegram or
+    WeChat number is a phone number too; it is also reported as the IM id)."""
     out = []
     for n in _numbers(ctx):
         if _is_fax(n.label):
             continue
-        ims = _im_types(n.label)
-        if ims and not _PHONE_WORD.search(n.label):
+        if _im_types(n.label) == ["qq"]:
             continue
         out.append(Found(n.e164, ctx.original(n.start, n.end), n.start, n.end, n.label))
     return out

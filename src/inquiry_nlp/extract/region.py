@@ -10,12 +10,15 @@ explicit international number in the customer's text, else from the sender's dom
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
 
 import phonenumbers
 
 from ..mail import Thread
 
-_PLUS = re.compile(r"(?:\+|00)\s?(\d{1,3})[\s().-]*\d")
+_PLUS = re.compile(r"(?:\+|(?<![\d.,])00)\s?(\d{1,3})[\s().-]*\d")
 _TLD = {
     "cn": "CN", "hk": "HK", "tw": "TW", "mo": "MO", "in": "IN", "pk": "PK", "bd": "BD", "lk": "LK", "ng": "NG",
     "gh": "GH", "ke": "KE", "za": "ZA", "eg": "EG", "ae": "AE", "sa": "SA", "qa": "QA", "om": "OM", "kw": "KW",
@@ -39,22 +42,58 @@ def region_from_text(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _places() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/places.toml").read_text("utf-8"))
+    names: dict[str, str] = {}
+    for region, places in data["regions"].items():
+        for place in places:
+            names[place.casefold()] = region
+    alternatives = sorted(names, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w])", re.IGNORECASE)
+    return rx, names
+
+
+def region_from_places(text: str) -> str | None:
+    r"""The region of the last place named in ``text`` (signatures end with the address).
+
+    >>> region_from_places("Adeyemi Okafor\nOkafor Ventures Ltd\n12 Broad Street, Lagos, Nigeria")
+    'NG'
+    """
+    rx, names = _places()
+    last = None
+    for m in rx.finditer(text):
+        last = names.get(m.group(0).casefold())
+    return last
+
+
 def region_from_domain(address: str) -> str | None:
     tld = address.rpartition(".")[2].lower()
     return _TLD.get(tld)
 
 
 def region_for(thread: Thread) -> str:
-    """CN unless the customer's own text or domain says otherwise."""
+    """CN unless the customer's own text says otherwise: an international number written
+    with its code, a place named in the signature, or the sender's country domain."""
+    texts = []
     for m in thread.customer_messages:
         parts = m.parts
-        text = (parts.signature + "\n" + parts.new) if parts else m.body
+        texts.append((parts.signature + "\n" + parts.new) if parts else m.body)
+    for text in texts:
         region = region_from_text(text)
+        if region:
+            return region
+    for m in thread.customer_messages:
+        region = region_from_places(m.parts.signature) if m.parts else None
         if region:
             return region
     customer = thread.customer
     if customer:
         region = region_from_domain(customer.addr)
         if region:
+            return region
+    for text in texts:
+        region = region_from_places(text)
+        if region and region != "CN":  # a foreign buyer's text names China for the goods, not for itself
             return region
     return "CN"
