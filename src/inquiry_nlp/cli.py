@@ -29,7 +29,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
     from .report import WRITERS
 
     fmt = args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
-    run = classify(args.paths, _own_values(args.own))
+    run = classify(args.paths, _own_values(args.own), args.rules or ())
     writer = WRITERS[fmt]
     if args.output and args.output != "-":
         out_path = Path(args.output)
@@ -55,7 +55,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
 def cmd_evaluate_extraction(args: argparse.Namespace) -> int:
     from .extract.evaluate import evaluate
 
-    report = evaluate(args.data, args.split)
+    report = evaluate(args.data, args.split, args.rules or ())
     for line in report.lines(args.show_errors, args.field or ()):
         print(line)
     return 0
@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, help="output format (default: table on a terminal, else jsonl)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on standard error")
+    p.add_argument("--rules", action="append", metavar="FILE",
+                   help="a rule file (TOML) that adds or overrides rules and settings (repeatable)")
     p.set_defaults(func=cmd_classify)
 
     p = sub.add_parser(
@@ -88,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which split(s) to score (repeatable; default: dev)")
     p.add_argument("--show-errors", type=int, default=0, metavar="N", help="list up to N errors per field")
     p.add_argument("--field", action="append", help="with --show-errors: only this field (repeatable)")
+    p.add_argument("--rules", action="append", metavar="FILE", help="extra rule file (TOML), repeatable")
     p.set_defaults(func=cmd_evaluate_extraction)
     return parser
 

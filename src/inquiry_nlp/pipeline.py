@@ -12,20 +12,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .extract import extract_thread
 from .mail import Dump, ErrorRecord, Thread, read_dump
-from .result import Fields, ThreadResult
+from .result import Fraud, Hit, ThreadResult
+from .rules import RuleSet, evaluate, load_rules
 
 
-def thread_result(thread: Thread) -> ThreadResult:
-    """The record of one thread from what the steps so far know."""
-    emails: list[str] = []
-    for m in thread.customer_messages:
-        if m.from_addr and m.from_addr not in emails:
-            emails.append(m.from_addr)
+def thread_result(thread: Thread, ruleset: RuleSet) -> ThreadResult:
+    """The record of one thread: read → clean → extract → signals (→ grade, next)."""
+    extraction = extract_thread(thread)
+    signals = evaluate(thread, extraction, ruleset)
     notes = sorted({n for m in thread.messages for n in m.notes if not n.startswith("no Message-ID")})
     customer = thread.customer
+    threshold = float(ruleset.setting("fraud_threshold", 0.5))
+    fraud_hits = [Hit(h.code, h.evidence, h.message_id) for h in signals.fraud()]
     return ThreadResult(
         thread_id=thread.thread_id,
         message_ids=thread.message_ids,
@@ -33,7 +35,10 @@ def thread_result(thread: Thread) -> ThreadResult:
         customer_address=customer.addr if customer else None,
         customer_name=(customer.name or None) if customer else None,
         lang=thread.lang,
-        fields=Fields(emails=emails),
+        fraud=Fraud(suspected=signals.fraud_score >= threshold, score=signals.fraud_score, signals=fraud_hits),
+        signals=[Hit(h.code, h.evidence, h.message_id) for h in signals.support()],
+        fields=extraction.fields,
+        reasons=[f"{h.code} ({h.rule}): {h.evidence}" for h in signals.hits],
         notes=notes,
     )
 
@@ -43,10 +48,11 @@ class Run:
     """A classification run over one dump: its records, in input order, and a summary."""
 
     dump: Dump
+    ruleset: RuleSet = field(default_factory=load_rules)
 
     def records(self) -> Iterator[ThreadResult | ErrorRecord]:
         for t in self.dump.threads:
-            yield thread_result(t)
+            yield thread_result(t, self.ruleset)
         yield from self.dump.errors
 
     def summary(self) -> dict[str, object]:
@@ -62,6 +68,7 @@ class Run:
         }
 
 
-def classify(paths: Iterable[str], own: Iterable[str] = ()) -> Run:
-    """Read ``paths`` as one dump and prepare its records."""
-    return Run(read_dump(paths, own))
+def classify(paths: Iterable[str], own: Iterable[str] = (), rules: Iterable[str] = ()) -> Run:
+    """Read ``paths`` as one dump and prepare its records (``rules``: extra rule files)."""
+    ruleset = load_rules(rules)
+    return Run(read_dump(paths, own), ruleset)

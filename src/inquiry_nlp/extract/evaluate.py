@@ -98,6 +98,7 @@ class Report:
     company_ok: int
     company_n: int
     company_errors: list[tuple[str, Any, Any]]
+    signals: dict[str, FieldScore] = field(default_factory=dict)
 
     def lines(self, show_errors: int = 0, only: Iterable[str] = ()) -> list[str]:
         only = set(only)
@@ -110,6 +111,17 @@ class Report:
         co = self.company_ok / self.company_n if self.company_n else 1.0
         out.append(f"deadline exact date: {dl:.3f} ({self.deadline_ok}/{self.deadline_n})")
         out.append(f"company match:       {co:.3f} ({self.company_ok}/{self.company_n})")
+        if self.signals:
+            out.append(f"{'signal':<22}{'precision':>10}{'recall':>8}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}")
+            for name, sc in sorted(self.signals.items()):
+                p, r, f = sc.prf()
+                out.append(f"{name:<22}{p:>10.3f}{r:>8.3f}{f:>7.3f}{sc.tp:>6}{sc.fp:>6}{sc.fn:>6}")
+            if show_errors:
+                for name, sc in sorted(self.signals.items()):
+                    if only and name not in only:
+                        continue
+                    for tid, missed, extra in sc.errors[:show_errors]:
+                        out.append(f"  {name} {tid}: {'missed' if missed else 'extra'}")
         if show_errors:
             for name, s in self.fields.items():
                 if only and name not in only:
@@ -125,7 +137,12 @@ class Report:
         return out
 
 
-def evaluate(paths: Iterable[str], splits: Iterable[str] = ("dev",)) -> Report:
+def evaluate(paths: Iterable[str], splits: Iterable[str] = ("dev",), rules: Iterable[str] = ()) -> Report:
+    from ..rules import SIGNALS, load_rules
+    from ..rules import evaluate as run_rules
+
+    ruleset = load_rules(rules)
+    sig_scores: dict[str, FieldScore] = {code: FieldScore() for code in SIGNALS}
     threads = select(load_threads(paths), splits)
     scores: dict[str, FieldScore] = defaultdict(FieldScore)
     for name in SCORED:
@@ -136,8 +153,13 @@ def evaluate(paths: Iterable[str], splits: Iterable[str] = ("dev",)) -> Report:
     for t in threads:
         thread = thread_from_labels(t)
         n_cust += len(thread.customer_messages)
-        got = extract_thread(thread).fields.to_dict()
+        extraction = extract_thread(thread)
+        got = extraction.fields.to_dict()
         gold = t["fields"]
+        fired = set(run_rules(thread, extraction, ruleset).by_code)
+        wanted = set(t.get("signals", [])) | set(t.get("fraud_signals", []))
+        for code in SIGNALS:
+            sig_scores[code].add(t["id"], [code] if code in wanted else [], [code] if code in fired else [])
         for name in SCORED:
             scores[name].add(t["id"], _keys(name, gold.get(name)), _keys(name, got.get(name)))
         gd = (gold.get("deadline") or {}).get("date")
@@ -156,4 +178,4 @@ def evaluate(paths: Iterable[str], splits: Iterable[str] = ("dev",)) -> Report:
                 co_ok += 1
             else:
                 co_err.append((t["id"], gc, got.get("company")))
-    return Report(len(threads), n_cust, dict(scores), dl_ok, dl_n, dl_err, co_ok, co_n, co_err)
+    return Report(len(threads), n_cust, dict(scores), dl_ok, dl_n, dl_err, co_ok, co_n, co_err, sig_scores)

@@ -1,0 +1,137 @@
+"""Signals: the spec's fraud and supporting signals, as named rules with evidence.
+
+Keyword and pattern rules live in TOML files (``default.toml`` here; an analyst adds or
+overrides rules with ``--rules my_rules.toml``); rules that need structure (links,
+attachments, the thread's timing, the extracted fields) are small functions in
+:mod:`.signals`, registered with :func:`rule`. :func:`evaluate` runs them all on a thread.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from ..extract import Extraction
+from ..mail import Thread
+from .engine import (FRAUD_SIGNALS, SIGNALS, SUPPORT_SIGNALS, Hit, Rule, RuleFileError, RuleSet, clip,
+                     load_rules, rule)
+
+__all__ = ["FRAUD_SIGNALS", "SIGNALS", "SUPPORT_SIGNALS", "Hit", "Rule", "RuleFileError", "RuleSet", "Signals",
+           "ThreadView", "evaluate", "load_rules", "rule"]
+
+_CLAUSE_END = re.compile(r"[。！？!?\n；;]")
+
+
+@dataclass
+class ThreadView:
+    """What a rule sees: the thread, its extraction, the settings, and the hits so far."""
+
+    thread: Thread
+    extraction: Extraction
+    settings: dict
+    hits: dict[str, Hit] = field(default_factory=dict)
+
+    def has(self, code: str) -> bool:
+        return code in self.hits
+
+    @property
+    def fields(self):
+        return self.extraction.fields
+
+    def customer_texts(self, first_only: bool = False):
+        """(message_id, original text, normalised text) of each customer message."""
+        out = [(mf.message_id, mf.ctx.text, mf.ctx.plain or mf.ctx.norm) for mf in self.extraction.per_message]
+        return out[:1] if first_only else out
+
+    def search(self, regex: re.Pattern[str], scope: str = "customer",
+               first_only: bool = False) -> tuple[str, str | None] | None:
+        """The first match of ``regex`` in the scope, as (evidence clause, message id)."""
+        if scope == "subject":
+            for m in self.thread.customer_messages[: 1 if first_only else None]:
+                mt = regex.search(_norm(m.subject))
+                if mt:
+                    return clip(m.subject), m.message_id
+            return None
+        if scope == "thread":
+            for m in self.thread.messages:
+                text = m.subject + "\n" + m.new_text
+                mt = regex.search(_norm(text))
+                if mt:
+                    return _clause(text, mt.start(), mt.end()), m.message_id
+            return None
+        for mid, text, norm in self.customer_texts(first_only):
+            mt = regex.search(norm)
+            if mt:
+                return _clause(text, mt.start(), mt.end()), mid
+        return None
+
+
+def _norm(text: str) -> str:
+    from ..text.normalize import for_matching
+
+    return for_matching(text)
+
+
+def _clause(text: str, start: int, end: int, limit: int = 80) -> str:
+    """The clause around a match: what a salesperson needs to see why it fired."""
+    left = start
+    floor = max(0, start - limit // 2)
+    while left > floor and not _CLAUSE_END.match(text[left - 1]):
+        left -= 1
+    right = end
+    ceiling = min(len(text), end + limit // 2)
+    while right < ceiling and not _CLAUSE_END.match(text[right]):
+        right += 1
+    return clip(text[left:right].strip(" ,，、"))
+
+
+@dataclass
+class Signals:
+    """Every rule that fired on a thread, and the first hit of each signal code."""
+
+    hits: list[Hit]
+    by_code: dict[str, Hit]
+    fraud_score: float
+
+    def fraud(self) -> list[Hit]:
+        return [self.by_code[c] for c in FRAUD_SIGNALS if c in self.by_code]
+
+    def support(self) -> list[Hit]:
+        return [self.by_code[c] for c in SUPPORT_SIGNALS if c in self.by_code]
+
+
+def evaluate(thread: Thread, extraction: Extraction, ruleset: RuleSet) -> Signals:
+    """Run every active rule on a thread: rules with ``unless`` run last, after the signals
+    they depend on are known; pattern rules run before code rules."""
+    view = ThreadView(thread, extraction, ruleset.settings)
+    hits: list[Hit] = []
+    ordered = sorted(ruleset.active(), key=lambda r: (bool(r.unless), r.func is not None))
+    for r in ordered:
+        if any(view.has(c) for c in r.unless):
+            continue
+        hit = _run(r, view)
+        if hit is None:
+            continue
+        hits.append(hit)
+        view.hits.setdefault(hit.code, hit)
+    fraud_total = sum(h.score for h in hits if h.code in FRAUD_SIGNALS and h.score > 0)
+    scale = float(ruleset.setting("fraud_score_scale", 3.0))
+    return Signals(hits, dict(view.hits), round(1.0 - math.exp(-fraud_total / scale), 3))
+
+
+def _run(r: Rule, view: ThreadView) -> Hit | None:
+    if r.func is not None:
+        out = r.func(view)
+        if out is None or out is False:
+            return None
+        if isinstance(out, Hit):
+            return out
+        evidence, mid = (out, None) if isinstance(out, str) else out
+        return Hit(r.signal, r.name, r.score, clip(str(evidence)), mid)
+    regex = r.regex
+    if regex is None:
+        return None
+    found = view.search(regex, r.scope, r.first_message_only)
+    if not found:
+        return None
+    return Hit(r.signal, r.name, r.score, found[0], found[1])

@@ -1,0 +1,229 @@
+"""The rule engine: rules from TOML files (keyword and pattern rules, settings) and rules
+written as small Python functions registered with :func:`rule`.
+
+A rule has a stable ``name``, the ``signal`` code of the spec it shows, a ``score`` and a
+one-line ``description``. It returns a :class:`Hit` with its evidence text and the message
+it is in, or nothing. Rule files are layered: the defaults shipped in the package, then each
+``--rules FILE`` in turn; a rule with a name already defined replaces it (``enabled =
+false`` switches it off), ``[settings]`` keys replace the same keys.
+
+>>> rs = load_rules()
+>>> r = rs.rules["ZH_FEE_NOTARY"]
+>>> r.signal, r.score > 0, bool(r.description)
+('fee_request', True, True)
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import InquiryError
+
+FRAUD_SIGNALS = (
+    "huge_order_no_detail", "unusual_request", "samples_upfront", "visit_pressure", "fee_request",
+    "unverifiable_identity", "template_format", "phishing_link", "risky_attachment", "payment_anomaly",
+)
+SUPPORT_SIGNALS = (
+    "product_named", "specs_given", "quantity_given", "deadline_given", "purpose_given", "price_request",
+    "price_only", "detail_interest", "contact_complete", "decision_maker", "decision_process", "budget_given",
+    "recurring_need", "switching_supplier", "order_placed", "visited", "local", "accepts_logistics",
+    "engaged_thread", "vague", "irregular_writing", "responsive",
+)
+SIGNALS = FRAUD_SIGNALS + SUPPORT_SIGNALS
+SCOPES = ("customer", "subject", "thread")
+_MAX_EVIDENCE = 120
+
+
+class RuleFileError(InquiryError):
+    """A rule file that cannot be used: the message names the file, the line and the fix."""
+
+
+@dataclass
+class Hit:
+    """A rule that fired: its signal code, rule name, score, evidence and message."""
+
+    code: str
+    rule: str
+    score: float
+    evidence: str
+    message_id: str | None = None
+
+
+@dataclass
+class Rule:
+    name: str
+    signal: str
+    score: float
+    description: str
+    patterns: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    scope: str = "customer"
+    unless: list[str] = field(default_factory=list)
+    first_message_only: bool = False
+    enabled: bool = True
+    source: str = ""
+    func: Callable[..., Hit | str | tuple[str, str | None] | None] | None = None
+    _regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str] | None:
+        if self._regex is None and (self.patterns or self.keywords):
+            parts = [f"(?:{p})" for p in self.patterns] + [re.escape(k) for k in self.keywords]
+            self._regex = re.compile("|".join(parts), re.IGNORECASE)
+        return self._regex
+
+
+_CODE_RULES: dict[str, Rule] = {}
+
+
+def rule(name: str, signal: str, score: float, description: str, *, unless: Iterable[str] = ()) -> Callable:
+    """Register a code rule: ``fn(view) -> evidence | (evidence, message_id) | Hit | None``.
+
+    >>> @rule("DEMO_LONG_THREAD", "engaged_thread", 0.5, "demo: ten or more messages")
+    ... def demo(view):
+    ...     return f"{len(view.thread.messages)} messages" if len(view.thread.messages) >= 10 else None
+    >>> "DEMO_LONG_THREAD" in load_rules().rules
+    True
+    >>> _ = _CODE_RULES.pop("DEMO_LONG_THREAD")
+    """
+    if signal not in SIGNALS:
+        raise ValueError(f"rule {name}: unknown signal {signal!r}")
+
+    def register(fn: Callable) -> Callable:
+        _CODE_RULES[name] = Rule(name, signal, score, description, unless=list(unless), source="code", func=fn)
+        return fn
+
+    return register
+
+
+@dataclass
+class RuleSet:
+    """The rules in force and the settings (thresholds, lists) they read."""
+
+    rules: dict[str, Rule]
+    settings: dict[str, Any]
+    files: list[str]
+
+    def active(self) -> list[Rule]:
+        return [r for r in self.rules.values() if r.enabled]
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        return self.settings.get(key, default)
+
+
+def _default_files() -> list[tuple[str, str]]:
+    folder = resources.files("inquiry_nlp").joinpath("rules")
+    out = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            out.append((f"inquiry_nlp/rules/{entry.name}", entry.read_text("utf-8")))
+    return out
+
+
+def load_rules(extra: Iterable[str | Path] = ()) -> RuleSet:
+    """The shipped rules, then each file of ``extra`` layered on top."""
+    from . import signals  # noqa: F401  - registers the code rules
+
+    rules: dict[str, Rule] = {name: _copy(r) for name, r in _CODE_RULES.items()}
+    settings: dict[str, Any] = {}
+    files = []
+    sources = _default_files()
+    for p in extra:
+        path = Path(p)
+        try:
+            sources.append((str(path), path.read_text(encoding="utf-8")))
+        except OSError as exc:
+            raise RuleFileError(f"{path}: cannot read the rule file ({exc.strerror}); check the path") from exc
+    for name, text in sources:
+        files.append(name)
+        _apply(name, text, rules, settings)
+    return RuleSet(rules, settings, files)
+
+
+def _copy(r: Rule) -> Rule:
+    return Rule(r.name, r.signal, r.score, r.description, list(r.patterns), list(r.keywords), r.scope,
+                list(r.unless), r.first_message_only, r.enabled, r.source, r.func)
+
+
+def _line_of(text: str, name: str) -> int:
+    m = re.search(r'^\s*name\s*=\s*["\']' + re.escape(name) + r'["\']', text, re.MULTILINE)
+    return text.count("\n", 0, m.start()) + 1 if m else 0
+
+
+def _apply(source: str, text: str, rules: dict[str, Rule], settings: dict[str, Any]) -> None:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleFileError(f"{source}: not valid TOML: {exc}. Fix the syntax at that line "
+                            f"(strings in quotes, one [[rule]] table per rule).") from exc
+    unknown_top = set(data) - {"settings", "rule"}
+    if unknown_top:
+        raise RuleFileError(f"{source}: unknown section(s) {sorted(unknown_top)}; a rule file has [settings] and "
+                            f"[[rule]] tables only")
+    settings.update(data.get("settings", {}))
+    allowed = {"name", "signal", "score", "description", "patterns", "keywords", "scope", "unless",
+               "first_message_only", "enabled"}
+    for i, entry in enumerate(data.get("rule", [])):
+        name = entry.get("name")
+        where = f"{source}:{_line_of(text, name) if isinstance(name, str) else '?'}"
+        if not isinstance(name, str) or not name.strip():
+            raise RuleFileError(f"{source}: rule #{i + 1} has no name; give every [[rule]] a stable name = \"...\"")
+        extra_keys = set(entry) - allowed
+        if extra_keys:
+            raise RuleFileError(f"{where}: rule {name!r} has unknown key(s) {sorted(extra_keys)}; "
+                                f"allowed: {sorted(allowed)}")
+        base = rules.get(name)
+        if base is None:
+            for key in ("signal", "score", "description"):
+                if key not in entry:
+                    raise RuleFileError(f"{where}: rule {name!r} needs {key!r} (a new rule has signal, score, "
+                                        f"description and patterns or keywords)")
+            base = Rule(name, "", 0.0, "", source=source)
+        r = _copy(base)
+        r.source = source
+        if "signal" in entry:
+            r.signal = entry["signal"]
+        if r.signal not in SIGNALS:
+            raise RuleFileError(f"{where}: rule {name!r} has unknown signal {r.signal!r}; "
+                                f"use one of the spec's codes: {', '.join(SIGNALS)}")
+        if "score" in entry:
+            if not isinstance(entry["score"], (int, float)) or isinstance(entry["score"], bool):
+                raise RuleFileError(f"{where}: rule {name!r}: score must be a number, got {entry['score']!r}")
+            r.score = float(entry["score"])
+        for key in ("description", "scope"):
+            if key in entry:
+                setattr(r, key, str(entry[key]))
+        if r.scope not in SCOPES:
+            raise RuleFileError(f"{where}: rule {name!r}: scope must be one of {SCOPES}, got {r.scope!r}")
+        for key in ("patterns", "keywords", "unless"):
+            if key in entry:
+                value = entry[key]
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise RuleFileError(f"{where}: rule {name!r}: {key} must be a list of strings")
+                setattr(r, key, list(value))
+        for code in r.unless:
+            if code not in SIGNALS:
+                raise RuleFileError(f"{where}: rule {name!r}: unless names unknown signal {code!r}")
+        if "first_message_only" in entry:
+            r.first_message_only = bool(entry["first_message_only"])
+        if "enabled" in entry:
+            r.enabled = bool(entry["enabled"])
+        if r.func is None and r.enabled and not (r.patterns or r.keywords):
+            raise RuleFileError(f"{where}: rule {name!r} has neither patterns nor keywords")
+        try:
+            r._regex = None
+            _ = r.regex
+        except re.error as exc:
+            raise RuleFileError(f"{where}: rule {name!r}: bad pattern ({exc}); patterns are Python regular "
+                                f"expressions (escape ( ) . + ? with a backslash)") from exc
+        rules[name] = r
+
+
+def clip(text: str, limit: int = _MAX_EVIDENCE) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

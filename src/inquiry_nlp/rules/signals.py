@@ -1,0 +1,318 @@
+"""Rules that need more than a keyword: the extracted fields, links, attachments, the
+thread's shape and timing. Each is a small named function returning its evidence or None;
+scores and descriptions can be overridden by name in a rule file, thresholds and lists are
+``[settings]`` of the rule files.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..mail.domains import is_platform, is_webmail
+from .engine import rule
+
+
+# --- from the extracted fields -------------------------------------------------------------
+def _first(view, kind: str):
+    ev = view.extraction.evidence(kind)
+    return (ev[0][0].text, ev[0][1]) if ev else None
+
+
+@rule("FIELD_PRODUCT", "product_named", 1.0, "names a product (line) we sell")
+def product_named(view):
+    return _first(view, "products")
+
+
+@rule("FIELD_SPECS", "specs_given", 1.0, "gives a specification: size, material, grade, standard, model")
+def specs_given(view):
+    return _first(view, "specs")
+
+
+@rule("FIELD_QUANTITY", "quantity_given", 1.0, "states a quantity")
+def quantity_given(view):
+    return _first(view, "quantities")
+
+
+_NOT_A_DATE = re.compile(r"^\s*(?:asap|as soon as possible|urgent(?:ly)?|immediately|尽快|越快越好|急|急用|马上|立即|"
+                         r"at (?:the|your) earliest)\W*$", re.IGNORECASE)
+
+
+@rule("FIELD_DEADLINE", "deadline_given", 1.0, "states when they need it (a date or a named period)")
+def deadline_given(view):
+    for found, mid in view.extraction.evidence("deadlines"):
+        if found.value or not _NOT_A_DATE.match(found.text):
+            return found.text, mid
+    return None
+
+
+# --- thread shape -----------------------------------------------------------------------------
+@rule("THREAD_SIX_MESSAGES", "engaged_thread", 1.0, "six or more messages, the customer writing more than once")
+def engaged_thread(view):
+    n = len(view.thread.messages)
+    customer = len(view.thread.customer_messages)
+    if n >= int(view.settings.get("engaged_messages", 6)) and customer >= 2 and customer < n:
+        return f"{n} messages, {customer} from the customer"
+    return None
+
+
+@rule("THREAD_RESPONSIVE", "responsive", 0.5, "the customer answers our messages within 2 days on average")
+def responsive(view):
+    msgs = view.thread.messages
+    gaps = []
+    for prev, cur in zip(msgs, msgs[1:]):
+        if prev.is_ours and not cur.is_ours and prev.date and cur.date:
+            gaps.append((cur.date - prev.date).total_seconds() / 86400)
+    limit = float(view.settings.get("responsive_days", 2.0))
+    if gaps and sum(gaps) / len(gaps) <= limit:
+        return f"replies in {sum(gaps) / len(gaps):.1f} days on average ({len(gaps)} replies)"
+    return None
+
+
+# --- contacts ---------------------------------------------------------------------------------
+_ADDRESS = re.compile(
+    r"(?:地址|地 址|address|addr|add\s*[:：]|adress)|(?:\d+\s*(?:号|號)|路\s*\d+|街\s*\d+|区.{1,12}路|"
+    r"\b\d{1,5}[a-z]?,?\s+[a-z][a-z .'-]{2,40}\b(?:street|st\.|road|rd\.?|avenue|ave\.?|lane|way|drive|dr\.|"
+    r"boulevard|blvd|estate|industrial|park|plaza|building|bldg|floor|suite)\b)", re.IGNORECASE)
+
+
+def has_address(view) -> tuple[str, str] | None:
+    for mid, text, norm in view.customer_texts():
+        m = _ADDRESS.search(norm)
+        if m:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            return text[line_start:line_end if line_end >= 0 else len(text)].strip(), mid
+    return None
+
+
+@rule("CONTACT_COMPLETE", "contact_complete", 1.0,
+      "company name plus three of address, phone, fax, email, IM handle")
+def contact_complete(view):
+    f = view.fields
+    if not f.company:
+        return None
+    have = []
+    if has_address(view):
+        have.append("address")
+    phones = set(f.phones)
+    if phones:
+        have.append("phone")
+    if f.fax:
+        have.append("fax")
+    if f.emails:
+        have.append("email")
+    # One number given as both phone and WhatsApp counts once.
+    ims = [i for i in f.im if not (i["type"] in ("whatsapp", "telegram") and i["id"] in phones)
+           and not (i["type"] in ("wechat",) and any(p.endswith(i["id"]) for p in phones))]
+    if ims:
+        have.append("IM")
+    if len(have) >= 3:
+        return f"{f.company}: {', '.join(have)}"
+    return None
+
+
+@rule("LOCAL_PLACE", "local", 0.5, "the customer is in our city or a nearby district (settings: local_places)")
+def local(view):
+    places = view.settings.get("local_places") or []
+    if not places:
+        return None
+    rx = re.compile("|".join(re.escape(p) for p in places))
+    for mid, text, norm in view.customer_texts():
+        m = rx.search(norm)
+        if m:
+            return text[max(0, m.start() - 10):m.end() + 10].strip(), mid
+    return None
+
+
+# --- composed signals ---------------------------------------------------------------------------
+@rule("PRICE_ONLY", "price_only", 0.5, "interested in nothing but the price")
+def price_only(view):
+    if not view.has("price_request"):
+        return None
+    if any(view.has(c) for c in ("specs_given", "quantity_given", "deadline_given", "detail_interest",
+                                 "purpose_given", "order_placed", "budget_given")):
+        return None
+    return view.hits["price_request"].evidence, view.hits["price_request"].message_id
+
+
+@rule("VAGUE_PRODUCT_ONLY", "vague", 0.5, "names a product and nothing else")
+def vague(view):
+    if not view.has("product_named"):
+        return None
+    if any(view.has(c) for c in ("specs_given", "quantity_given", "deadline_given", "detail_interest",
+                                 "purpose_given", "order_placed", "budget_given", "price_request")):
+        return None
+    return view.hits["product_named"].evidence, view.hits["product_named"].message_id
+
+
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@rule("IRREGULAR_WRITING", "irregular_writing", 0.5, "shouting, no punctuation, or garbled text")
+def irregular_writing(view):
+    for mid, text, norm in view.customer_texts():
+        body = text.strip()
+        words = _WORD.findall(body)
+        if len(words) >= 6:
+            caps = sum(1 for w in words if w.isupper() and len(w) > 1)
+            if caps / len(words) > 0.6:
+                return body[:60], mid
+        if len(body) >= 40 and not re.search(r"[.,，。!?！？;；:：、]", body):
+            return body[:60], mid
+        if re.search(r"[!！?？]{3,}", body):
+            return body[:60], mid
+    return None
+
+
+# --- fraud signals that need structure -------------------------------------------------------
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url if "://" in url else "http://" + url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _registrable(host: str) -> str:
+    parts = host.split(".")
+    if len(parts) >= 3 and parts[-2] in ("com", "co", "net", "org", "gov", "edu", "ac") and len(parts[-1]) == 2:
+        return ".".join(parts[-3:])
+    return ".".join(parts[-2:])
+
+
+_URLISH = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn|info|biz|io)\b",
+                     re.IGNORECASE)
+
+
+@rule("LINK_TEXT_TARGET_DIFFER", "phishing_link", 3.0,
+      "a link whose visible address and real target are different sites, or a 'view document' link to a "
+      "login/file-sharing page")
+def phishing_link(view):
+    sharing = [s.lower() for s in view.settings.get("file_sharing_hosts", [])]
+    lure = re.compile(view.settings.get("link_lure_pattern", r"view|download|open|check|login|sign in|verify|"
+                                        r"order|rfq|invoice|document|查看|下载|订单|询价|登录|验证"), re.IGNORECASE)
+    for m in view.thread.customer_messages:
+        for link in m.links:
+            target = _host(link.href)
+            if not target or link.href.lower().startswith(("mailto:", "tel:")):
+                continue
+            shown = _URLISH.search(link.text or "")
+            if shown:
+                shown_host = _host(shown.group(0))
+                if shown_host and _registrable(shown_host) != _registrable(target):
+                    return f"{link.text} → {link.href}", m.message_id
+            if lure.search(link.text or "") and (
+                    any(target == s or target.endswith("." + s) for s in sharing)
+                    or re.search(r"login|signin|sign-in|verify|account|webmail|owa|auth", link.href, re.IGNORECASE)):
+                return f"{link.text} → {link.href}", m.message_id
+    return None
+
+
+@rule("ATTACHMENT_RISKY", "risky_attachment", 3.0,
+      "an attachment named like an order/RFQ/invoice that is an executable, script, HTML page, disk image or "
+      "archive")
+def risky_attachment(view):
+    always = tuple(view.settings.get("attachment_always_risky", []))
+    named = tuple(view.settings.get("attachment_risky_when_order_named", []))
+    order_words = re.compile(view.settings.get("attachment_order_pattern", r"order|po\b|rfq|invoice|quot|payment|"
+                                               r"inquiry|enquiry|订单|询价|发票|付款|报价"), re.IGNORECASE)
+    for m in view.thread.customer_messages:
+        for a in m.attachments:
+            name = (a.filename or "").lower().strip()
+            if not name:
+                continue
+            if name.endswith(always) or re.search(r"\.(?:pdf|docx?|xlsx?|jpg|png)\.[a-z0-9]{2,4}$", name):
+                return a.filename, m.message_id
+            if name.endswith(named) and order_words.search(name):
+                return a.filename, m.message_id
+    return None
+
+
+def _claims_big(view) -> tuple[str, str | None] | None:
+    pattern = view.settings.get("big_company_claim_pattern")
+    if not pattern:
+        return None
+    rx = re.compile(pattern, re.IGNORECASE)
+    return view.search(rx)
+
+
+@rule("IDENTITY_WEBMAIL_BIG_CLAIM", "unverifiable_identity", 2.0,
+      "claims to be a large or famous company but writes from a free webmail address")
+def identity_webmail(view):
+    customer = view.thread.customer
+    if not customer or not is_webmail(customer.addr):
+        return None
+    claim = _claims_big(view)
+    if claim:
+        return f"{claim[0]} (from {customer.addr})", claim[1]
+    return None
+
+
+_GENERIC_TOKENS = {"co", "ltd", "limited", "inc", "llc", "gmbh", "corp", "company", "trading", "group", "the",
+                   "international", "industrial", "industries", "enterprise", "enterprises", "import", "export",
+                   "imports", "exports", "sa", "de", "cv", "pvt", "private", "and", "sdn", "bhd", "pt", "srl", "bv",
+                   "global", "general", "co.", "ltd."}
+
+
+@rule("IDENTITY_DOMAIN_MISMATCH", "unverifiable_identity", 1.5,
+      "the signature's company does not match the sender's own (non-webmail) domain")
+def identity_mismatch(view):
+    customer = view.thread.customer
+    company = view.fields.company
+    if not customer or not company or is_webmail(customer.addr) or is_platform(customer.addr):
+        return None
+    if not re.search(r"[A-Za-z]{3}", company):
+        return None  # a Chinese name cannot be compared with a Latin domain
+    domain = customer.domain.split(".")
+    label = "".join(domain[:-1]).replace("-", "").lower()
+    tokens = [t.lower() for t in re.findall(r"[A-Za-z]{3,}", company)]
+    tokens = [t for t in tokens if t not in _GENERIC_TOKENS]
+    if not tokens:
+        return None
+    if any(t in label or label in t for t in tokens):
+        return None
+    initials = "".join(t[0] for t in tokens)
+    if len(initials) >= 2 and initials in label:
+        return None
+    famous = [f.lower() for f in view.settings.get("famous_companies", [])]
+    if any(f in company.lower() for f in famous):
+        return f"{company} writing from {customer.addr}", None
+    return None
+
+
+_HUGE_WORDS = re.compile(r"million|billion|百万|千万|上亿|亿元|\d+\s*万\s*(?:套|件|个|只|台|吨|箱|米)", re.IGNORECASE)
+
+
+@rule("HUGE_ORDER_NO_DETAIL", "huge_order_no_detail", 2.5,
+      "a very large order or amount decided before learning anything about our product, price or terms")
+def huge_order(view):
+    f = view.fields
+    units = float(view.settings.get("huge_order_units", 20000))
+    usd = float(view.settings.get("huge_order_usd", 200000))
+    rates = view.settings.get("usd_rates", {"CNY": 0.14, "USD": 1.0, "EUR": 1.08, "HKD": 0.13, "TWD": 0.031})
+    big = None
+    ev = view.extraction.evidence("quantities")
+    for found, mid in ev:
+        if found.value["unit"] in ("pcs", "sets", "pairs", "boxes", "bags") and found.value["value"] >= units:
+            big = (found.text, mid)
+            break
+        if found.value["unit"] == "containers" and found.value["value"] >= 10:
+            big = (found.text, mid)
+            break
+    if big is None:
+        for found, mid in view.extraction.evidence("prices"):
+            rate = rates.get(found.value["currency"])
+            if rate and found.value["amount"] * rate >= usd:
+                big = (found.text, mid)
+                break
+    if big is None:
+        words = view.search(_HUGE_WORDS, first_only=True)
+        if words:
+            big = words
+    if big is None:
+        return None
+    # Detail: specifications, or questions about our product, price or terms.
+    if view.has("specs_given") and len(f.specs) >= 2:
+        return None
+    if view.has("detail_interest") and view.has("contact_complete"):
+        return None
+    return big
