@@ -32,6 +32,7 @@ class Context:
     lang: str | None = None
     masked: list[tuple[int, int]] = field(default_factory=list)
     plain: str = ""  # ``norm`` before masking: what contact extractors read
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)  # shared work between extractors
 
     @classmethod
     def build(cls, text: str, *, date: datetime | None = None, region: str = "CN", lang: str | None = None,

@@ -83,14 +83,25 @@ def _region_regions(region: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for r in order if r))
 
 
+_MAX_TRIES = 100  # invalid candidates phonenumbers may try per pass: bounds hostile digit runs
+
+
 def _numbers(ctx: Context) -> list[_Number]:
-    """Every phone number in the text with the label written before it."""
+    """Every phone number in the text with the label written before it (computed once per
+    context: emails, phones, fax, IM and masking all need it)."""
+    cached = ctx.cache.get("numbers")
+    if cached is None:
+        cached = ctx.cache["numbers"] = _find_numbers(ctx)
+    return cached
+
+
+def _find_numbers(ctx: Context) -> list[_Number]:
     found: dict[tuple[int, int], _Number] = {}
     text = ctx.plain or ctx.norm
     passes = [(r, phonenumbers.Leniency.VALID) for r in _region_regions(ctx.region)]
     passes.append((ctx.region, phonenumbers.Leniency.POSSIBLE))
     for region, leniency in passes:
-        for match in PhoneNumberMatcher(text, region, leniency=leniency):
+        for match in PhoneNumberMatcher(text, region, leniency=leniency, max_tries=_MAX_TRIES):
             span = (match.start, match.end)
             if any(s <= span[0] < e or s < span[1] <= e for s, e in found):
                 continue

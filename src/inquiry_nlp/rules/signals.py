@@ -111,17 +111,38 @@ def contact_complete(view):
     return None
 
 
-@rule("LOCAL_PLACE", "local", 0.5, "the customer is in our city or a nearby district (settings: local_places)")
+@rule("LOCAL_PLACE", "local", 0.5,
+      "the customer is in our city or a nearby district (settings: local_places, local_area_codes)")
 def local(view):
     places = view.settings.get("local_places") or []
+    codes = tuple(view.settings.get("local_area_codes") or [])
+    for phone in view.fields.phones + view.fields.fax:
+        if codes and phone.startswith(codes):
+            return phone, None
     if not places:
         return None
-    rx = re.compile("|".join(re.escape(p) for p in places))
-    for mid, text, norm in view.customer_texts():
-        m = rx.search(norm)
+    alt = "|".join(re.escape(p) for p in places)
+    # Where the customer is, not where the goods go: the signature, an address line, or
+    # "we are in / based in" next to the place.
+    rx = re.compile(rf"(?:地址|地 址|address|add\s*[:：]|我们在|我司在|我们是|位于|地处|located in|based in|we are in|"
+                    rf"we are from)[^\n]{{0,16}}(?:{alt})", re.IGNORECASE)
+    place_rx = re.compile(alt, re.IGNORECASE)
+    for mf in view.extraction.per_message:
+        sig = mf.ctx.text[len(mf.ctx.text) - len(_signature_of(view, mf.message_id)):]
+        m = place_rx.search(sig) if sig else None
         if m:
-            return text[max(0, m.start() - 10):m.end() + 10].strip(), mid
+            return sig[max(0, m.start() - 10):m.end() + 10].strip(), mf.message_id
+        m = rx.search(mf.ctx.plain or mf.ctx.norm)
+        if m:
+            return mf.ctx.text[m.start():m.end()].strip(), mf.message_id
     return None
+
+
+def _signature_of(view, message_id: str) -> str:
+    for m in view.thread.customer_messages:
+        if m.message_id == message_id and m.parts:
+            return m.parts.signature
+    return ""
 
 
 # --- composed signals ---------------------------------------------------------------------------

@@ -1,0 +1,141 @@
+"""Rule files an analyst writes: overrides, new rules, and errors that say what to fix."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from inquiry_nlp.cli import main
+from inquiry_nlp.mail import Owner, build_threads, split_body
+from inquiry_nlp.mail.parse import parse_mail
+from inquiry_nlp.extract import extract_thread
+from inquiry_nlp.rules import SIGNALS, RuleFileError, evaluate, load_rules
+from mailfactory import message
+
+US = "sales@hongli-fasteners.com"
+
+
+def thread_of(*bodies, subject="询价", sender="buyer@example.com", attachments_html=None):
+    msgs = []
+    for i, body in enumerate(bodies):
+        m = parse_mail(message(body, subject=subject, sender=sender, to=US, msgid=f"<{i}@example.com>"), "t", i)
+        m.parts = split_body(m.body)
+        msgs.append(m)
+    threads, _ = build_threads(msgs, Owner.from_config([US]))
+    return threads[0]
+
+
+def fired(thread, ruleset=None):
+    ruleset = ruleset or load_rules()
+    return evaluate(thread, extract_thread(thread), ruleset)
+
+
+def test_every_signal_of_the_spec_has_at_least_one_rule():
+    rs = load_rules()
+    assert {r.signal for r in rs.active()} == set(SIGNALS)
+    for r in rs.active():
+        assert r.name and r.description and isinstance(r.score, float)
+
+
+def test_fee_request_fires_with_evidence_and_message():
+    t = thread_of("王经理您好，合同已经准备好了，但需支付公证费3000元，请先打到公证处账户。")
+    s = fired(t)
+    hit = s.by_code["fee_request"]
+    assert "公证费" in hit.evidence and hit.message_id == "<0@example.com>"
+    assert s.fraud_score > 0.5
+
+
+def test_traditional_chinese_matches_simplified_patterns():
+    t = thread_of("陳經理您好，簽約前需支付公證費，請儘快安排。")
+    assert "fee_request" in fired(t).by_code
+
+
+def test_override_file_changes_scores_disables_and_adds(tmp_path):
+    f = tmp_path / "my_rules.toml"
+    f.write_text('''
+[settings]
+local_places = ["青岛", "黄岛"]
+
+[[rule]]
+name = "ZH_FEE_NOTARY"
+score = 0.1
+
+[[rule]]
+name = "EN_PRICE_REQUEST"
+enabled = false
+
+[[rule]]
+name = "MY_HALAL"
+signal = "detail_interest"
+score = 1.0
+description = "asks for halal certification"
+keywords = ["halal"]
+''', encoding="utf-8")
+    rs = load_rules([f])
+    assert rs.rules["ZH_FEE_NOTARY"].score == 0.1
+    assert not rs.rules["EN_PRICE_REQUEST"].enabled
+    assert rs.setting("local_places") == ["青岛", "黄岛"]
+    t = thread_of("Do you have halal certificate for the gelatin capsules? Please quote.")
+    s = fired(t, rs)
+    assert s.by_code["detail_interest"].rule in ("MY_HALAL", "DETAIL_QUESTIONS")
+    assert all(h.rule != "EN_PRICE_REQUEST" for h in s.hits)
+
+
+@pytest.mark.parametrize("content,message", [
+    ('[[rule]]\nname = "X"\nsignal = "fee_request"\nscore = 1\ndescription = "d"\npatterns = ["(unclosed"]\n',
+     r"my\.toml:2: rule 'X': bad pattern"),
+    ('[[rule]]\nname = "X"\nsignal = "fee_requst"\nscore = 1\ndescription = "d"\nkeywords = ["a"]\n',
+     r"my\.toml:2: rule 'X' has unknown signal 'fee_requst'"),
+    ('[[rule]]\nname = "NEW"\nsignal = "fee_request"\nkeywords = ["a"]\n',
+     r"my\.toml:2: rule 'NEW' needs 'score'"),
+    ('[[rule]]\nname = "X"\nsignal = "fee_request"\nscore = "high"\ndescription = "d"\nkeywords = ["a"]\n',
+     r"score must be a number"),
+    ('[[rule]\nname = "X"\n', r"my\.toml: not valid TOML: .*line 1"),
+    ('[[rule]]\nname = "X"\nsignal = "fee_request"\nscore = 1\ndescription = "d"\nkeyword = ["a"]\n',
+     r"unknown key\(s\) \['keyword'\]"),
+    ('[rules]\nx = 1\n', r"unknown section\(s\) \['rules'\]"),
+])
+def test_malformed_rule_files_name_file_line_and_problem(tmp_path, content, message):
+    f = tmp_path / "my.toml"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(RuleFileError, match=message):
+        load_rules([f])
+
+
+def test_cli_reports_a_bad_rule_file_in_one_line(tmp_path, capsys):
+    f = tmp_path / "bad.toml"
+    f.write_text('[[rule]]\nname = "X"\nsignal = "nope"\nscore = 1\ndescription = "d"\nkeywords = ["a"]\n')
+    eml = tmp_path / "a.eml"
+    eml.write_bytes(message("hello"))
+    assert main(["classify", str(eml), "--rules", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.toml:2" in err and "unknown signal 'nope'" in err
+
+
+def test_cli_rules_option_changes_the_output(tmp_path, capsys):
+    f = tmp_path / "extra.toml"
+    f.write_text('[[rule]]\nname = "MY_TEA"\nsignal = "fee_request"\nscore = 5.0\n'
+                 'description = "asks for tea as a gift"\nkeywords = ["铁观音"]\n', encoding="utf-8")
+    eml = tmp_path / "a.eml"
+    eml.write_bytes(message("来签合同的时候记得带两盒铁观音给我们领导。", subject="合同"))
+    assert main(["classify", str(eml), "--rules", str(f), "--format", "jsonl", "-q"]) == 0
+    record = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert record["fraud"]["suspected"] is True
+    assert any(s["code"] == "fee_request" and "铁观音" in s["evidence"] for s in record["fraud"]["signals"])
+
+
+def test_phishing_link_and_risky_attachment_from_the_reader():
+    from mailfactory import b64, multipart
+    raw = multipart([
+        ("text/html; charset=utf-8", "",
+         b'<p>Dear supplier, please <a href="http://secure-login.example.net/owa">view the RFQ document</a></p>'),
+        ("application/octet-stream", "Content-Transfer-Encoding: base64\n"
+         "Content-Disposition: attachment; filename=\"PO_20260311.pdf.exe\"", b64(b"MZ" + b"\0" * 64)),
+    ], msgid="<p@x>", sender="buyer@example.com", to=US, subject="New order")
+    m = parse_mail(raw, "t", 0)
+    m.parts = split_body(m.body)
+    threads, _ = build_threads([m], Owner.from_config([US]))
+    s = fired(threads[0])
+    assert "view the RFQ document" in s.by_code["phishing_link"].evidence
+    assert s.by_code["risky_attachment"].evidence == "PO_20260311.pdf.exe"
+    assert s.fraud_score > 0.8
