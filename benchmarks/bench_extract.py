@@ -25,7 +25,7 @@ from inquiry_nlp.corpus import load_threads  # noqa: E402
 from inquiry_nlp.extract import extract_message  # noqa: E402
 from inquiry_nlp.extract.base import Context  # noqa: E402
 from inquiry_nlp.extract.contacts import contact_spans  # noqa: E402
-from inquiry_nlp.extract.evaluate import thread_from_labels  # noqa: E402
+from inquiry_nlp.corpus import thread_from_labels  # noqa: E402
 
 TARGET = 400.0
 

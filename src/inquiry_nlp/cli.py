@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import InquiryError
+from .errors import InputError, InquiryError
 
 FORMATS = ("jsonl", "table")
 
@@ -61,6 +61,32 @@ def cmd_evaluate_extraction(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    from .model.workflow import train
+    from .rules import load_rules
+
+    if not args.data and not args.labels:
+        raise InputError("give labelled data (e.g. data/corpus/hand) or --labels corrected.csv --mail MAIL")
+    if args.labels and not args.mail:
+        raise InputError("--labels needs --mail: the mail the labelled CSV was classified from")
+    data = args.data or ([] if args.no_corpus else ["data/corpus/hand"])
+    for line in train(data, args.output, load_rules(args.rules or ()), seed=args.seed, labels=args.labels,
+                      mail=args.mail, own=_own_values(args.own), use_corpus=not args.no_corpus):
+        print(line)
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .model.store import load
+    from .model.workflow import evaluate
+    from .rules import load_rules
+
+    model = load(args.model)
+    for line in evaluate(model, args.data, load_rules(args.rules or ()), args.split or ["test"]):
+        print(line)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="inquiry-nlp",
@@ -92,6 +118,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--field", action="append", help="with --show-errors: only this field (repeatable)")
     p.add_argument("--rules", action="append", metavar="FILE", help="extra rule file (TOML), repeatable")
     p.set_defaults(func=cmd_evaluate_extraction)
+
+    p = sub.add_parser("train", help="train the grade and fraud models and write a model folder",
+                       description="Train on labelled threads (data/README.md format) and/or an analyst's "
+                                   "corrected CSV joined with its mail; prints cross-validated and test-split "
+                                   "figures and writes model.joblib + manifest.json.")
+    p.add_argument("data", nargs="*", metavar="DATA", help="labelled-thread JSONL files or folders")
+    p.add_argument("-o", "--output", required=True, metavar="MODEL_DIR")
+    p.add_argument("--labels", metavar="CSV", help="classify --format csv output with corrected grade/fraud columns")
+    p.add_argument("--mail", nargs="+", metavar="PATH", help="the mail those labels were classified from")
+    p.add_argument("--own", action="append", metavar="ADDRESS_OR_DOMAIN", help="our addresses/domains for --mail")
+    p.add_argument("--no-corpus", action="store_true", help="with --labels: train on the analyst's labels only")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--rules", action="append", metavar="FILE", help="extra rule file (TOML), repeatable")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("evaluate", help="figures of a model on labelled threads, with the ablation",
+                       description="Grade and fraud figures of a model on a split of labelled threads: rules "
+                                   "only, model only, and combined.")
+    p.add_argument("data", nargs="+", metavar="DATA")
+    p.add_argument("--model", metavar="MODEL_DIR", help="model folder (default: the shipped model)")
+    p.add_argument("--split", action="append", choices=("train", "dev", "test"), help="default: test")
+    p.add_argument("--rules", action="append", metavar="FILE", help="extra rule file (TOML), repeatable")
+    p.set_defaults(func=cmd_evaluate)
     return parser
 
 

@@ -20,6 +20,7 @@ from typing import Any
 SPLITS = ("train", "dev", "test")
 
 
+
 def split_of(thread_id: str, origin: str = "hand") -> str:
     root = origin.split(":", 1)[1] if origin.startswith("variant:") else thread_id
     bucket = int(hashlib.sha1(root.encode("utf-8")).hexdigest()[:8], 16) % 100
@@ -50,3 +51,23 @@ def select(threads: Iterable[dict[str, Any]], splits: Iterable[str]) -> list[dic
                 continue
             out.append(t)
     return out
+
+
+def thread_from_labels(t: dict[str, Any]):
+    """A Thread from a labelled thread's messages, ours marked by its ``own`` domain."""
+    from .mail import Owner, Thread, split_body, thread_lang
+    from .mail.message import Message
+    from .mail.parse import parse_row
+
+    own = Owner.from_config([t["own"]])
+    msgs: list[Message] = []
+    for i, row in enumerate(t["messages"]):
+        m = parse_row(row, t.get("_file", "labels"), i)
+        assert isinstance(m, Message), m
+        m.parts = split_body(m.body)
+        m.is_ours = own.owns(m.from_addr)
+        msgs.append(m)
+    thread = Thread(msgs)
+    thread.customer = next((m.sender for m in msgs if not m.is_ours and m.sender), None)
+    thread.lang = thread_lang(thread)
+    return thread

@@ -16,28 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..corpus import load_threads, select
-from ..mail import Owner, Thread, split_body
-from ..mail.message import Message
-from ..mail.parse import parse_row
+from ..corpus import load_threads, select, thread_from_labels
 from . import extract_thread
 
 SCORED = ("quantities", "emails", "phones", "fax", "im", "prices", "specs", "products")
-
-
-def thread_from_labels(t: dict[str, Any]) -> Thread:
-    """A Thread from a labelled thread's messages, ours marked by its ``own`` domain."""
-    own = Owner.from_config([t["own"]])
-    msgs: list[Message] = []
-    for i, row in enumerate(t["messages"]):
-        m = parse_row(row, t.get("_file", "labels"), i)
-        assert isinstance(m, Message), m
-        m.parts = split_body(m.body)
-        m.is_ours = own.owns(m.from_addr)
-        msgs.append(m)
-    thread = Thread(msgs)
-    thread.customer = next((m.sender for m in msgs if not m.is_ours and m.sender), None)
-    return thread
 
 
 def _norm_company(s: str) -> str:

@@ -20,7 +20,7 @@ from .threads import Owner, Thread, build_threads, normalize_subject
 
 __all__ = [
     "Address", "Attachment", "BodyParts", "Dump", "ErrorRecord", "Link", "Message", "Owner", "Thread",
-    "build_threads", "iter_messages", "normalize_subject", "read_dump", "split_body",
+    "build_threads", "iter_messages", "normalize_subject", "read_dump", "split_body", "thread_lang",
 ]
 
 
@@ -61,8 +61,6 @@ class Dump:
 
 def read_dump(paths: Iterable[str], own: Iterable[str] = ()) -> Dump:
     """Read, clean and thread a dump. ``own``: our addresses or domains (inferred if empty)."""
-    from ..text.lang import detect_lang
-
     messages: list[Message] = []
     errors: list[ErrorRecord] = []
     count = 0
@@ -72,6 +70,13 @@ def read_dump(paths: Iterable[str], own: Iterable[str] = ()) -> Dump:
     owner = Owner.from_config(own)
     threads, owner = build_threads(messages, owner or None)
     for t in threads:
-        customer_text = "\n".join(m.new_text for m in t.customer_messages) or t.subject
-        t.lang = detect_lang(customer_text) or detect_lang(t.subject)
+        t.lang = thread_lang(t)
     return Dump(threads, errors, owner, count)
+
+
+def thread_lang(thread: Thread) -> str | None:
+    """The language of the customer's writing in a thread (not of our replies)."""
+    from ..text.lang import detect_lang
+
+    customer_text = "\n".join(m.new_text for m in thread.customer_messages) or thread.subject
+    return detect_lang(customer_text) or detect_lang(thread.subject)

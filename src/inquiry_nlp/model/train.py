@@ -1,0 +1,152 @@
+"""Training and measuring: from labelled threads to a :class:`GradeModel` and its figures.
+
+    inquiry-nlp train data/corpus/hand -o models/default
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from ..rules import FRAUD_SIGNALS
+from . import GRADES, GradeModel
+from .features import FieldText, SignalDicts, word_ngrams
+
+
+def build_grade_pipeline(seed: int = 0, C: float = 4.0) -> Pipeline:
+    """Words + characters + signals → calibrated multinomial logistic regression."""
+    return Pipeline([
+        ("features", FeatureUnion([
+            ("words", Pipeline([("select", FieldText("text")),
+                                ("tfidf", TfidfVectorizer(analyzer=word_ngrams, min_df=2, sublinear_tf=True,
+                                                          max_features=40000, dtype=np.float32))])),
+            ("chars", Pipeline([("select", FieldText("text")),
+                                ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), min_df=3,
+                                                          sublinear_tf=True, max_features=60000,
+                                                          dtype=np.float32))])),
+            ("signals", Pipeline([("select", SignalDicts()), ("dict", DictVectorizer())])),
+        ], transformer_weights={"words": 1.0, "chars": 0.7, "signals": 1.5})),
+        ("clf", CalibratedClassifierCV(
+            LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=seed),
+            method="sigmoid", cv=StratifiedKFold(3, shuffle=True, random_state=seed))),
+    ])
+
+
+def build_fraud_pipeline(seed: int = 0, C: float = 2.0) -> Pipeline:
+    """Fraud signals (with learned weights) and the words around them → calibrated logistic
+    regression: the fraud score is learned, not a hand-set sum."""
+    return Pipeline([
+        ("features", FeatureUnion([
+            ("signals", Pipeline([("select", SignalDicts(only=FRAUD_SIGNALS)), ("dict", DictVectorizer())])),
+            ("words", Pipeline([("select", FieldText("text")),
+                                ("tfidf", TfidfVectorizer(analyzer=word_ngrams, min_df=2, sublinear_tf=True,
+                                                          max_features=20000, dtype=np.float32))])),
+        ], transformer_weights={"signals": 2.0, "words": 1.0})),
+        ("clf", CalibratedClassifierCV(
+            LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=seed),
+            method="sigmoid", cv=StratifiedKFold(3, shuffle=True, random_state=seed))),
+    ])
+
+
+@dataclass
+class Dataset:
+    ids: list[str]
+    features: list[dict[str, Any]]
+    grades: list[int]
+    fraud: list[int]
+    langs: list[str]
+    splits: list[str]
+
+    def subset(self, wanted: Iterable[str]) -> Dataset:
+        keep = set(wanted)
+        idx = [i for i, s in enumerate(self.splits) if s in keep]
+        return Dataset(*[[getattr(self, f)[i] for i in idx] for f in
+                         ("ids", "features", "grades", "fraud", "langs", "splits")])
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def choose_fraud_threshold(y: Sequence[int], p: Sequence[float], min_recall: float = 0.95) -> float:
+    """The highest threshold that keeps recall at ``min_recall`` (out-of-fold scores), which
+    is the lowest false-positive rate at that recall."""
+    y_arr, p_arr = np.asarray(y), np.asarray(p)
+    positives = np.sort(p_arr[y_arr == 1])[::-1]
+    if len(positives) == 0:
+        return 0.5
+    k = int(np.ceil(min_recall * len(positives))) - 1
+    return float(max(min(positives[k], 0.9), 0.05))
+
+
+def fit(data: Dataset, seed: int = 0) -> GradeModel:
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        grade = build_grade_pipeline(seed).fit(data.features, data.grades)
+        fraud_pipe = build_fraud_pipeline(seed)
+        oof = cross_val_predict(build_fraud_pipeline(seed), data.features, data.fraud,
+                                cv=StratifiedKFold(5, shuffle=True, random_state=seed), method="predict_proba")[:, 1]
+        threshold = choose_fraud_threshold(data.fraud, oof)
+        fraud_pipe.fit(data.features, data.fraud)
+    return GradeModel(grade, fraud_pipe, threshold)
+
+
+def grade_metrics(y_true: Sequence[int], y_pred: Sequence[int], langs: Sequence[str] | None = None,
+                  fraud_true: Sequence[int] | None = None, fraud_pred: Sequence[int] | None = None) -> dict[str, Any]:
+    """Per-grade precision/recall/F1, macro-F1, accuracy, confusion matrix, per-language
+    accuracy, and fraud precision/recall/false-positive rate."""
+    labels = list(GRADES)
+    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0)
+    out: dict[str, Any] = {
+        "n": len(y_true),
+        "accuracy": round(float(np.mean(np.asarray(y_true) == np.asarray(y_pred))), 3) if len(y_true) else 0.0,
+        "macro_f1": round(float(f1_score(y_true, y_pred, labels=labels, average="macro", zero_division=0)), 3),
+        "per_grade": {str(g): {"precision": round(float(p[i]), 3), "recall": round(float(r[i]), 3),
+                               "f1": round(float(f[i]), 3), "support": int(s[i])} for i, g in enumerate(labels)},
+        "confusion": confusion_matrix(y_true, y_pred, labels=labels).tolist(),
+    }
+    if langs is not None:
+        per: dict[str, list[int]] = {}
+        for lang, a, b in zip(langs, y_true, y_pred):
+            per.setdefault(lang, [0, 0])
+            per[lang][0] += 1
+            per[lang][1] += int(a == b)
+        out["per_language_accuracy"] = {k: round(v[1] / v[0], 3) for k, v in sorted(per.items())}
+    if fraud_true is not None and fraud_pred is not None:
+        c = Counter(zip(fraud_true, fraud_pred))
+        tp, fn, fp, tn = c[(1, 1)], c[(1, 0)], c[(0, 1)], c[(0, 0)]
+        out["fraud"] = {
+            "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+            "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+            "false_positive_rate": round(fp / (fp + tn), 3) if fp + tn else None,
+            "support": tp + fn,
+        }
+    return out
+
+
+def format_metrics(title: str, m: dict[str, Any]) -> list[str]:
+    lines = [f"{title}: {m['n']} threads, accuracy {m['accuracy']:.3f}, macro-F1 {m['macro_f1']:.3f}"]
+    lines.append(f"  {'grade':<6}{'precision':>10}{'recall':>8}{'F1':>7}{'support':>9}")
+    for g, v in m["per_grade"].items():
+        lines.append(f"  {g:<6}{v['precision']:>10.3f}{v['recall']:>8.3f}{v['f1']:>7.3f}{v['support']:>9}")
+    lines.append("  confusion (rows gold 1-4, columns predicted 1-4):")
+    for g, row in zip(GRADES, m["confusion"]):
+        lines.append(f"    {g}: " + " ".join(f"{v:>4}" for v in row))
+    if "per_language_accuracy" in m:
+        lines.append("  accuracy by language: " + ", ".join(f"{k} {v:.3f}" for k, v in m["per_language_accuracy"].items()))
+    if "fraud" in m:
+        fr = m["fraud"]
+        fmt = lambda v: "n/a" if v is None else f"{v:.3f}"  # noqa: E731
+        lines.append(f"  fraud: precision {fmt(fr['precision'])}, recall {fmt(fr['recall'])}, "
+                     f"false-positive rate {fmt(fr['false_positive_rate'])} ({fr['support']} suspected in gold)")
+    return lines
