@@ -29,7 +29,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
     from .report import WRITERS
 
     fmt = args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
-    run = classify(args.paths, _own_values(args.own), args.rules or ())
+    run = classify(args.paths, _own_values(args.own), args.rules or (),
+                   None if args.no_model else (args.model or "default"))
     writer = WRITERS[fmt]
     if args.output and args.output != "-":
         out_path = Path(args.output)
@@ -106,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on standard error")
     p.add_argument("--rules", action="append", metavar="FILE",
                    help="a rule file (TOML) that adds or overrides rules and settings (repeatable)")
+    p.add_argument("--model", metavar="MODEL_DIR",
+                   help="a model folder (default: the shipped models/default); only load models you trust: "
+                        "joblib files run code when loaded")
+    p.add_argument("--no-model", action="store_true", help="grade with the rules alone")
     p.set_defaults(func=cmd_classify)
 
     p = sub.add_parser(
