@@ -14,7 +14,7 @@ from pathlib import Path
 from . import __version__
 from .errors import InputError, InquiryError
 
-FORMATS = ("jsonl", "table")
+FORMATS = ("jsonl", "csv", "table")
 
 
 def _own_values(values: Sequence[str] | None) -> list[str]:

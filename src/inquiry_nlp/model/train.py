@@ -23,7 +23,7 @@ from . import GRADES, GradeModel
 from .features import FieldText, SignalDicts, word_ngrams
 
 
-def build_grade_pipeline(seed: int = 0, C: float = 4.0) -> Pipeline:
+def build_grade_pipeline(seed: int = 0, C: float = 4.0, cv: int = 3) -> Pipeline:
     """Words + characters + signals → calibrated multinomial logistic regression."""
     return Pipeline([
         ("features", FeatureUnion([
@@ -38,11 +38,11 @@ def build_grade_pipeline(seed: int = 0, C: float = 4.0) -> Pipeline:
         ], transformer_weights={"words": 1.0, "chars": 0.7, "signals": 1.5})),
         ("clf", CalibratedClassifierCV(
             LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=seed),
-            method="sigmoid", cv=StratifiedKFold(3, shuffle=True, random_state=seed))),
+            method="sigmoid", cv=StratifiedKFold(cv, shuffle=True, random_state=seed))),
     ])
 
 
-def build_fraud_pipeline(seed: int = 0, C: float = 2.0) -> Pipeline:
+def build_fraud_pipeline(seed: int = 0, C: float = 2.0, cv: int = 3) -> Pipeline:
     """Fraud signals (with learned weights) and the words around them → calibrated logistic
     regression: the fraud score is learned, not a hand-set sum."""
     return Pipeline([
@@ -54,7 +54,7 @@ def build_fraud_pipeline(seed: int = 0, C: float = 2.0) -> Pipeline:
         ], transformer_weights={"signals": 2.0, "words": 1.0})),
         ("clf", CalibratedClassifierCV(
             LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=seed),
-            method="sigmoid", cv=StratifiedKFold(3, shuffle=True, random_state=seed))),
+            method="sigmoid", cv=StratifiedKFold(cv, shuffle=True, random_state=seed))),
     ])
 
 
@@ -88,14 +88,23 @@ def choose_fraud_threshold(y: Sequence[int], p: Sequence[float], min_recall: flo
     return float(max(min(positives[k], 0.9), 0.05))
 
 
+def folds(labels: Sequence[int], wanted: int = 5) -> int:
+    """As many folds as the rarest class allows (at least 2): small analyst sets still train."""
+    smallest = min(Counter(labels).values()) if labels else 0
+    return max(2, min(wanted, smallest))
+
+
 def fit(data: Dataset, seed: int = 0) -> GradeModel:
     from threadpoolctl import threadpool_limits
 
+    if len(set(data.grades)) < 2 or len(set(data.fraud)) < 2:
+        raise ValueError("training needs at least two grades and both fraud and non-fraud threads")
     with threadpool_limits(1):
-        grade = build_grade_pipeline(seed).fit(data.features, data.grades)
-        fraud_pipe = build_fraud_pipeline(seed)
-        oof = cross_val_predict(build_fraud_pipeline(seed), data.features, data.fraud,
-                                cv=StratifiedKFold(5, shuffle=True, random_state=seed), method="predict_proba")[:, 1]
+        grade = build_grade_pipeline(seed, cv=folds(data.grades, 3)).fit(data.features, data.grades)
+        fraud_pipe = build_fraud_pipeline(seed, cv=folds(data.fraud, 3))
+        oof = cross_val_predict(build_fraud_pipeline(seed, cv=folds(data.fraud, 3)), data.features, data.fraud,
+                                cv=StratifiedKFold(folds(data.fraud), shuffle=True, random_state=seed),
+                                method="predict_proba")[:, 1]
         threshold = choose_fraud_threshold(data.fraud, oof)
         fraud_pipe.fit(data.features, data.fraud)
     return GradeModel(grade, fraud_pipe, threshold)

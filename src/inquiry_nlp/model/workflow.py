@@ -17,7 +17,7 @@ from ..rules import RuleSet
 from . import GradeModel
 from .dataset import from_analyst, from_corpus, merge
 from .store import save
-from .train import Dataset, build_grade_pipeline, fit, format_metrics, grade_metrics
+from .train import Dataset, build_grade_pipeline, fit, folds, format_metrics, grade_metrics
 
 
 def predict_all(model: GradeModel, data: Dataset, ruleset: RuleSet) -> dict[str, Any]:
@@ -81,10 +81,12 @@ def train(data_paths: Iterable[str], out: str | Path, ruleset: RuleSet, *, seed:
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(1):
-        cv = cross_val_predict(build_grade_pipeline(seed), train_data.features, train_data.grades,
-                               cv=StratifiedKFold(5, shuffle=True, random_state=seed))
+        cv = cross_val_predict(build_grade_pipeline(seed, cv=folds(train_data.grades, 3)), train_data.features,
+                               train_data.grades,
+                               cv=StratifiedKFold(folds(train_data.grades), shuffle=True, random_state=seed))
     cv_metrics = grade_metrics(train_data.grades, list(cv), train_data.langs)
-    lines += format_metrics("cross-validated (5 folds, model only, train+dev)", cv_metrics)
+    lines += format_metrics(f"cross-validated ({folds(train_data.grades)} folds, model only, train+dev)",
+                            cv_metrics)
     model = fit(train_data, seed)
     test_metrics: dict[str, Any] = {}
     if len(test):
