@@ -1,0 +1,82 @@
+"""Training, saving, loading and explaining a model, as an analyst does it (small data)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import ROOT
+from inquiry_nlp.cli import main
+from inquiry_nlp.model.store import ModelError, load
+from inquiry_nlp.pipeline import classify
+
+SMALL = ROOT / "data" / "corpus" / "hand" / "bndI.jsonl"
+SAMPLE = ROOT / "data" / "sample" / "inbox.mbox"
+
+
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory):
+    out = tmp_path_factory.mktemp("model") / "m"
+    assert main(["train", str(SMALL), "-o", str(out), "--seed", "1"]) == 0
+    return out
+
+
+def test_manifest_records_what_the_model_is(small_model):
+    manifest = json.loads((small_model / "manifest.json").read_text())
+    assert manifest["libraries"]["scikit-learn"] and manifest["libraries"]["jieba"]
+    assert len(manifest["training_data_sha256"]["corpus"]) == 64
+    assert sum(manifest["label_counts"]["grade"].values()) == manifest["label_counts"]["threads"]
+    assert 0 < manifest["metrics"]["cross_validated"]["macro_f1"] <= 1
+    assert manifest["created"] and manifest["version"]
+    assert 0.0 < manifest["fraud_threshold"] < 1.0
+
+
+def test_training_is_reproducible_with_a_seed(small_model, tmp_path):
+    again = tmp_path / "again"
+    assert main(["train", str(SMALL), "-o", str(again), "--seed", "1"]) == 0
+    a = json.loads((small_model / "manifest.json").read_text())["metrics"]
+    b = json.loads((again / "manifest.json").read_text())["metrics"]
+    assert a == b
+
+
+def test_version_mismatch_names_the_rebuild_command(small_model, tmp_path):
+    broken = tmp_path / "old"
+    broken.mkdir()
+    (broken / "model.joblib").write_bytes((small_model / "model.joblib").read_bytes())
+    manifest = json.loads((small_model / "manifest.json").read_text())
+    manifest["libraries"]["scikit-learn"] = "0.24.2"
+    (broken / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match=r"built with scikit-learn 0\.24\.2.*inquiry-nlp train data/corpus/hand -o"):
+        load(broken)
+
+
+def test_missing_model_folder_says_how_to_build_one(tmp_path, capsys):
+    code = main(["classify", str(SAMPLE), "--model", str(tmp_path / "nothing")])
+    assert code == 2
+    assert "no model here" in capsys.readouterr().err
+
+
+def test_classify_with_a_model_explains_itself(small_model):
+    records = [r.to_dict() for r in classify([str(SAMPLE)], own=["hongli-fasteners.com"], model=str(small_model))
+               .records()]
+    for r in records:
+        assert r["grade"] in (1, 2, 3, 4)
+        assert abs(sum(r["grade_probabilities"].values()) - 1.0) < 0.02
+        assert r["reasons"][0].startswith(f"grade {r['grade']}")
+        assert any(x.startswith("model: grade") for x in r["reasons"])
+        if r["fraud"]["suspected"]:
+            assert r["grade"] == 4
+    assert any("strongest features" in x for r in records for x in r["reasons"])
+
+
+def test_evaluate_prints_the_ablation(small_model, capsys):
+    assert main(["evaluate", str(SMALL), "--model", str(small_model), "--split", "dev"]) == 0
+    out = capsys.readouterr().out
+    assert "rules only" in out and "model only" in out and "combined" in out
+    assert "ablation (macro-F1)" in out
+
+
+def test_rules_only_when_asked(capsys):
+    assert main(["classify", str(SAMPLE), "--no-model", "--format", "jsonl", "-q"]) == 0
+    r = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert r["model"]["name"] == "rules-only" and r["grade_probabilities"] is None
