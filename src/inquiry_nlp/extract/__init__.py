@@ -103,8 +103,10 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
     quantities = _unique([f.value | {"text": f.text} for f in all_of("quantities")],
                          key=lambda q: (q["value"], q["unit"]))
     our_amounts = _our_amounts(thread, region)
+    # An amount equal to one we quoted is the customer repeating our price — unless its
+    # words make it their own figure (a payment made, a deposit, a budget, a counter-offer).
     prices = _unique([f.value | {"text": f.text} for f in all_of("prices")
-                      if (f.value["amount"], f.value["currency"]) not in our_amounts],
+                      if "own" in f.label.split() or (f.value["amount"], f.value["currency"]) not in our_amounts],
                      key=lambda p: (p["amount"], p["currency"]))
     deadlines = all_of("deadlines")
     dated = [f for f in deadlines if f.value]

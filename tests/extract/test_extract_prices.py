@@ -1,0 +1,298 @@
+"""Prices: every amount of money a customer writes, as (amount, ISO 4217 currency).
+
+Hard cases from real inquiry mail in English, simplified and traditional Chinese (full-width
+forms included), with the exact normal form each must give; then what is not money, ranges,
+the labels the thread assembly reads, and linear time on hostile inputs.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from inquiry_nlp.extract.base import Context
+from inquiry_nlp.extract.prices import extract_prices, parse_number
+
+
+def amounts(text: str, **kw) -> list[tuple[float, str]]:
+    return [(f.value["amount"], f.value["currency"]) for f in extract_prices(Context.build(text, **kw))]
+
+
+# --- Written currency, English and international forms -------------------------------------
+ENGLISH = [
+    ("Our target price is USD 2.5/pc FOB Ningbo.", [(2.5, "USD")]),
+    ("We have paid the 30% deposit today USD 42,024 from our Zenith Bank account", [(42024, "USD")]),
+    ("PO value : USD 69,600.00 CIF Chennai", [(69600, "USD")]),
+    ("Deposit of US$13,320 wired this morning (Desjardins)", [(13320, "USD")]),
+    ("Target price $450 per unit, quantity 50 pcs.", [(450, "USD")]),
+    ("our packaging budget for 2025 is around €30k, so we're looking for a partner", [(30000, "EUR")]),
+    ("Our budget for this production batch is €40k all-in", [(40000, "EUR")]),
+    ("too high for us. Our target is €4.20/m for the 3000 meters.", [(4.2, "EUR")]),
+    ("We paid the 30% deposit, EUR 8.640, today.", [(8640, "EUR")]),
+    ("Deposit of €6.420 for the first call-off was transferred", [(6420, "EUR")]),
+    ("Gesamtbetrag EUR 1.234,56 überwiesen", [(1234.56, "EUR")]),
+    ("I'm paying $24.50 CAD a box locally right now", [(24.5, "CAD")]),
+    ("Our budget is 90 000 PLN for both units delivered.", [(90000, "PLN")]),
+    ("Factory audit 212 € per day", [(212, "EUR")]),
+    ("The approved budget for panels and inverters is SAR 2.4 million, delivered Dammam",
+     [(2400000, "SAR")]),
+    ("A tender for generator sets, value INR 45 crore, will be awarded next month",
+     [(450000000, "INR")]),
+    ("Our terms: INR 3,50,000 tender processing charges in advance", [(350000, "INR")]),
+    ("Rs. 2.5 lakh advance", [(250000, "INR")]),
+    ("Our budget for the pipe is MXN 3.2 million DAP Monterrey", [(3200000, "MXN")]),
+    ("The registration fee is R6,500 (approx. USD 360), National Department of Health, "
+     "Republic of South Africa", [(6500, "ZAR"), (360, "USD")]),
+    ("Budget around SGD 5.20 per bag landed SG", [(5.2, "SGD")]),
+    ("target price S$0.05 per pc can or not?", [(0.05, "SGD")]),
+    ("Budget around HK$18 per box retail cost", [(18, "HKD")]),
+    ("Budget: IDR 550/cup landed Jakarta", [(550, "IDR")]),
+    ("RM 5.50 per bag delivered to Shah Alam", [(5.5, "MYR")]),
+    ("Preço alvo R$ 12,50 por peça", [(12.5, "BRL")]),
+    ("budget ₦2,500,000 for the first lot", [(2500000, "NGN")]),
+    ("цена 1500 рублей за штуку", [(1500, "RUB")]),
+    ("the board approved a budget of £1.2 million", [(1200000, "GBP")]),
+    ("total contract value of USD 9,600,000 (nine million six hundred thousand US dollars)",
+     [(9600000, "USD")]),
+    ("I approve purchases up to AUD 500k directly", [(500000, "AUD")]),
+    ("a USD 2bn programme", [(2000000000, "USD")]),
+    ("50k USD for the first order", [(50000, "USD")]),
+    ("it costs about 15 bucks each here", [(15, "USD")]),
+    ("Sample fee usd150 paid by PayPal", [(150, "USD")]),
+    ("Registration fee Ksh 65,000 via M-PESA", [(65000, "KES")]),
+    ("harga Rp 15.000 per pcs", [(15000, "IDR")]),
+    ("Budget CHF 1'250.50 per unit", [(1250.5, "CHF")]),
+    ("Budget € 12 500 für die erste Serie", [(12500, "EUR")]),
+    ("12,50 € pro Stück", [(12.5, "EUR")]),
+    ("hedef fiyat 500 TL", [(500, "TRY")]),
+    ("Shantou – Jebel Ali   20GP USD 650 / 40HQ USD 1,050", [(650, "USD"), (1050, "USD")]),
+    ("宁波—胡志明 20GP $180 / 40HQ $260", [(180, "USD"), (260, "USD")]),
+]
+
+# --- Chinese: written currency, 万, Chinese numerals, colloquial money ----------------------
+CHINESE = [
+    ("马经理，样品费200元已经微信转你了，截图附件。", [(200, "CNY")]),
+    ("经领导研究决定向贵公司采购办公家具一批，总金额约480万元", [(4800000, "CNY")]),
+    ("预计采购金额 1,260 万元 / approx. USD 1.75 million", [(12600000, "CNY"), (1750000, "USD")]),
+    ("本周 ABS PA-757 价格 ¥11,300/吨含税，量大可谈", [(11300, "CNY")]),
+    ("注册费 ￥2,600；验货费 USD 480 由供应方预付", [(2600, "CNY"), (480, "USD")]),
+    ("实付款：¥1,186.50（含运费）", [(1186.5, "CNY")]),
+    ("首批货款68.15万，春节前一定要到货", [(681500, "CNY")]),
+    ("价格1050美金能做吗？顺利的话以后每个月2个柜", [(1050, "USD")]),
+    ("集团今年塑料制品采购预算200万美元", [(2000000, "USD")]),
+    ("人民币壹万贰仟元整", [(12000, "CNY")]),
+    ("合页能不能做到9块3？量不小", [(9.3, "CNY")]),
+    ("你好 要304不锈钢拉手 128孔距 拉丝的 要300个 月底前 4块5能做吗", [(4.5, "CNY")]),
+    ("长期的话能不能1毛6？", [(0.16, "CNY")]),
+    ("4毛5一个行不行", [(0.45, "CNY")]),
+    ("一块五一斤", [(1.5, "CNY")]),
+    ("三百元一套", [(300, "CNY")]),
+    ("两万块，不能再多了", [(20000, "CNY")]),
+    ("贵了 30块能做不 不行就算了", [(30, "CNY")]),
+    ("进价一平要在45块以内 你们能做到吗", [(45, "CNY")]),
+    ("太贵了 别家才3块2", [(3.2, "CNY")]),
+    # A number alone: money only where the sentence says so.
+    ("行 样品费40微信转你了 两个味道各两包", [(40, "CNY")]),
+    ("先拿300包 原味200绿茶100 货款2940转公户了", [(2940, "CNY")]),
+    ("行，46500转过去了，发票开农场名字", [(46500, "CNY")]),
+    ("打样费+运费一共 RMB 580 已经用支付宝付了", [(580, "CNY")]),
+    ("定金一万今天打你们公司账上", [(10000, "CNY")]),
+    ("整体预算20万以内，要质保两年", [(200000, "CNY")]),
+    ("预算每月5万左右，主要是焊丝", [(50000, "CNY")]),
+    ("我们县领导过来陪同签约，按惯例你们准备一点心意（两万左右）", [(20000, "CNY")]),
+    ("这批三百万的货领导已经批了，三天内过来签", [(3000000, "CNY")]),
+    ("今年在东北三省一共走了你们的货一百三十多万", [(1300000, "CNY")]),
+    ("我们集团开发的三个小区要用你们的瓷砖，大概5万平方，总价两三百万",
+     [(2000000, "CNY"), (3000000, "CNY")]),
+    ("不好意思我们财务操作失误，多打了5万，合计付了96,410元", [(50000, "CNY"), (96410, "CNY")]),
+    ("6204能否到2.2？", [(2.2, "CNY")]),
+    ("价格方面05号能不能到80？量后面还会上来", [(80, "CNY")]),
+    ("去把的 不要霉变的 能到13不", [(13, "CNY")]),
+    ("9600有点高 9000行的话这周就过去拉", [(9600, "CNY"), (9000, "CNY")]),
+    ("太贵了 120一卷行就要 别的不用说", [(120, "CNY")]),
+    ("每套150以内 我这边说了算", [(150, "CNY")]),
+    ("价格有点高，我们天猫定价 199，118 的进价做不下来。目标 105 元左右。",
+     [(199, "CNY"), (118, "CNY"), (105, "CNY")]),
+    ("Price a bit high la, other supplier give 0.038. 0.035 can do? if can I take",
+     [(0.038, "USD"), (0.035, "USD")]),
+    ("on Grey we were hoping closer to 8.20 - can you meet us halfway?", [(8.2, "USD")]),
+    ("If you can do 2.95 and 3.30, we order this week.", [(2.95, "USD"), (3.3, "USD")]),
+    ("Price 6,35 is high, we can give order at 5,90.", [(5.9, "USD")]),
+    ("Can you do USD 0.85 / 1.05 / 1.55 / 1.80?", [(0.85, "USD"), (1.05, "USD"), (1.55, "USD"), (1.8, "USD")]),
+    ("8 designs attached. 价格可以再低一点吗? 5.60 we can confirm today.", [(5.6, "USD")]),
+]
+
+# --- Traditional Chinese, Cantonese, full-width forms ---------------------------------------
+TRADITIONAL = [
+    ("樣品費 USD 85 已於今早電匯，水單如附件", [(85, "USD")]),
+    ("預算約新台幣 180 萬元（含運費、安裝）", [(1800000, "TWD")]),
+    ("驗廠費 NT$38,000 由供應商支付", [(38000, "TWD")]),
+    ("需準備約20萬台幣的見面禮", [(200000, "TWD")]),
+    ("手上有一筆約120萬美元的汽配訂單，供應商需先支付5%佣金（6萬美元）",
+     [(1200000, "USD"), (60000, "USD")]),
+    ("決定向貴公司採購LED路燈叁萬套，總金額約港幣捌佰萬元", [(8000000, "HKD")]),
+    ("公證費港幣 28,800 元由供貨方承擔", [(28800, "HKD")]),
+    ("成個燈具 budget 大約 HK$18萬，我係項目負責人", [(180000, "HKD")]),
+    ("本項目預算約澳門幣 560 萬", [(5600000, "MOP")]),
+    ("我們網店的目標進價是每個台幣450元以內", [(450, "TWD")]),
+    ("可以算8塊嗎？ 太貴了", [(8, "CNY")]),
+    ("樣品費 RMB 300 已經用支付寶付了", [(300, "CNY")]),
+    ("我哋 budget 係每粒 USD 4.5 以內（total 大約 USD 13.5k）", [(4.5, "USD"), (13500, "USD")]),
+    ("轉咗 HK$800 喇，截圖附上", [(800, "HKD")]),
+    ("20蚊一個得唔得", [(20, "HKD")]),
+    ("我們現在拿的是0.33。可以到0.35嗎？", [(0.33, "CNY"), (0.35, "CNY")]),
+    # Full-width digits, currency letters and separators.
+    ("目標價ＵＳＤ１．２以內", [(1.2, "USD")]),
+    ("ＵＳＤ　１，２００．５０ per set", [(1200.5, "USD")]),
+    ("樣品費３８０元已付，請安排寄出", [(380, "CNY")]),
+    ("定金５０００微信转你们了", [(5000, "CNY")]),
+    ("￥１２０／个含税", [(120, "CNY")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ENGLISH + CHINESE + TRADITIONAL)
+def test_amount_and_currency(text, expected):
+    assert amounts(text) == expected
+
+
+# --- Not money ------------------------------------------------------------------------------
+NOT_PRICES = [
+    "Payment T/T 30% deposit, 70% before shipment",
+    "2000pcs of the 40W constant current driver LT-40C-1050 (1050mA)",
+    "We want to repeat our last order under PI RM-2024-1187, same sizes",
+    "600x1200 matt porcelain, R10 slip rating, 9 mm, approx. 1,800 m2 per colour",
+    "Ref: PO#4518 and invoice 2024-118, delivery 2025",
+    "3. Hydrostatic test 100%\n4. Caps on both ends",
+    "can you do individual polybag with size sticker, 50/ctn?",
+    "Colour card: we need to match 8 Pantone (list attached)",
+    "Please send the CAD 2D drawing",
+    "我们网站用的是 PHP 7.4",
+    "要阴离子聚丙烯酰胺 一吨半 分子量1200万 洗沙厂用 多少钱一吨",
+    "你好，HPMC有吗？做腻子粉用的，粘度要20万的。",
+    "现在用的牌子跑不到20万公里，想换一家试试",
+    "防眩的话UGR能做到19以下吗？",
+    "数量50块，请报价和交期",
+    "另配踏步板 T4 型 260 块\n需按图纸切割",
+    "三元乙丙橡胶密封条 500米",
+    "32218 圆锥滚子轴承 6套 多少钱",
+    "Q235B热轧钢板 厚度１０ｍｍ 规格１５００×６０００ 一吨半左右",
+    "样品费多少？我们付。",
+    "年化3.2%起，返点从3%提到4%",
+    "pls send price 6205 2RS bearing 2000 pcs",
+    "请于2月28日前完成注册，3点以后都可以",
+    "万一不行就算了，千万别耽误",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PRICES)
+def test_not_a_price(text):
+    assert amounts(text) == []
+
+
+# --- Differences and our own quotes repeated (spec: they do not count) ----------------------
+@pytest.mark.parametrize("text, expected", [
+    ("我厂牛卡纸出厂价比市场低80-120元/吨", []),
+    ("到厂价比网价低30-50元/吨，账期可谈", []),
+    ("- price USD 0.112/W FOB Ningbo as per your offer", []),
+    ("We accept your offer for STPP 94% food grade, 2 x 20' FCL at USD 1,085/MT CFR Chattogram.", []),
+    ("Once you receive it, kindly deduct your USD 4,600 and send the balance USD 5,200 to my agent",
+     [(5200, "USD")]),
+    ("We accept your offer. The deposit USD 500 is paid.", [(500, "USD")]),
+    ("价格按之前报的33元、35元，含税", []),
+    ("USD 11.20 is OK, please send the PI", []),
+    ("你上个星期报的 slub jersey, Price USD 4.95/kg CIF Bangkok 我们接受. Please send PI.", []),
+    ("USD 52,200 可以。訂購單及 30% 訂金 USD 15,660 之電匯水單如附件", [(15660, "USD")]),
+    ("we agree the final price USD 865/MT CFR Dammam", []),
+])
+def test_differences_and_our_quotes(text, expected):
+    assert amounts(text) == expected
+
+
+# --- Ranges give both ends ------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Can you do $2-2.5 per set?", [(2, "USD"), (2.5, "USD")]),
+    ("预算2-3万元", [(20000, "CNY"), (30000, "CNY")]),
+    ("budget USD 1.2 to 1.5 million", [(1200000, "USD"), (1500000, "USD")]),
+    ("around 1500-2000 USD per container", [(1500, "USD"), (2000, "USD")]),
+    ("target USD 2.5~3.0/pc", [(2.5, "USD"), (3, "USD")]),
+    ("单盒预算在两三百左右", [(200, "CNY"), (300, "CNY")]),
+])
+def test_ranges(text, expected):
+    assert amounts(text) == expected
+
+
+# --- Yen, and ¥ in a Chinese context --------------------------------------------------------
+@pytest.mark.parametrize("text, kw, expected", [
+    ("单价 ¥5.5 含税", {}, [(5.5, "CNY")]),
+    ("Our target is ¥500 per piece (JPY)", {}, [(500, "JPY")]),
+    ("単価 500円 でお願いします", {}, [(500, "JPY")]),
+    ("Target ¥500 per piece", {"region": "JP"}, [(500, "JPY")]),
+])
+def test_yen_and_yuan(text, kw, expected):
+    assert amounts(text, **kw) == expected
+
+
+# --- Text, offsets and labels ---------------------------------------------------------------
+def test_text_is_the_original_characters_at_the_offsets():
+    text = "訂金 ＵＳＤ　２，９４３ 已匯出，預算約新台幣 150 萬元"
+    found = extract_prices(Context.build(text))
+    assert [f.text for f in found] == ["ＵＳＤ　２，９４３", "新台幣 150 萬元"]
+    assert all(text[f.start:f.end] == f.text for f in found)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Deposit of USD 14,100 paid today, remittance copy attached.", "own"),
+    ("L/C issued today, no. 0263LC88120 USD 76,384, advising bank Bank of China", "own"),
+    ("Our budget is around USD 0.50 for the small one", "own"),
+    ("样品费60元刚才已经微信转给你们公司那个号了", "own"),
+    ("太贵了 120一卷行就要", "inferred"),
+    ("我們現在拿的是0.33", "inferred"),
+    ("可以到0.35嗎？", "own inferred"),
+    ("Price USD 23.80/pc FOB Shanghai", ""),
+])
+def test_label_tells_the_assembly_what_stands_against_our_quotes(text, label):
+    (found,) = extract_prices(Context.build(text))
+    assert found.label == label
+
+
+def test_masked_phone_is_not_read():
+    ctx = Context.build("预算8万以内，电话 0531-88881234", mask=[(10, 23)])
+    assert [(f.value["amount"], f.value["currency"]) for f in extract_prices(ctx)] == [(80000, "CNY")]
+
+
+@pytest.mark.parametrize("token, currency, value", [
+    ("1,200.50", None, "1200.50"),
+    ("1.200,50", "EUR", "1200.50"),
+    ("3,50,000", "INR", "350000"),
+    ("8.640", "EUR", "8640"),
+    ("8.640", "USD", "8.640"),
+    ("0.105", "EUR", "0.105"),
+    ("12,5", "EUR", "12.5"),
+    ("2024.11.05", None, None),
+    ("1,2,3", None, None),
+])
+def test_parse_number(token, currency, value):
+    got = parse_number(token, currency)
+    assert (str(got) if got is not None else None) == value
+
+
+# --- Linear time ----------------------------------------------------------------------------
+HOSTILE = {
+    "1 MB of digits": "1234567890" * 100_000,
+    "100,000 。": "。" * 100_000,
+    "50,000-character line": ("价格 USD 1,200.50 一个 定金5000 目标 2-3万元 " * 2000)[:50_000],
+    "10,000 email-like tokens": " ".join(f"user{i}@mail{i % 97}.example.com" for i in range(10_000)),
+    "numbers with separators": "1,2,3,4,5-6-7-8/9/0 " * 20_000,
+    "chinese numerals": "一二三四五六七八九十百千万" * 10_000,
+    "dollar signs": "$" * 200_000 + "1",
+    "ranges": "$1-" * 20_000,
+    "kuai": "1块" * 20_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_runs_in_linear_time(name):
+    ctx = Context.build(HOSTILE[name])
+    start = time.perf_counter()
+    extract_prices(ctx)
+    assert time.perf_counter() - start < 2.0, name
