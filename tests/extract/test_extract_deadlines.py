@@ -1,0 +1,292 @@
+"""Deadlines: real phrasings of when a customer wants something from us, resolved to ISO days.
+
+Most cases are written on Thursday 12 March 2026, 09:15 in Jinan (+08:00): 本周五 is 13 March,
+下周五 20 March, 月底 31 March, the coming Spring Festival eve 2027-02-05.
+"""
+from __future__ import annotations
+
+import time
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from inquiry_nlp.extract.base import Context
+from inquiry_nlp.extract.contacts import contact_spans
+from inquiry_nlp.extract.deadlines import extract_deadlines, festival_eve
+
+CST = timezone(timedelta(hours=8))
+THU = datetime(2026, 3, 12, 9, 15, tzinfo=CST)
+
+
+def found(text: str, when: datetime | None = THU) -> list[tuple[str | None, str]]:
+    ctx = Context.build(text, date=when)
+    ctx.mask(contact_spans(ctx))  # as the pipeline does: phones and emails are never dates
+    return [(f.value, f.text) for f in extract_deadlines(ctx)]
+
+
+SIMPLIFIED = [
+    ("您好，需要304不锈钢螺栓M10x50，500套，月底前交货。", [("2026-03-31", "月底前")]),
+    ("请于2026年3月20日前将盖章报价单回复至本邮箱。", [("2026-03-20", "2026年3月20日前")]),
+    ("3月20号之前要到货，麻烦报个含税价。", [("2026-03-20", "3月20号之前")]),
+    ("最迟3月25日到货", [("2026-03-25", "最迟3月25日")]),
+    ("3月25前要货", [("2026-03-25", "3月25前")]),
+    ("3.25前发货", [("2026-03-25", "3.25前")]),
+    ("10/15前交货", [("2026-10-15", "10/15前")]),
+    ("十月十五日前交货", [("2026-10-15", "十月十五日前")]),
+    ("下个月底前到货", [("2026-04-30", "下个月底前")]),
+    ("下月15号前交货", [("2026-04-15", "下月15号前")]),
+    ("15号前发货，地址不变。", [("2026-03-15", "15号前")]),
+    ("4月底之前装船", [("2026-04-30", "4月底之前")]),
+    ("希望六月前能装好开业", [("2026-05-31", "六月前")]),
+    ("你好，要铸铁闸阀 DN200 两台，15天内要，价格发我一下。", [("2026-03-27", "15天内")]),
+    ("请于三个工作日内报价，逾期视为放弃。", [("2026-03-17", "三个工作日内")]),
+    ("一周内交货", [("2026-03-19", "一周内")]),
+    ("两周内交货", [("2026-03-26", "两周内")]),
+    ("半个月内交货", [("2026-03-27", "半个月内")]),
+    ("请于48小时内报价", [("2026-03-14", "48小时内")]),
+    ("交期要求15天", [("2026-03-27", "交期要求15天")]),
+    ("请下周五前报价，谢谢。", [("2026-03-20", "下周五前")]),
+    ("投光灯200W 30个 工地晚上施工用 下周要 有现货吗", [("2026-03-20", "下周")]),
+    ("这次要得急，下周三前能送到厂里不？", [(None, "要得急"), ("2026-03-18", "下周三前")]),
+    ("本周五前回复", [("2026-03-13", "本周五前")]),
+    ("周五之前报价", [("2026-03-13", "周五之前")]),
+    ("张经理，还是上次那几种T型螺栓，本周内发到包头。", [("2026-03-13", "本周内")]),
+    ("年底前要装完", [("2026-12-31", "年底前")]),
+    ("春节前到货就行 报个价", [("2027-02-05", "春节前")]),
+    ("珊瑚绒毯子2000条 国庆前要到北京", [("2026-09-30", "国庆前")]),
+    ("元旦前要到货", [("2026-12-31", "元旦前")]),
+    ("中秋节前要到", [("2026-09-24", "中秋节前")]),
+    ("明天能送到吗？还送槐荫污水站后门那。", [("2026-03-13", "明天")]),
+    ("钱已经转你们对公账户了 明天上午来拉 开个普票", [("2026-03-13", "明天上午")]),
+    ("我们自己派车去你们厂拉，周五上午到，麻烦提前备好货。", [("2026-03-13", "周五上午")]),
+    ("今天下午5点前回复", [("2026-03-12", "今天下午5点前")]),
+    ("最晚下周三要到", [("2026-03-18", "最晚下周三")]),
+    ("交货期：2026-04-10", [("2026-04-10", "交货期：2026-04-10")]),
+    ("分两批，4月8日、4月20日各一半到青岛西海岸黄岛厂区。", [("2026-04-08", "4月8日"), ("2026-04-20", "4月20日")]),
+    ("请贵公司于收到本通知后3个工作日内派授权代表到我公司现场签约，逾期视为放弃。", [("2026-03-17", "3个工作日内")]),
+    ("请贵公司负责人本周五前带公司资质来我集团签订采购合同，逾期我们将选择其他供应商。", [("2026-03-13", "本周五前")]),
+]
+
+TRADITIONAL_AND_FULL_WIDTH = [
+    ("請於本週五前回覆報價", [("2026-03-13", "本週五前")]),
+    ("下個月尾前到貨", [("2026-04-30", "下個月尾前")]),
+    ("您好～公路車坐墊150個，請報價，希望過年前可以到貨，謝謝！", [("2027-02-05", "過年前")]),
+    ("希望農曆年前到台中港", [("2027-02-05", "農曆年前")]),
+    ("唔該兩個禮拜內送到", [("2026-03-26", "兩個禮拜內")]),
+    ("Hello，鋁合金腳踏200對，唔該下星期五前報價俾我。", [("2026-03-20", "下星期五前")]),
+    ("唔該聽日之前回覆", [("2026-03-13", "聽日之前")]),
+    ("今個禮拜內要到貨", [("2026-03-13", "今個禮拜內")]),
+    ("貨期 4 個星期 ok 嗎？", [("2026-04-09", "貨期 4 個星期")]),
+    ("请于３月２０日前交货", [("2026-03-20", "３月２０日前")]),
+    ("需要镀锌钢丝绳 直径１０ｍｍ 五百米，１５天内要货，多少钱一米？", [("2026-03-27", "１５天内")]),
+    ("請於 6 月 28 日前運抵澳門", [("2026-06-28", "6 月 28 日前")]),
+]
+
+ENGLISH = [
+    ("Please quote by March 20.", [("2026-03-20", "by March 20")]),
+    ("We need delivery before 20th March 2026.", [("2026-03-20", "before 20th March 2026")]),
+    ("Please ship before end of April.", [("2026-04-30", "before end of April")]),
+    ("We need them delivered by the end of next month.", [("2026-04-30", "by the end of next month")]),
+    ("Delivery within 15 days please.", [("2026-03-27", "within 15 days")]),
+    ("Kindly send your quotation within 3 working days.", [("2026-03-17", "within 3 working days")]),
+    ("Please send your offer by next Friday.", [("2026-03-20", "by next Friday")]),
+    ("Could you send the quote by this Friday?", [("2026-03-13", "by this Friday")]),
+    ("Please send the quote before Friday.", [("2026-03-13", "before Friday")]),
+    ("The signing must take place by Friday of next week.", [("2026-03-20", "by Friday of next week")]),
+    ("We need the samples by the 15th.", [("2026-03-15", "by the 15th")]),
+    ("Can you ship before Chinese New Year?", [("2027-02-05", "before Chinese New Year")]),
+    ("Goods must arrive before CNY.", [("2027-02-05", "before CNY")]),
+    ("Goods must be here before Christmas.", [("2026-12-24", "before Christmas")]),
+    ("Can you ship by end of October?", [("2026-10-31", "by end of October")]),
+    ("Goods must be here by the end of the year.", [("2026-12-31", "by the end of the year")]),
+    ("Please send the PI today.", [("2026-03-12", "today")]),
+    ("Please confirm tomorrow.", [("2026-03-13", "tomorrow")]),
+    ("Delivery no later than April 10th.", [("2026-04-10", "no later than April 10th")]),
+    ("Latest shipment date: 30 April.", [("2026-04-30", "Latest shipment date: 30 April")]),
+    ("Requested delivery: 31 Jul 2026", [("2026-07-31", "Requested delivery: 31 Jul 2026")]),
+    ("Need-by date: 2026-04-15", [("2026-04-15", "Need-by date: 2026-04-15")]),
+    ("ETA Jebel Ali before 15/04.", [("2026-04-15", "before 15/04")]),
+    ("Angebot bitte bis 15.05. / please send the offer by 15 May.",
+     [("2026-05-15", "bis 15.05."), ("2026-05-15", "by 15 May")]),
+    ("Your offer would be appreciated within two weeks.", [("2026-03-26", "within two weeks")]),
+    ("Can you deliver within a fortnight?", [("2026-03-26", "within a fortnight")]),
+    ("If we do not hear from you within 24 hours the contract will go to the next company.",
+     [("2026-03-13", "within 24 hours")]),
+    ("You must come to Guangzhou TODAY or tomorrow to sign the contract.", [("2026-03-13", "TODAY or tomorrow")]),
+    ("Please reply by COB Friday.", [("2026-03-13", "by COB Friday")]),
+    ("Please send the offer by the end of the week.", [("2026-03-13", "by the end of the week")]),
+    ("Shipment within 45 days from date of PO.", [("2026-04-26", "within 45 days")]),
+    ("Please ship 3 days from now.", [("2026-03-15", "3 days from now")]),
+    ("Submission deadline: 48 hours.", [("2026-03-14", "deadline: 48 hours")]),
+    ("Please ship on 20 March.", [("2026-03-20", "20 March")]),
+    ("ASAP, latest by 20 March.", [(None, "ASAP"), ("2026-03-20", "latest by 20 March")]),
+    ("The board meets on 20 March and awards the same day, so quotations are needed before then.",
+     [("2026-03-20", "before then")]),
+    ("Good news, the committee approved. Please contact their officer Mr. Otieno today so we can proceed.",
+     [("2026-03-12", "today")]),
+]
+
+MIXED = [
+    ("这次时间比较赶，our project in Jurong need the goods, so pls ship before 28 Mar can or not?",
+     [("2026-03-28", "before 28 Mar")]),
+    ("Can ship 春节前 or not? If cannot then after CNY also ok.", [("2027-02-05", "春节前")]),
+    ("要 9月底 前 ship, Pchum Ben 节前 要到.", [("2026-09-30", "9月底 前"), (None, "Ben 节前")]),
+    ("今年 summer 來得早，即係最遲 April 底要 load 貨。", [("2026-04-30", "最遲 April 底")]),
+    ("请在 3 days 内付款并发送 bank slip, 否则将失去 tender 资格.", [("2026-03-15", "3 days 内")]),
+    ("next week 可以 pick up 吗", [("2026-03-20", "next week")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SIMPLIFIED + TRADITIONAL_AND_FULL_WIDTH + ENGLISH + MIXED)
+def test_deadline_resolved(text, expected):
+    assert found(text) == expected
+
+
+NOT_DEADLINES = [
+    "我们老板下周决定，定了给你打电话。",
+    "需我司技术部审核工艺方案、采购部比价后，下周五前答复贵司。",
+    "设计稿週五前會發俾你。最後要我哋營運總監批，應該月中有決定。",
+    "我们下周寄样品给你",
+    "报价有效期至3月31日",
+    "付款方式：货到验收合格后30日内电汇。",
+    "款还是收到货一周内打。",
+    "上周五收到样品了，质量不错。",
+    "样品3月10日已收到",
+    "发票日期2026年3月1日",
+    "我们工厂2月1日至2月20日放假",
+    "请报今天含税到场价",
+    "原件让司机明天送过去。",
+    "我司专业做网站优化，保证3个月内核心词进首页。",
+    "您好！您收到一条来自买家的询价，请在24小时内报价，及时回复可提升成交率。",
+    "Our GM decides next week.",
+    "We will confirm the order next week.",
+    "Thanks Kevin, will compare with the other quote and revert by next week.",
+    "I decide by the end of the month; please send me the importer's contact.",
+    "The price is valid until 31 March.",
+    "We received your samples on 5 March.",
+    "Payment of EUR 212 sent today by bank transfer.",
+    "Payment: 30% deposit, balance within 30 days after B/L date.",
+    "I am out of the office until Monday 16 March.",
+    "Would you be available for a video call next week to present our services?",
+    "We can get your site to page 1 within 90 days, guaranteed.",
+    "26 Mar ship is ok for us.",
+    "Kindly refund the excess USD 10,000 today to the account below.",
+    "Please find the size 1/2\" and 3/4\" hoses, 30/70 payment.",
+    "电话 0531-88881234，手机 139 0531 6789",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DEADLINES)
+def test_not_a_deadline(text):
+    assert found(text) == []
+
+
+UNRESOLVED = [
+    ("老板尽快发货哦 双十一备货要用", [(None, "尽快")]),
+    ("数量 150 件，请报价，12月中旬要。", [(None, "12月中旬")]),
+    ("旺季前要到", [(None, "旺季前")]),
+    ("二季度交货", [(None, "二季度")]),
+    ("收到定金后20天内交货", [(None, "20天内")]),
+    ("Please ship ASAP.", [(None, "ASAP")]),
+    ("We need the goods by mid-April.", [(None, "by mid-April")]),
+    ("Delivery in week 32.", [(None, "week 32")]),
+    ("Shipment must reach before Ramadan as this is our peak season.", [(None, "before Ramadan")]),
+    ("We need delivery in November.", [(None, "in November")]),
+    ("Shipment within 40 days from receipt of L/C.", [(None, "within 40 days")]),
+    ("Awaiting your urgent response.", [(None, "urgent")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNRESOLVED)
+def test_deadline_without_a_day(text, expected):
+    assert found(text) == expected
+
+
+def test_weeks_start_on_monday():
+    sunday = datetime(2026, 3, 15, 20, 0, tzinfo=CST)
+    assert found("下周五前报价", sunday) == [("2026-03-20", "下周五前")]
+    assert found("Please ship next week.", sunday) == [("2026-03-20", "next week")]
+    saturday = datetime(2026, 3, 14, 10, 0, tzinfo=CST)
+    assert found("Please quote by Friday.", saturday) == [("2026-03-20", "by Friday")]
+
+
+def test_working_days_skip_the_weekend():
+    friday = datetime(2026, 3, 13, 10, 0, tzinfo=CST)
+    assert found("请于2个工作日内缴纳入库审核费", friday) == [("2026-03-17", "2个工作日内")]
+    assert found("Closing date: 5 business days", friday) == [("2026-03-20", "Closing date: 5 business days")]
+
+
+def test_the_senders_own_day_counts():
+    # 23:30 in New York is already the next day in UTC: the customer's "today" is still the 12th.
+    new_york = datetime(2026, 3, 12, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
+    assert found("Please send the PI today.", new_york) == [("2026-03-12", "today")]
+
+
+def test_a_day_without_year_rolls_to_next_year_but_not_the_recent_past():
+    december = datetime(2025, 12, 15, 9, 0, tzinfo=CST)
+    assert found("我们希望 1月底前 装船", december) == [("2026-01-31", "1月底前")]
+    assert found("Please ship before 15 Jan.", december) == [("2026-01-15", "before 15 Jan")]
+    # "as your quote 4 Oct" written on 9 Oct: the recent past, not a deadline next October
+    assert found("3月5日前交货") == []
+    assert found("2024年3月1日前交货") == []
+
+
+def test_spring_festival_eve_after_the_eve_is_next_years():
+    assert found("春节前到货", datetime(2025, 1, 14, 9, 0, tzinfo=CST)) == [("2025-01-28", "春节前")]
+    assert found("春节前到货", datetime(2025, 12, 2, 9, 0, tzinfo=CST)) == [("2026-02-16", "春节前")]
+    assert found("春节前到货", datetime(2024, 2, 10, 9, 0, tzinfo=CST)) == [("2025-01-28", "春节前")]
+
+
+def test_without_a_date_the_text_is_kept():
+    assert found("月底前交货，请尽快报价", None) == [(None, "月底前"), (None, "尽快")]
+    assert found("Please quote by next Friday.", None) == [(None, "by next Friday")]
+
+
+def test_offsets_point_at_the_original_characters():
+    text = "煩請報價，請於下個月１５號前到貨。"
+    ctx = Context.build(text, date=THU)
+    [f] = extract_deadlines(ctx)
+    assert (f.value, f.text) == ("2026-04-15", "下個月１５號前")
+    assert text[f.start:f.end] == f.text
+
+
+def test_order_of_appearance():
+    got = found("样品这周五前能收到吗？大货5月10号前要交到厂里，尽快报价。")
+    assert got == [("2026-03-13", "这周五前"), ("2026-05-10", "5月10号前"), (None, "尽快")]
+
+
+@pytest.mark.parametrize("year,eve", [(2024, "2024-02-09"), (2025, "2025-01-28"), (2026, "2026-02-16"),
+                                      (2027, "2027-02-05"), (2030, "2030-02-02"), (2035, "2035-02-07")])
+def test_festival_table(year, eve):
+    assert festival_eve("spring_festival", date(year, 1, 1)).isoformat() == eve
+
+
+def test_festival_table_covers_2020_to_2035():
+    for year in range(2020, 2036):
+        eve = festival_eve("spring_festival", date(year, 1, 1))
+        assert eve is not None and eve.year == year and (eve.month, eve.day) >= (1, 20)
+        assert festival_eve("national_day", date(year, 1, 1)) == date(year, 9, 30)
+    assert festival_eve("spring_festival", date(2036, 1, 1)) is None
+
+
+# -- linear time ----------------------------------------------------------------------------------
+
+HOSTILE = {
+    "1 MB of digits": "1234567890" * 100_000,
+    "100,000 。": "。" * 100_000,
+    "50,000-character line": ("请于3月20日前交货，下周五前报价，within 3 days, by next Friday " * 1000)[:50_000],
+    "50,000 characters without punctuation": ("下周五前要到货月底前交货三天内回复" * 3000)[:50_000],
+    "10,000 email-like tokens": " ".join(f"user{i}@mail{i % 97}.example.com" for i in range(10_000)),
+    "numbers with separators": "1,2,3,4,5-6-7-8/9/0 " * 20_000,
+    "month names": "March " * 20_000,
+    "dates in a row": "3月20日" * 20_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_linear_time(name):
+    ctx = Context.build(HOSTILE[name], date=THU)
+    start = time.perf_counter()
+    extract_deadlines(ctx)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 1.0, f"{name}: {elapsed:.2f} s"
