@@ -1,8 +1,618 @@
-"""Quantities (to be written: see issue 3)."""
+"""Quantities: how many of something the customer wants, as ``{"value": n, "unit": u}``.
+
+A quantity is a number (``numbers.NUMBER``: Arabic with separators and k/万/千, Chinese
+numerals, a few English number words) with its unit from ``data/units.toml`` — canonical
+(``pcs``, ``sets``, ``t``, ``containers``…) or a word kept as the customer wrote it (條, 本,
+dozen…). Where no unit is written, one is read from the context: a quantity label ("数量：200",
+"Qty 500" → pcs), a table's Qty column (and its unit column), "10K", "5000 each", "plate x 200",
+or the goods counted ("240 chairs" → pcs, "2 machines" → sets). Containers are counted whatever
+their size: ``1x40HQ``, ``2 x 20GP``, ``一个40尺柜``, ``a 40HQ`` → 1, 2, 1, 1. A range or list gives
+one entry per number, all with the unit written after the last ("500-800 pcs", "3-5万个",
+"3k/5k/10k pcs"); "三四百套" gives 300 and 400; "各30万支" is one quantity.
+
+Not quantities: sizes and dimensions (M10x50, 600x600mm, 1.8m long), model numbers (6205-2RS),
+money (a number next to a currency), percentages, packing specs (25kg/ctn, 50pcs/box, 每箱50个,
+10 pcs per carton, 25 kg bags), capacities and rates (日产600吨, 600 bottles per hour), powers and
+voltages, time spans (3个月, 15 days), counts of things that are not goods (两个问题, 20个门店,
+300 stores), what the customer already has (我们有160台车), and MOQs: "MOQ 1,000 pcs" or "the 5k
+MOQ is fine" name the supplier's minimum, asked about or repeated, not the customer's own quantity.
+Units follow the spec: "units"/"nos" are pieces, 片/張/顆/組/把 keep the customer's word.
+
+>>> ctx = Context.build("需要304螺栓M10x50，五百套；另外样品3个，每箱50个。1x40HQ")
+>>> [(f.value["value"], f.value["unit"], f.text) for f in extract_quantities(ctx)]
+[(500, 'sets', '五百套'), (3, 'pcs', '3个'), (1, 'containers', '1x40HQ')]
+>>> [f.value for f in extract_quantities(Context.build("Qty 3k/5k/10k pcs, 25kg/ctn, USD 2.5/pc"))]
+[{'value': 3000, 'unit': 'pcs'}, {'value': 5000, 'unit': 'pcs'}, {'value': 10000, 'unit': 'pcs'}]
+>>> [(f.value, f.text) for f in extract_quantities(Context.build("每月約 2 萬條，另要 240 chairs"))]
+[({'value': 20000, 'unit': '條'}, '2 萬條'), ({'value': 240, 'unit': 'pcs'}, '240 chairs')]
+"""
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
 from .base import Context, Found
+from .numbers import NUMBER, read
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+_SP = r"[ \t\u00a0]"
+_HAN = "\u4e00-\u9fff"
+# A message with more numbers than this is a data dump, not an inquiry: the rest are not read.
+_MAX_NUMBERS = 5000
+
+# Container sizes: 20/40/45 with a size mark (', ft, 尺, 呎) and/or a type (GP, HQ, HC…).
+_CMARK = r"(?:'|’|′|ft\.?|feet|foot|尺|呎|英尺)"
+_CTYPE = r"(?:gp|hq|hc|dc|dv|rh|rf|ot|fr|std|h\.q\.?|fcl)(?![a-z])"
+_CSIZE = rf"(?:20|40|45){_SP}{{0,2}}(?:{_CMARK}{_SP}{{0,2}}(?:{_CTYPE})?|{_CTYPE})"
+# Counting units: a noun of ``follow_stop`` after them means the count is not of goods.
+_COUNTING = set("个只件支枚张条款份本组片根颗粒块把套台")
+
+
+@dataclass(frozen=True)
+class _Table:
+    """``data/units.toml``, compiled."""
+
+    canonical: dict[str, str | None]  # word -> canonical unit; None: keep the customer's word
+    unit_rx: re.Pattern[str]
+    follow_stop: tuple[str, ...]
+    not_goods: frozenset[str]
+    sets_nouns: frozenset[str]
+    modifiers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/units.toml").read_text("utf-8"))
+    canonical: dict[str, str | None] = {}
+    zh_words: set[str] = set()
+    en_words: set[str] = set()
+
+    def add(words: list[str], unit: str | None) -> None:
+        for w in words:
+            w = w.lower()
+            canonical.setdefault(w, unit)
+            (en_words if w.isascii() else zh_words).add(w)
+
+    for unit, words in data["units"].items():
+        add(words.get("zh", []) + words.get("en", []), unit)
+    add(data["keep"].get("zh", []) + data["keep"].get("en", []), None)
+    add(data.get("samples", {}).get("en", []), "pcs")
+    guards = data.get("guards", {})
+
+    def zh_alt(w: str) -> str:
+        guard = guards.get(w, "") if len(w) == 1 else ""
+        return re.escape(w) + (f"(?![{re.escape(guard)}])" if guard else "")
+
+    zh = "|".join(zh_alt(w) for w in sorted(zh_words, key=len, reverse=True))
+    en = "|".join(re.escape(w).replace(r"\ ", _SP) for w in sorted(en_words, key=len, reverse=True))
+    cont = "|".join(re.escape(w) for w in sorted((w for w, u in canonical.items() if u == "containers"),
+                                                   key=len, reverse=True))
+    unit_rx = re.compile(
+        rf"{_SP}{{0,3}}(?:\([a-z][a-z \-]{{0,46}}\){_SP}{{0,3}})?"  # "40 (forty) containers"
+        rf"(?:(?P<xc>[x×*]{_SP}{{0,2}}{_CSIZE}(?:{_SP}{{0,2}}(?:{cont}))?)"  # 1x40HQ, 2 x 20' containers
+        rf"|(?P<sc>(?:[个只]{_SP}{{0,2}})?{_CSIZE}(?:{_SP}{{0,2}}(?:{cont}))?)"  # 2 个 40HQ, one 20GP
+        rf"|(?:[来余多]?个{_SP}{{0,2}})?(?P<c>{cont})(?![a-z])"  # 2个柜, 4 containers
+        rf"|(?:个{_SP}{{0,2}})?(?P<m2>平方米|平方|平米)"  # 300个平方
+        rf"|[来余多]?(?P<zh>{zh})"  # 十来个, 100多件
+        rf"|(?P<en>{en})(?![a-z0-9²³]|-[a-z0-9]|\.[a-z])(?P<dot>\.)?)"
+    )
+    english = data.get("english", {})
+    return _Table(canonical, unit_rx, tuple(data.get("follow_stop", {}).get("zh", [])),
+                  frozenset(english.get("not_goods", [])), frozenset(english.get("sets", [])),
+                  frozenset(english.get("modifiers", [])))
+
+
+@dataclass
+class _Tok:
+    """A number in the text and, once found, its unit."""
+
+    start: int
+    end: int
+    values: list[int | float]
+    kind: str  # "ar" (Arabic digits), "cn" (Chinese numeral), "en" (English word)
+    mult: str  # the multiplier written after Arabic digits: k, 万, 千…
+    unit: str | None = None  # canonical unit; None with ``keep`` set: the customer's word
+    keep: tuple[int, int] | None = None  # where that word is
+    uword: str = ""  # the unit as matched (normalised)
+    uend: int = 0  # end of the unit (= end of the quantity's text)
+    how: str = ""  # how the unit was found: "c" container, "zh", "en", "noun", "label", "table", "times"
+    half: bool = False  # 一吨半
+    chained: bool = False  # the unit comes from the next number of a range or list
+
+    @property
+    def has_unit(self) -> bool:
+        return self.unit is not None or self.keep is not None
+
+
+# --- Ranges and lists ------------------------------------------------------------------------
+_FACTOR = {"k": 1000, "万": 10_000, "千": 1000, "百": 100, "亿": 100_000_000, "百万": 1_000_000,
+           "千万": 10_000_000}
+_SEP = re.compile(rf"{_SP}{{0,2}}(?:-|–|~|～|〜|/|to|至|到|或|or|、){_SP}{{0,2}}|{_SP}(?:and|和|及|&){_SP}")
+_RANGE_LEFT = re.compile(r"\d[km万千]?-\Z")
+
+# --- What rules a number out (patterns on the text before it end in \Z; after it, anchored) --
+_CURRENCY_BEFORE = re.compile(
+    r"(?<![a-z0-9\-])(?:usd|us\$|u\$s|\$|rmb|cny|eur|€|£|¥|hkd|hk\$|nt\$|ntd|twd|sgd|s\$|aud|a\$|cad|c\$|rm|inr|"
+    r"rs\.?|₹|jpy|gbp|chf|aed|sar|myr|php|idr|thb|vnd|krw|brl|r\$|mxn|ngn|zar|kes|egp|pkr|bdt|lkr|人民币|美元|"
+    r"美金|港币|港元|欧元|台币|新台币|日元|英镑)[ \t]{0,2}(?:[0-9.,]{1,12}[ \t]{0,2}(?:-|~|to|/)[ \t]{0,2})?\Z")
+_MONEY_AFTER = re.compile(r"[ \t]{0,2}(?:元|块钱|美元|美金|usd|dollars?|rmb|eur|euros?)(?![a-z])")
+_MOQ_BEFORE = re.compile(
+    r"(?:moq|minimum order(?: quantity| qty)?|min\.? order(?: qty| quantity)?|minimum quantity|起订量?|起批量?|"
+    r"最小起订量?|最低起订量?|最小订单量?|最低订(?:货|购|单)?量?)[^\n,.;，。；!?！？]{0,14}\Z")
+_MOQ_AFTER = re.compile(r"[^\n,;，。；]{0,6}(?:moq|起订)")
+
+# Packing: "每箱50个", "50pcs/box", "10 pcs per carton", "boxes of 25 pcs", "外箱50支".
+_PACK_WORDS = (r"(?:箱|盒|袋|包|托盘|托|卷|桶|捆|扎|盘|外箱|内盒|中盒|彩盒|纸箱|cartons?|ctns?|box(?:es)?|bags?|"
+               r"pallets?|cases?|inner(?: box)?|polybags?|rolls?|reels?|drums?|layers?|bundles?|packs?|packages?|"
+               r"master cartons?|export cartons?)")
+_PACK_BEFORE = re.compile(
+    rf"(?<![a-z])(?:(?:每|一|per|each|every|one|a|整)[ \t]{{0,2}}(?:[a-z]{{1,12}} )?{_PACK_WORDS}[ \t]{{0,2}}"
+    r"(?:装|内装|里|有|是|为|:|=|不超过|不少于|最多|最少|至少|packed|packing|contains?|of|with|are|is|holds?|"
+    r"max\.?|up to|not more than)?"
+    rf"|{_PACK_WORDS} of|每[ \t]{{0,2}}[本张片套件打条根支只个]|外箱|内盒|中盒|装箱|每|(?:packing|packed|包装)[ \t]?:)"
+    r"[ \t:]{0,2}(?:约|大概)?[ \t]{0,2}\Z")
+_PACK_AFTER = re.compile(
+    rf"(?:装(?=[\s,，。;；/)）的一每]|\Z|[a-z])|[ \t]{{0,2}}/[ \t]{{0,2}}{_PACK_WORDS}"
+    rf"|[ \t]{{0,2}}(?:per|each|every|in each|in one|in a|for each|a|every|/|每|一)"
+    rf"[ \t]{{0,2}}(?:master |export |inner |outer )?{_PACK_WORDS}(?![a-z])"
+    r"|[ \t]{0,2}per (?:piece|pc|unit|set|pair|garment|item)(?![a-z]))")
+# A weight or length followed by its package or product: "25 kg bags", "25公斤编织袋", "220m coils".
+_PACKAGED_AFTER = re.compile(
+    r"[ \t]{0,2}(?:(?:[a-z-]{1,12} ){0,2}?(?:bags?|sacks?|cartons?|ctns?|boxes|box|drums?|pails?|tins?|cans?|"
+    r"bottles?|jerry ?cans?|coils?|rolls?|reels?|spools?|packs?|packages?|pouches)(?![a-z])"
+    rf"|[{_HAN}]{{0,3}}?(?:袋|包|箱|桶|罐|瓶|卷|盒|装)|的)")
+_PACKAGE_BEFORE = re.compile(
+    r"(?<![a-z])(?:bags?|sacks?|drums?|boxes|cartons?|rolls?|reels?|coils?)[ \t](?:for[ \t])?\Z")
+# After a slash: "/ctn", "/h", "/ml" make a spec; "/month", "/colour" or the same unit do not.
+_SLASH_AFTER_BAD = re.compile(
+    rf"[ \t]{{0,2}}/[ \t]{{0,2}}(?:{_PACK_WORDS}|h|hr|hours?|s|sec|min|minutes?|m|pcs?|sets?|kg|l|次|小时|天|个|件|只|"
+    r"米|套)(?![a-z])")
+_PERIOD_AFTER_SLASH = re.compile(
+    r"[ \t]{0,2}/[ \t]{0,2}(?:months?|mo|mth|years?|yrs?|y|yr|annum|weeks?|wk|order|season|quarter|batch|shipment|"
+    r"lot|colou?r|size|model|design|sku|style|item|each|月|年|周|季|季度|批|次|单|款|色|个月)(?![a-z])")
+
+# Sizes, model numbers, standards, addresses.
+_DIM_BEFORE = re.compile(r"(?:\d|\d[ \t]?(?:mm|cm|m|in|\"|'))[ \t]{0,2}[x×*][ \t]{0,2}\Z")
+_DIM_AFTER = re.compile(r"[ \t]{0,2}[x×*][ \t]{0,2}\d")
+_XCONTAINER = re.compile(rf"{_SP}{{0,2}}[x×*]{_SP}{{0,2}}{_CSIZE}")
+_ORDINAL_BEFORE = re.compile(
+    r"(?<![a-z0-9\-])(?<!each )(?<!per )(?<!every )(?:第|no\.?|nr\.?|#|№|n\.|编号|型号|item|page|p\.|din|iso|pco|"
+    r"astm|en|gb|gb/t|jis|ansi|bs|iec|ul|sae|aisi|api|asme|type|level|class|grade|group|series|model|size|phase|"
+    r"category|version|rev|ral|pantone|pms|sus|ss|stainless(?: steel)?|不锈钢|材质|牌号)[ \t]{0,2}\Z"
+    r"|(?:号|室|栋|幢|单元|弄|巷)[ \t]{0,2}\Z")
+_CN_BAD_BEFORE = set("第每同统唯单万之其任哪周礼初星逐")
+
+# Measures that are specs: "length 6 m", "max. load 200 kg", "BV 2.5平方".
+_LENGTH_SPEC_BEFORE = re.compile(
+    r"(?<![a-z])(?:length|long|height|high|width|wide|depth|deep|lift|head|level|dia\.?|diameter|span|"
+    r"thick(?:ness)?|l|h|w|d)[ \t]{0,2}[:=]?[ \t]{0,2}(?:about|approx\.?|~)?[ \t]{0,2}\Z"
+    r"|(?<![a-z])(?:长|高|宽|深|厚|长度|高度|宽度|深度|厚度|扬程|直径|跨度|净高|层高|半径|at|@|臂长|工作高度)"
+    r"[ \t:=]{0,3}(?:约|大约|大概)?[ \t]{0,2}\Z")
+_LENGTH_SPEC_AFTER = re.compile(
+    r"[ \t]{0,2}(?:long|length|high|height|wide|width|deep|depth|tall|cable|lead|drl|working|in length|"
+    r"长|高|宽|深|厚|长度|高度|宽度|的长度|线|/|以上|以下|以内|head|lift|:)")
+_WEIGHT_SPEC_BEFORE = re.compile(
+    r"(?<![a-z])(?:weight|weighs?|load|capacity|max\.?|up to|n\.?w\.?|g\.?w\.?|payload|machine|press|crane|truck|"
+    r"forklift|重|重量|承重|载重|起重|吨位|净重|毛重|最大|容量)[ \t:=]{0,3}(?:约|about|approx\.?|of)?[ \t]{0,2}"
+    r"(?:\d{1,4}(?:\.\d{1,2})?[ \t]{0,2}[-~到至][ \t]{0,2})?\Z")
+_MACHINE_BEFORE = re.compile(r"(?<![a-z])(?:mixer|machine|oven|scale)[ \t]{1,2}\Z")
+_CABLE_BEFORE = re.compile(r"(?<![a-z])(?:bvr?|yjv|rvv|kvv|vv|电缆|电线|线缆|cable|wire)(?![a-z])")
+_SMALL_CUE = re.compile(r"each|sample|swatch|cutting|样品|样板|打样|寄样|样衣|样机|小样|样件|各|每色|每种|每款|寄|"
+                        r"per colou?r|minimum|min\.|of every|试")
+
+# A rate or a capacity, not an amount: "3-4 ton per hour", "日产600吨", "每小时6000个".
+_RATE_AFTER = re.compile(
+    r"[ \t]{0,2}(?:(?:(?:per|an?|every)[ \t]{1,2}|/[ \t]{0,2})(?:hours?|hr|h|minutes?|min|shifts?|seconds?|sec|s)"
+    rf"(?![a-z])|每小时|每分钟|每班|/小时|/分钟|[{_HAN}]{{0,3}}/(?:次|小时|天))")
+_RATE_BEFORE = re.compile(
+    r"(?<![a-z])(?:日处理|日产|日产量|月产|月产能|年产|年产能|产能|产量|每小时|每分钟|小时产量|per hour|per minute|"
+    r"hourly|output|capacity|throughput)(?:[^\n，。;；,]|,(?=\d)){0,12}\Z")
+# "一个40HQ 能装多少套?": a question about what fits, not an order.
+_CAPACITY_AFTER = re.compile(r"[^\n,.?？。，]{0,8}?(?:能装|可以装|可装|装多少|装几|can (?:load|hold|fit|take)|how many)")
+# What the customer has, not what they buy: "我们有160台车", "有 1,800 個 security guards".
+_HAVE_BEFORE = re.compile(
+    r"(?:(?:我们|我司|公司|我|已|现|本|都|共|拥|您|你)有|(?:在|全)[^\n，,。]{0,4}有|(?<=[ ,，、:;])有"
+    r"|(?<![a-z])(?:we have|we own|i own|own|owns|we operate|operates?|we run|runs|we employ|employs|there are|"
+    r"with over))[ \t]{0,2}(?:约|大概|大约|about|around|over|more than)?[ \t]{0,2}\Z")
+# What comes with each piece or person: "带两个螺母", "附書籤帶兩條", "每人夏装两套".
+_WITH_BEFORE = re.compile(r"(?:带|附带|附|含|包含|内含|每(?:人|位|间|户|名)[^\n，。,;；]{0,4})[ \t]{0,2}\Z")
+_DEPT_BEFORE = re.compile(r"(?:项目|采购|销售|事业|工程|技术|市场|财务|业务)\Z")  # 采购三部 is a department
+# Counts of colours, sizes, models and floor areas: "颜色5个", "展出面积 5万平方米".
+_ATTR_BEFORE = re.compile(
+    r"(?:颜色|花色|尺码|款式|型号|规格|展出面积|展览面积|展位|占地|建筑面积)[ \t:]{0,2}(?:约|大概)?[ \t]{0,2}\Z")
+# Yarn counts are not quantities: "全棉 40支 133*72", "60支贡缎", "32支白色酒店毛巾".
+_YARN_BEFORE = re.compile(r"(?:棉|cotton|精梳|纱|涤)[ \t]{0,3}\Z")
+_YARN_AFTER = re.compile(r"[ \t]{0,2}(?:纱|贡缎|全棉|纯棉|精梳|\d{2,3}[*x×])"
+                         r"|[^\n,，。;；]{0,8}?(?:毛巾|斜纹|平纹|贡缎|莱赛尔|天丝|府绸|面料|床品|四件套|纱|棉)")
+_YARN_COUNTS = {16, 21, 26, 32, 40, 50, 60, 80, 100, 120}
+# "一个" is mostly an article, and "一套" after a price is "per set".
+_PRICE_ONE_BEFORE = re.compile(
+    rf"(?:[\d千百万十]多|[\d元块钱$]|usd|rmb|how much|多少|价格|price|per|每|\d[ \t]{{0,2}}[个只件支片张条本套粒颗])"
+    rf"[ \t]{{0,2}}\Z")
+_PRICE_ONE_AFTER = re.compile(r"[ \t]{0,2}(?:多少|几钱|幾錢|怎么卖|什么价|价格|价钱|的价|price|cost|一|\?|？)")
+_PER_ONE_BEFORE = re.compile(r"(?:\d|how much|price|cost)[^\n,.;，。]{0,10}(?:for|per)[ \t]{1,2}\Z")
+_SAMPLE_NEAR = re.compile(r"(?<![一这那怎同多])样(?![子式])|sample")
+_SET_AFTER = re.compile(r"[ \t]{0,2}(?:[a-z-]{1,12} ){0,2}?(?:set|kit|套装)(?![a-z])")  # "15 pcs set"
+
+# --- Numbers written without a unit ----------------------------------------------------------
+_LABEL_BEFORE = re.compile(
+    r"(?:数量|数目|qty\.?|q'ty|quantity|quantities|订量|订购量|订货量|采购量|需求量|用量|订单量|volume|volumes|"
+    r"(?:number|no\.) of (?P<lw>pieces|pcs|units|sets|pairs|cartons|boxes|rolls|bags|pallets|containers))"
+    r"[ \t]{0,2}(?:\((?P<lu>[^()\n]{1,10})\))?[ \t]{0,2}(?:[:=]|是|为|约|大概|大约|approx\.?|about|around|of|are|is|"
+    r"需要|要)?[ \t]{0,2}(?:共|约|大概|大约|approx\.?|about|around|~)?[ \t]{0,2}\Z")
+_EACH_AFTER = re.compile(
+    r"[ \t]{0,2}(?:each|of each|per (?:colou?r|size|model|design|item|sku|style|type|version|reference))(?![a-z])")
+_TIMES_BEFORE = re.compile(rf"(?:[a-z{_HAN}\")\]]|\d(?:mm|cm|m|\"))[ \t]{{1,2}}[x×][ \t]{{1,2}}\Z")
+_TIMES_AFTER = re.compile(r"[ \t]{0,2}[x×][ \t]{1,2}[a-z]")
+_CONTAINER_TIMES_BEFORE = re.compile(rf"{_CSIZE}(?:{_SP}{{0,2}}containers?)?{_SP}{{0,2}}[x×*]{_SP}{{0,2}}\Z")
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z|[,;，；])")
+# A bare number ordered: "we'd order 300.", "Can you also quote 5,000?"
+_ORDER_BARE = re.compile(
+    r"(?<![a-z])(?:order|buy|purchase|take|quote|pricing for|price for|要|订|买|需要|采购|订购|拿)[ \t]{0,2}"
+    r"(?:about|around|approx\.?|大概|约)?[ \t]{0,2}\Z")
+_BARE_END = re.compile(r"[ \t]*(?:[.?!;。？！；]|\n|\Z)|[ \t]+(?:for|this|next|first|initially|to start)(?![a-z])")
+# "a 40HQ", "half a container": a container written without a digit.
+_A_CONTAINER = re.compile(
+    rf"(?<![a-z])(?P<n>half(?:{_SP}an?)?|an?)(?:{_SP}{{1,2}}{_CSIZE}(?:{_SP}{{0,2}}containers?)?(?![a-z])"
+    rf"|(?<=half){_SP}{{1,2}}containers?(?![a-z])|(?<=half a){_SP}{{1,2}}containers?(?![a-z]))")
+# Tables: cells split by |, tabs or aligned spaces; a Qty column, maybe a unit column.
+_TABLE_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+[ \t]*|[ \u3000]{2,}")
+_TABLE_QTY = re.compile(r"(?:qty|q'ty|quantity|数量|數量|数目|订量|需求量)[ \t]*"
+                        r"(?:\((?P<u>[^()]{1,8})\)|/[ \t]*(?P<u2>[a-z]{2,5}))?|(?P<u3>pcs|sets)")
+_TABLE_UNIT = re.compile(r"单位|unit|uom")
+
+# --- English goods after a number ------------------------------------------------------------
+_EN_WORD = re.compile(r"[ \t]{1,2}([a-z][a-z0-9'’-]{0,24})(?![a-z0-9'’-])")
+_EN_STOP = frozenset(
+    "of for per to and or in on at with from by the a an each every x is are was were we i you it this that more "
+    "than will can would should pls please plus only as if so but not no our your their my his her its be been have "
+    "has had do does did also too then after before about around approx total including incl which who what both all "
+    "other another same new old different less ss stainless steel grade class type size model series mesh gauge gsm "
+    "micron denier ply inch inches mm cm kva kw kwh hp w v a hz ah mah kv mw mwp wp lm nm psi bar mpa db rpm ml g oz "
+    "lb lbs l ft pantone ral pms".split())
 
 
 def extract_quantities(ctx: Context) -> list[Found]:
-    return []
+    """Quantities the customer writes in this message, in order of appearance."""
+    low = _lowered(ctx)
+    table = _table()
+    toks = _tokens(low)
+    toks += [_Tok(m.start(), m.end("n"), [0.5 if m.group("n").startswith("half") else 1], "en", "", "containers",
+                  None, m.group(0), m.end(), "c") for m in _A_CONTAINER.finditer(low)]
+    toks.sort(key=lambda t: t.start)
+    cells: dict[int, str] = {}
+    if toks and "\n" in low:  # tables, read up to the line of the last number read
+        stop = low.find("\n", toks[-1].end)
+        cells = _table_cells(low if stop < 0 else low[:stop], table)
+    for t in toks:
+        if not t.has_unit:
+            _assign_unit(low, t, table, ctx.text)
+    _chain(low, toks)
+    out: list[Found] = []
+    taken_until = -1
+    for t in toks:
+        if t.start < taken_until or 0 in t.values:
+            continue
+        if not t.has_unit:
+            found = cells.get(t.start) or _bare_unit(low, t, table)
+            if found is None:
+                continue
+            t.how, t.unit = found.split(":", 1)
+            t.uend = t.end
+        if not _is_quantity(low, t, table):
+            continue
+        taken_until = t.end if t.chained else t.uend
+        unit = t.unit
+        if t.keep is not None:
+            word = ctx.original(*t.keep)
+            unit = word.lower() if word.isascii() else word
+        text = ctx.original(t.start, t.uend)
+        for v in t.values:
+            out.append(Found({"value": v + 0.5 if t.half else v, "unit": unit}, text, t.start, t.uend))
+    return out
+
+
+def _lowered(ctx: Context) -> str:
+    """``ctx.norm`` with ASCII lower-cased, keeping the full-width comma: "PN16，20个" is a list,
+    not the number 16,20 (but "１，２００" is 1,200)."""
+    low = ctx.norm.translate(_ASCII_LOWER)
+    if "，" in ctx.text:
+        chars = list(low)
+        text = ctx.text
+        for i in (m.start() for m in re.finditer("，", text)):
+            if not ("０" <= text[i - 1:i] <= "９" and "０" <= text[i + 1:i + 2] <= "９"):
+                chars[i] = "，"
+        low = "".join(chars)
+    return low
+
+
+def _tokens(low: str) -> list[_Tok]:
+    """The numbers of the text, without those inside model numbers and longer numbers."""
+    toks: list[_Tok] = []
+    for m in NUMBER.finditer(low):
+        s, e = m.span()
+        before = low[s - 1] if s else ""
+        if m.group("ar") is not None:
+            if before and before.isascii() and (before.isalnum() or before in "_#"):
+                continue  # A325, M10, SUS304, #12
+            if before and before in ".,-" and s >= 2 and low[s - 2].isascii() and low[s - 2].isalnum():
+                if not (before == "-" and _RANGE_LEFT.search(low, max(0, s - 4), s)):
+                    continue  # 6205-2RS, LM-450M, 1,5 (but 500-800 is a range)
+            if re.match(r"[.,]\d", low[e:e + 2]):
+                continue
+            kind, mult = "ar", (m.group("mult") or "").strip()
+        elif m.group("cn") is not None:
+            if before and before in _CN_BAD_BEFORE:
+                continue  # 第一, 每一, 统一, 万一
+            kind, mult = "cn", ""
+        else:
+            kind, mult = "en", ""
+        values = read(m)
+        if values:
+            toks.append(_Tok(s, e, values, kind, mult))
+            if len(toks) >= _MAX_NUMBERS:
+                break
+    return toks
+
+
+def _assign_unit(low: str, t: _Tok, table: _Table, text: str) -> None:
+    """The unit written right after a number, or the goods counted ("240 chairs")."""
+    if t.kind == "ar" and not t.mult and _DIM_AFTER.match(low, t.end) and not _XCONTAINER.match(low, t.end):
+        return  # 600x600: a size (but 2x40HQ are containers)
+    m = table.unit_rx.match(low, t.end)
+    if m is None:
+        _noun_unit(low, t, table, text)
+        return
+    t.uend = m.end()
+    if m.group("xc") or m.group("sc") or m.group("c"):
+        t.unit, t.how, t.uword = "containers", "c", m.group(0).strip()
+    elif m.group("m2"):
+        t.unit, t.how, t.uword = "m2", "zh", m.group("m2")
+    elif m.group("zh"):
+        w = m.group("zh")
+        t.how, t.uword, t.unit = "zh", w, table.canonical.get(w)
+        if t.unit is None:
+            t.keep = m.span("zh")
+    else:
+        w = m.group("en")
+        if m.group("dot"):
+            if w + "." in table.canonical:
+                w += "."  # "40 nos."
+            else:
+                t.uend -= 1
+        t.how, t.uword, t.unit = "en", w, table.canonical.get(w)
+        if t.unit is None:
+            t.keep = (m.start("en"), m.start("en") + len(w))
+    if low[t.uend:t.uend + 1] == "半" and t.how in ("zh", "c") and all(v == int(v) for v in t.values):
+        t.half = True  # 一吨半
+        t.uend += 1
+
+
+def _noun_unit(low: str, t: _Tok, table: _Table, text: str) -> None:
+    """English goods after a number: "240 chairs", "400 foldable pop-up goals" (pcs), "2 machines",
+    "one injection moulding machine" (sets). Not "27 Stokes Croft" (an address: capitalised)."""
+    if t.kind == "cn" or re.search(r"(?<![a-z])with[ \t]{1,2}\Z", low[max(0, t.start - 6):t.start]):
+        return  # "with 2 nuts": what comes with it
+    found = _goods_noun(low, t.end, table)
+    if found is None:
+        return
+    unit, end = found
+    nxt = _EN_WORD.match(low, end)
+    if nxt and nxt.group(1) in table.not_goods:
+        return  # "3 auto parts stores", "3.1 mill certificates"
+    word = text[low.rfind(" ", t.end, end) + 1:end]
+    if word[:1].isupper() and word[1:].islower():
+        return
+    if unit in ("bags", "boxes") and low.count(" ", t.end, end) > 1:
+        unit = "pcs"  # "300 mummy sleeping bags" are the goods, not their packing
+    whole = t.kind == "ar" and all(v == int(v) and v >= 2 for v in t.values)
+    if whole or (unit == "sets" and all(v == int(v) for v in t.values)):
+        t.unit, t.uend, t.how = unit, end, "noun"
+
+
+def _goods_noun(low: str, pos: int, table: _Table, unit_first: bool = False) -> tuple[str, int] | None:
+    """The unit of the first noun in the (at most four) words after ``pos``: the canonical unit
+    of a unit word, sets for machines, pcs for any other plural noun; None when the words name
+    no goods (a stop word, a noun of ``not_goods``, or no noun)."""
+    for i in range(4):
+        m = _EN_WORD.match(low, pos)
+        if m is None:
+            return None
+        w = m.group(1)
+        pos = m.end()
+        if w in _EN_STOP or w in table.not_goods:
+            return None
+        if w in table.sets_nouns:
+            return "sets", pos
+        unit = table.canonical.get(w)
+        if unit is not None:
+            if (i == 0 and not unit_first) or low[pos:pos + 1] == ".":
+                return None  # a unit word that did not match as a unit: "88 M.C. Briones St."
+            return unit, pos
+        if w in table.modifiers or w.isdigit():
+            continue
+        if len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "'s", "’s")):
+            return "pcs", pos
+    return None
+
+
+def _chain(low: str, toks: list[_Tok]) -> None:
+    """Give the unit of the last number of a range or list to the numbers before it, and its
+    multiplier: "3-5万个" is 30,000 to 50,000."""
+    for i in range(len(toks) - 2, -1, -1):
+        a, b = toks[i], toks[i + 1]
+        if a.has_unit or not b.has_unit or b.start - a.end > 8 or a.kind != b.kind:
+            continue
+        sep = _SEP.fullmatch(low, a.end, b.start)
+        if not sep:
+            continue
+        values = a.values
+        if not a.mult and b.mult and a.kind == "ar":
+            factor = _FACTOR.get(b.mult.lower(), 1)
+            if b.mult.lower() != "k" or all(v < 1000 for v in a.values):
+                values = [v * factor for v in a.values]
+        if sep.group(0).strip() not in ("/", "、", "or", "或") and not (
+                0 < max(values) < min(b.values) <= 20 * min(values)):
+            continue  # a range, or "200 and 500 pcs", goes up and not by much: "AQ-ES 100-250 - 24 SET" is none
+        a.values = values
+        a.unit, a.keep, a.uword, a.uend, a.how, a.half = b.unit, b.keep, b.uword, b.uend, b.how, b.half
+        a.chained = True
+
+
+def _bare_unit(low: str, t: _Tok, table: _Table) -> str | None:
+    """``how:unit`` of a number written without a unit: after a quantity label ("数量：200"),
+    "10K", "5000 each", "dinner plate x 200", "40HQ x 2", "we'd order 300."."""
+    if t.kind == "en":
+        return None
+    lm = _LABEL_BEFORE.search(low, max(0, t.start - 40), t.start)
+    if lm:
+        word = (lm.group("lu") or lm.group("lw") or "").strip()
+        unit = table.canonical.get(word, None if word else "pcs") or (word if word in table.canonical else None)
+        return f"label:{unit}" if unit else None
+    if t.kind != "ar":
+        return None
+    if t.mult.lower() == "k" and all(v < 1_000_000 for v in t.values) and not re.match(
+            r"[ \t]{0,2}[a-z]", low[t.end:t.end + 3]):
+        return "label:pcs"  # "10K 報價"; not "2K PU"
+    if _EACH_AFTER.match(low, t.end):
+        return "label:pcs"
+    if _CONTAINER_TIMES_BEFORE.search(low, max(0, t.start - 16), t.start):
+        return "times:containers"
+    if _TIMES_BEFORE.search(low, max(0, t.start - 8), t.start) and _LINE_END.match(low, t.end):
+        return "times:pcs"  # "wall shelf 1200mm x 8"
+    if (_TIMES_AFTER.match(low, t.end) and all(v >= 2 for v in t.values)
+            and not low[max(0, t.start - 4):t.start].rstrip(" \t").endswith("(")):
+        return "times:pcs"  # "500 x oil filters", "10,000 x M12 x 60 bolts"; not "(2 x MOPP)"
+    if _ORDER_BARE.search(low, max(0, t.start - 16), t.start) and _BARE_END.match(low, t.end):
+        return "label:pcs"
+    return None
+
+
+def _table_cells(low: str, table: _Table) -> dict[int, str]:
+    """Numbers in the quantity column of a table, with the unit of the header ("数量(套)",
+    "Qty/pcs") or of a unit column ("单位: 台"): start -> ``table:unit``."""
+    out: dict[int, str] = {}
+    qty_col = unit_col = -1
+    head_unit = "pcs"
+    pos = 0
+    for line in low.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        cells = _cells(line, start) if len(line) <= 1000 else []
+        if len(cells) < 3:
+            qty_col = -1
+            continue
+        header = [i for i, (text, _) in enumerate(cells) if _TABLE_QTY.fullmatch(text)]
+        if header:
+            qty_col = header[0]
+            m = _TABLE_QTY.fullmatch(cells[qty_col][0])
+            word = ((m.group("u") or m.group("u2") or m.group("u3") or "") if m else "").strip()
+            head_unit = _unit_of(word, table) or "pcs"
+            unit_col = next((i for i, (text, _) in enumerate(cells) if _TABLE_UNIT.fullmatch(text)), -1)
+            continue
+        if not 0 <= qty_col < len(cells) or not NUMBER.fullmatch(cells[qty_col][0]):
+            continue
+        unit = head_unit
+        if 0 <= unit_col < len(cells):
+            unit = _unit_of(cells[unit_col][0], table) or unit
+        out[cells[qty_col][1]] = f"table:{unit}"
+    return out
+
+
+def _unit_of(word: str, table: _Table) -> str | None:
+    """The unit a word names: canonical, the word itself when kept as written, else None."""
+    if word not in table.canonical:
+        return None
+    return table.canonical[word] or word
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int]]:
+    """The non-empty cells of a table line, each with where it starts in the text."""
+    cells, last = [], 0
+    for m in _TABLE_SPLIT.finditer(line):
+        cells.append((line[last:m.start()], offset + last))
+        last = m.end()
+    cells.append((line[last:], offset + last))
+    return [(c.strip(), at + (len(c) - len(c.lstrip()))) for c, at in cells if c.strip()]
+
+
+def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
+    """Whether a number with its unit is a quantity the customer wants (not money, a size, a
+    packing spec, a rate, a count of something else…). Each pattern reads only as much of the
+    text before the number as it needs."""
+    head = low[max(0, t.start - 40):t.start]
+    tail = low[t.uend:t.uend + 30]
+    unit = t.unit
+    if t.values == [1] and t.kind in ("cn", "en") and not t.half:
+        if unit != "containers" and (_PRICE_ONE_BEFORE.search(head[-12:]) or _PRICE_ONE_AFTER.match(tail)):
+            return False  # "三千多一套", "HK$520 一個", "一斤多少钱": a price per one
+        if _PER_ONE_BEFORE.search(head[-24:]):
+            return False  # "USD 3000 for a 20GP", "how much for one set"
+        if unit in ("pcs", "boxes", "bags", "rolls", None) and not _SAMPLE_NEAR.search(
+                low, max(0, t.start - 8), t.uend + 8):
+            return False  # 一个 is mostly an article: 一个问题, 一个客户 (but 各寄一个样灯)
+    if "%" in low[t.end:t.end + 2] or _MONEY_AFTER.match(tail) or _MOQ_AFTER.match(tail):
+        return False
+    if _PACK_AFTER.match(tail) or _RATE_AFTER.match(tail) or _CAPACITY_AFTER.match(tail):
+        return False
+    if t.how not in ("c", "times") and (_DIM_AFTER.match(tail) or _DIM_BEFORE.search(head[-12:])):
+        return False
+    if tail.lstrip(" \t").startswith("/") and not _PERIOD_AFTER_SLASH.match(tail):
+        after = re.match(rf"[ \t]*/[ \t]*([a-z]+|[{_HAN}])?", tail)
+        word = after.group(1) if after else None
+        if not (word and table.canonical.get(word) == unit):  # "2000 Piece/Pieces" is one quantity
+            if (tail.startswith("/") and word) or _SLASH_AFTER_BAD.match(tail):
+                return False  # "25kg/ctn", "40 m/s", "20 drops/ml"; not "1,800 pcs / White 1,200 pcs"
+    if _CURRENCY_BEFORE.search(head[-16:]) or _MOQ_BEFORE.search(head) or _PACK_BEFORE.search(head[-24:]):
+        return False
+    if _ORDINAL_BEFORE.search(head[-16:]) or _RATE_BEFORE.search(head[-28:]):
+        return False
+    if _HAVE_BEFORE.search(head[-20:]) or _WITH_BEFORE.search(head[-8:]):
+        return False
+    if t.how == "zh" and t.uword:
+        if t.uword[-1] in _COUNTING and tail.startswith(table.follow_stop):
+            return False  # 3个月, 两个问题
+        if t.uword == "部" and _DEPT_BEFORE.search(head[-4:]):
+            return False
+        if _ATTR_BEFORE.search(head[-12:]):
+            return False
+        if t.uword == "支" and (_YARN_BEFORE.search(head[-8:]) or (
+                set(t.values) <= _YARN_COUNTS and _YARN_AFTER.match(tail))):
+            return False
+        if t.uword in ("个", "只", "件") and re.match(r"[ \t]{0,2}[a-z]", tail):
+            found = _goods_noun(low, t.uend, table, True)  # "2 个 condo projects", "10 个 keywords"
+            if found is None or found[0] != "pcs":
+                return False
+    if unit == "pcs" and t.how in ("en", "zh") and max(t.values) <= 30 and _SET_AFTER.match(tail):
+        return False  # "15 pcs set", "4pcs bedding set": what a set holds
+    if t.how == "en" and (w := re.match(r"[ \t]{1,2}([a-z]+)", tail)) and w.group(1) in table.not_goods:
+        return False  # "3 unit types"
+    if unit in ("m", "m2", "m3", "kg", "l", "t", "jin"):
+        return _measure_is_quantity(head, tail, t, unit)
+    return True
+
+
+def _measure_is_quantity(head: str, tail: str, t: _Tok, unit: str) -> bool:
+    """Weights, lengths, areas and volumes: a quantity, or a spec (length 6 m, 25 kg bags)?
+    Small lengths and weights count only as samples ("各 5m", "minimum 1 meter each colour")."""
+    v = max(t.values)
+    if _WEIGHT_SPEC_BEFORE.search(head) or _PACKAGED_AFTER.match(tail) or _PACKAGE_BEFORE.search(head):
+        return False  # "max. load 200 kg", "25 kg bags", "jumbo bag 1 ton", "woven bag for 25kg rice"
+    if head.endswith("(") and tail.startswith(")") and (v < 5 or v != int(v)):
+        return False  # "SZ-18 (1.8 ton)"
+    if re.match(r"[ \t]{0,2}range", tail) or _MACHINE_BEFORE.search(head):
+        return False  # "2.5-30 kg range", "dough mixer 50kg"
+    if unit in ("t", "jin"):
+        return True
+    if _LENGTH_SPEC_BEFORE.search(head) or (unit == "m" and _LENGTH_SPEC_AFTER.match(tail)):
+        return False
+    if unit == "m2" and t.uword == "平方" and _CABLE_BEFORE.search(head[-16:]):
+        return False  # BV 2.5平方: a cable's cross-section
+    if v != int(v) and v < 5:
+        return bool(_SAMPLE_NEAR.search(head[-12:] + "|" + tail[:20]))  # "1.5米和1.8米的" are bed sizes
+    if v < 20 or v != int(v):
+        near = re.split(r"[\n,;，；。]", head[-12:])[-1] + "|" + re.split(r"[\n,;，；。]", tail[:26])[0]
+        return bool(_SMALL_CUE.search(near))
+    return True

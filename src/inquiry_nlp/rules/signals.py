@@ -256,6 +256,11 @@ def _claims_big(view) -> tuple[str, str | None] | None:
     return view.search(rx)
 
 
+_BIG_NAME = re.compile(r"\b(?:group|global|ventures?|enterprises?|holdings?|international|conglomerate|corporation|"
+                       r"worldwide|imports? (?:and|&) exports?|nig\.? ltd)\b|集团|国际|控股|代表处|总公司|跨国",
+                       re.IGNORECASE)
+
+
 @rule("IDENTITY_WEBMAIL_BIG_CLAIM", "unverifiable_identity", 2.0,
       "claims to be a large or famous company but writes from a free webmail address")
 def identity_webmail(view):
@@ -265,7 +270,43 @@ def identity_webmail(view):
     claim = _claims_big(view)
     if claim:
         return f"{claim[0]} (from {customer.addr})", claim[1]
+    company = view.fields.company or ""
+    if company and _BIG_NAME.search(company):
+        return f"{company} (from {customer.addr})", None
+    famous = [f.lower() for f in view.settings.get("famous_companies", [])]
+    who = (customer.addr + " " + customer.name).lower()
+    for name in famous:
+        if re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", who) or name.replace(" ", "") in customer.addr:
+            return f"{customer.name or ''} <{customer.addr}> claims {name}".strip(), None
     return None
+
+
+@rule("IDENTITY_LOOKALIKE_DOMAIN", "unverifiable_identity", 2.5,
+      "the sender's domain borrows a platform, brand or government name it does not own (look-alike)")
+def identity_lookalike(view):
+    brands = [b.lower() for b in view.settings.get("lookalike_brands", [])]
+    for m in view.thread.customer_messages:
+        addr = m.from_addr
+        if not addr or is_platform(addr):
+            continue
+        domain = addr.rpartition("@")[2]
+        squashed = domain.replace("-", "").replace(".", "")
+        for brand in brands:
+            b = brand.replace("-", "").replace(" ", "")
+            if b and b in squashed and not _owns_brand(domain, brand):
+                return f"{addr} (uses '{brand}')", m.message_id
+        if re.search(r"-(?:com|net|org)\.|\.(?:com|net)-|(?:secure|verify|verification|account|login|service)s?-",
+                     domain):
+            return f"{addr} (look-alike domain)", m.message_id
+    return None
+
+
+def _owns_brand(domain: str, brand: str) -> bool:
+    if brand == "gov":
+        parts = domain.split(".")
+        return "gov" in parts[-3:] and parts[-1] != "net"
+    label = _registrable(domain).split(".")[0]
+    return label == brand.replace(" ", "").replace("-", "") or label == brand
 
 
 _GENERIC_TOKENS = {"co", "ltd", "limited", "inc", "llc", "gmbh", "corp", "company", "trading", "group", "the",

@@ -1,0 +1,185 @@
+"""Quantities: hard real-world cases in both languages (simplified, traditional, full-width,
+English, mixed), what must not be read as a quantity, and linear time on hostile input."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from inquiry_nlp.extract.base import Context
+from inquiry_nlp.extract.quantities import extract_quantities
+
+
+def quantities(text: str) -> list[tuple[int | float, str]]:
+    return [(f.value["value"], f.value["unit"]) for f in extract_quantities(Context.build(text))]
+
+
+CHINESE = [
+    ("需要304不锈钢螺栓M10x50，500套，月底前交货", [(500, "sets")]),
+    ("你好，不锈钢316法兰球阀 DN50 PN16，20个，报个价", [(20, "pcs")]),
+    ("要Q235B热轧钢板 厚度１０ｍｍ 规格１５００×６０００ 一吨半左右 下周五前要", [(1.5, "t")]),
+    ("课桌椅五百套，学生床一百二十张", [(500, "sets"), (120, "张")]),
+    ("年需求约1.2万件，首批两千个", [(12000, "pcs"), (2000, "pcs")]),
+    ("每月约 1,100万 个", [(11_000_000, "pcs")]),
+    ("数量：壹仟贰佰套", [(1200, "sets")]),
+    ("订十万零五百支", [(100_500, "pcs")]),
+    ("我们一年大概3-5万个，量是稳定的", [(30_000, "pcs"), (50_000, "pcs")]),
+    ("每种2-10件，500~800个也可以", [(2, "pcs"), (10, "pcs"), (500, "pcs"), (800, "pcs")]),
+    ("想要不锈钢合页 一批大概三四百片", [(300, "片"), (400, "片")]),
+    ("每月大约各30万支", [(300_000, "pcs")]),
+    ("Y型过滤器 DN40 要十来个 什么价", [(10, "pcs")]),
+    ("先拿3个样品看看，样品2个也行", [(3, "pcs"), (2, "pcs")]),
+    ("各寄一个样灯", [(1, "pcs")]),
+    ("先走一个柜，以后每个月2个柜", [(1, "containers"), (2, "containers")]),
+    ("KD packing 一个40尺柜，每月大概 2 个 40HQ", [(1, "containers"), (2, "containers")]),
+    ("总共 4 个小柜，另外两个冷柜", [(4, "containers"), (2, "containers")]),
+    ("瓷砖集采量10万平方以上，样板间200平左右，另有300个平方", [(100_000, "m2"), (200, "m2"), (300, "m2")]),
+    ("螺丝3万斤，钢材30吨，面料5000米", [(30_000, "jin"), (30, "t"), (5000, "m")]),
+    ("四件套3000套、被子5000条", [(3000, "sets"), (5000, "条")]),
+    ("两台样机，再来40台", [(2, "sets"), (40, "sets")]),
+    ("线手套每月约10000双，另要200对", [(10_000, "pairs"), (200, "pairs")]),
+    ("BV 1.5 / 2.5 / 4 平方，每种各 500 卷", [(500, "rolls")]),
+    ("要 300 桶，另外两打", [(300, "桶"), (2, "打")]),
+]
+
+TRADITIONAL = [
+    ("數量：共 600 顆，開孔15公分", [(600, "顆")]),
+    ("每款首單 1,200 個，三款加埋 3,600 個", [(1200, "pcs"), (3600, "pcs")]),
+    ("計劃採購剎車盤一批，共 50 個貨櫃", [(50, "containers")]),
+    ("每月約 1 個 20 呎貨櫃", [(1, "containers")]),
+    ("一個 40 呎櫃，2萬粒", [(1, "containers"), (20_000, "粒")]),
+    ("機車鏈條 1,200 條、套組 300 組", [(1200, "條"), (300, "組")]),
+    ("每月約 2 萬條，首批 30噸", [(20_000, "條"), (30, "t")]),
+    ("再要多一部，規格同上次", [(1, "sets")]),
+    ("預計首批 10K pcs，另外報埋價（10K / 30K 兩個數量）", [(10_000, "pcs"), (10_000, "pcs"), (30_000, "pcs")]),
+]
+
+FULL_WIDTH = [
+    ("ｃａｒｂｏｎ ｓｔｅｅｌ，３０００套", [(3000, "sets")]),
+    ("數量：５００ｐｃｓ，１ｘ４０ＨＱ", [(500, "pcs"), (1, "containers")]),
+    ("Ｑｔｙ　１，２００　ｓｅｔｓ", [(1200, "sets")]),
+]
+
+ENGLISH = [
+    ("Same as last order please: 2x40HQ of PP rope", [(2, "containers")]),
+    ("first order 2 x 40'HQ, then 1*20GP and 5 x 40ft containers", [(2, "containers"), (1, "containers"),
+                                                                       (5, "containers")]),
+    ("Every 2 months we bring one 20ft container of parts", [(1, "containers")]),
+    ("I want to try half container first", [(0.5, "containers")]),
+    ("Quantity 500-800 pcs, later 3k/5k/10k pcs", [(500, "pcs"), (800, "pcs"), (3000, "pcs"), (5000, "pcs"),
+                                                  (10_000, "pcs")]),
+    ("PURCHASE OF 50,000 (FIFTY THOUSAND) UNITS OF SOLAR PANELS", [(50_000, "pcs")]),
+    ("Hex flange bolt M8x20 | 2,50,000 pcs", [(250_000, "pcs")]),
+    ("Every quarter we order about 6.000 bath towels", [(6000, "pcs")]),
+    ("First run 20 000 pcs, approx. 800 tons and 10 MT", [(20_000, "pcs"), (800, "t"), (10, "t")]),
+    ("Khaki 25,000 yds / Navy 20,000 yds", [(25_000, "yards"), (20_000, "yards")]),
+    ("approx. 12,000 m2 and 1,800 m² of tiles, 300 cbm", [(12_000, "m2"), (1800, "m2"), (300, "m3")]),
+    ("400 ctns, about 1,200 bags, 7 pallets, 800 reels", [(400, "boxes"), (1200, "bags"), (7, "pallets"),
+                                                          (800, "rolls")]),
+    ("1000 pairs of bulbs, 40 nos. valves, 200 dozen towels", [(1000, "pairs"), (40, "pcs"), (200, "dozen")]),
+    ("Thinking 1,200 chairs to start, and 2 machines", [(1200, "pcs"), (2, "sets")]),
+    ("We need one injection moulding machine about 450 ton", [(1, "sets")]),
+    ("Could you send 5 pcs samples, or 3 white samples?", [(5, "pcs"), (3, "pcs")]),
+    ("Qty: 20 pcs. Quantity: 500", [(20, "pcs"), (500, "pcs")]),
+    ("Pls quote 10,000 x M12 x 60 grade 8.8 hex bolts", [(10_000, "pcs")]),
+    ("- wall shelf 1200mm x 8\n- sink 1500mm x 2", [(8, "pcs"), (2, "pcs")]),
+    ("If the sample is good we'd order 300.", [(300, "pcs")]),
+    ("12,000 pcs/month, 5k/yr after that", [(12_000, "pcs"), (5000, "pcs")]),
+    ("Navy 1,800 pcs / White 1,200 pcs", [(1800, "pcs"), (1200, "pcs")]),
+    ("ERW pipes 1/2\" to 4\", total 420 MT as per the schedule", [(420, "t")]),
+    ("minimum 1 meter each colour, later 5 m of each", [(1, "m"), (5, "m")]),
+]
+
+MIXED = [
+    ("We need 200 cartons of 24 bottles each", [(200, "boxes")]),
+    ("Can you do 500 sets at USD 12/set?", [(500, "sets")]),
+    ("trial order of 100 pcs, later 2-3 containers per month", [(100, "pcs"), (2, "containers"), (3, "containers")]),
+    ("10 tons of PVC resin SG-5, twenty containers, two hundred sets", [(10, "t"), (20, "containers"), (200, "sets")]),
+    ("Qty: 1000pcs/size, 3 sizes. Quantity Required: 500 Piece/Pieces", [(1000, "pcs"), (500, "pcs")]),
+    ("1*40'GP  2*20'GP, we need a 40HQ of tiles, 40HQ x 2", [(1, "containers"), (2, "containers"), (1, "containers"),
+                                                          (2, "containers")]),
+    ("Need 100kg sample first, then 20MT monthly", [(100, "kg"), (20, "t")]),
+    ("300件/款，500套起订，月用量在3-5吨左右", [(300, "pcs"), (3, "t"), (5, "t")]),
+    ("订购3000米，面料2万码，要100箱，50吨/月，单价3.5元/个，10万元预算，30天内交货",
+     [(3000, "m"), (20_000, "码"), (100, "boxes"), (50, "t")]),
+    ("总共需要：螺栓 20000个，螺母 20000个，垫片 40000片", [(20_000, "pcs"), (20_000, "pcs"), (40_000, "片")]),
+    ("先订一个小柜试试，拿货量不大，先来50条", [(1, "containers"), (50, "条")]),
+    ("Pls send price for 6204-2RS 1000pcs; Φ16 120吨", [(1000, "pcs"), (120, "t")]),
+]
+
+TABLES = [
+    ("序号  名称      规格型号     数量  单位\n1     闸阀      Z41H-16C     24    台\n2     截止阀    J41H-25      12    台",
+     [(24, "sets"), (12, "sets")]),
+    ("| 型号 | 数量(套) | 要求 |\n| 6206-2RS | 3000 | P5 |\n| 6004-ZZ | 5000 | P6 |", [(3000, "sets"), (5000, "sets")]),
+    ("Item | Model | Head | Qty\n1 | MDH-40 | 12 m | 4\n2 | MDH-25 | 8 m | 6", [(4, "pcs"), (6, "pcs")]),
+]
+
+NOT_QUANTITIES = [
+    "螺栓M10x50，600x600mm瓷砖，规格12*17，钢丝8丝，直径10mm，4.6x300mm",
+    "型号6205-2RS，DIN933，A325，P-36W",
+    "单价USD 2.5，5元一个，￥3000，HK$520 一個，30%定金",
+    "包装：25kg/ctn，50pcs/box，每箱50个，10 pcs per carton，25 kg bags",
+    "功率550W，电压12V，30kVA，色温6000K",
+    "交期15天，3个月内，保修12 years，15 days",
+    "what's your MOQ? MOQ 500 pcs? 最低起订量1000个吗",
+    "我们有160台车，在全国有20个门店，两个问题想请教",
+    "We have 300 stores, I run 3 auto parts stores, 您有 3 条新的询盘",
+    "日产600吨，每小时6000个，capacity 3-4 ton per hour",
+    "cable length 6 m, working height 6m, T8灯管1.2米",
+    "budget RM 25k, about €30k",
+    "多少钱一吨？一斤多少钱",
+    "一个40HQ 能装多少套?",
+    "全棉 40支 133*72，2.5米宽幅",
+    "零件加工，第一批",
+]
+
+
+@pytest.mark.parametrize("text, expected", CHINESE + TRADITIONAL + FULL_WIDTH + ENGLISH + MIXED + TABLES)
+def test_quantities(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_quantities(text):
+    assert quantities(text) == []
+
+
+def test_text_is_the_customers_original_characters():
+    ctx = Context.build("每月約 2 萬條，共 600 顆，１ｘ４０ＨＱ")
+    found = extract_quantities(ctx)
+    assert [f.text for f in found] == ["2 萬條", "600 顆", "１ｘ４０ＨＱ"]
+    assert all(ctx.original(f.start, f.end) == f.text for f in found)
+    assert [type(f.value["value"]) for f in found] == [int, int, int]
+
+
+def test_a_range_gives_every_number_the_same_text():
+    found = extract_quantities(Context.build("三四百套"))
+    assert [(f.value["value"], f.text) for f in found] == [(300, "三四百套"), (400, "三四百套")]
+
+
+def test_masked_contacts_are_not_read():
+    ctx = Context.build("电话 13905316789 要500个", mask=[(3, 14)])
+    assert [(f.value["value"], f.value["unit"]) for f in extract_quantities(ctx)] == [(500, "pcs")]
+
+
+HOSTILE = {
+    "1 MB of digits": "1234567890" * 100_000,
+    "100,000 。": "。" * 100_000,
+    "50,000-character line": ("请报价M10螺栓500套，电话13905316789，" * 2000)[:50_000],
+    "10,000 email-like tokens": " ".join(f"user{i}@mail{i % 97}.example.com" for i in range(10_000)),
+    "numbers with separators": "1,2,3,4,5-6-7-8/9/0 " * 20_000,
+    "one piece after another": "一个" * 50_000,
+    "a long range": "1-" * 50_000 + "2 pcs",
+    "an aligned table": "序号  名称  数量  单位\n" + "1  闸阀  24  台\n" * 20_000,
+    "words before a noun": "500 " + "big " * 50_000 + "chairs",
+    "an open parenthesis": "5 (" + "a" * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_runs_in_linear_time(name):
+    ctx = Context.build(HOSTILE[name])
+    start = time.perf_counter()
+    extract_quantities(ctx)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 1.0, f"{name}: {elapsed:.2f} s"
