@@ -1,12 +1,1566 @@
-"""Company and person (to be written)."""
+r"""Company and person: the customer's organisation and contact name, as written.
+
+Both are read mostly from the **signature**: the lines after the last sign-off ("Best
+regards", "谢谢！", "此致 敬礼") or, without one, the block of short lines that ends the
+message. Each signature line is cut into parts (at commas, bars, wide gaps, script changes)
+and each part is classed: a name ("Ahmed Hassan", "王磊", "陈经理", "Kelvin Tan 陈国伟"), a
+job title or department ("Purchasing Manager", "采购部"), an organisation (a legal form such
+as "Co., Ltd." / "Sdn Bhd" / "有限公司", or an organisation word: "Ministry", "Roasters",
+"五金", "商行"), an address or contact line. A line that follows the name and is neither title,
+address nor contact is the company even without a legal form ("Harbour Rig & Chandlery").
+After the signature come labelled values ("联系人：王主任", "Company: X", a platform
+notification's "询价人：刘先生" / "Buyer: X Co.") and self-introductions ("We are X, a
+distributor", "Greetings from X", "我是X公司的Y", "我司为X"). Results are ordered best
+first: the thread keeps the first one found.
+
+Not the customer's: the addressee of a greeting line ("尊敬的 XX有限公司：", "Dear Hongli
+team" — that is us), names after "贵/your", trading platforms (Alibaba.com, 慧聪网), and
+third parties mentioned in the body (only self-introductions are read there).
+
+Matching runs on ``ctx.norm`` (simplified, half-width, contacts blanked) line by line with
+bounded patterns; the reported ``text`` is the customer's original characters.
+
+>>> ctx = Context.build("请报价M10螺栓500套。\n谢谢！\n王磊  采购经理\n山東恒泰機械有限公司 採購部\n電話：0531-88886666")
+>>> [f.value for f in extract_company(ctx)], [f.value for f in extract_person(ctx)]
+(['山東恒泰機械有限公司'], ['王磊'])
+>>> ctx = Context.build("Dear Lily,\nPls quote 500 pcs.\nBest regards,\nAhmed Hassan\nPurchasing Manager\n"
+...                     "Gulf Star General Trading LLC, Dubai")
+>>> [f.value for f in extract_company(ctx)], [f.value for f in extract_person(ctx)]
+(['Gulf Star General Trading LLC'], ['Ahmed Hassan'])
+>>> [f.value for f in extract_company(Context.build("尊敬的 济南瑞丰紧固件有限公司：\n我是台州永力电机有限公司的采购经理方建平。"))]
+['台州永力电机有限公司']
+"""
 from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .base import Context, Found
 
+_HAN = "\u3400-\u9fff\uf900-\ufaff"
+_HAN_RX = re.compile(f"[{_HAN}]")
+_LATIN_RX = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]")
+_I = re.IGNORECASE
+
+# Small patterns used by the readers below (compiled once).
+_DECOR = re.compile(r"^[-—–_=*·•>~]{1,6}\s{0,3}")
+_DECOR_CHARS = frozenset("-—–_=*·•>~")
+_SLASH = re.compile(r"^[/|]\s{0,3}")
+_SENT_PUNCT = re.compile(r"[。？?！!]")
+_CLAUSE_PUNCT = re.compile(r"[，,；;]")
+_INITIAL = re.compile(r"[A-Z]\.?|[A-Z]\.[A-Z]\.?")
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]{0,24}(?:['’-][^\W\d_]{1,24}){0,3}\.?")
+_TRAILING_PAREN = re.compile(r"(.{1,50}?)\s{0,2}[(（]([^()（）]{1,24})[)）]")
+_LATIN_THEN_HAN = re.compile(r"([A-Za-z][A-Za-z.]{0,20})\s?([" + _HAN + r"]{1,4})")
+_AFTER_DOT = re.compile(r"(?<=\.)(?=[A-Z])")
+_ZH_DEPT = re.compile(r"[" + _HAN + r"]{1,4}(?:部|科|课|处|办|组|室)")
+_ROLE_WORD = re.compile(r"[^\W\d_][\w&.'-]*|&")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_ZH_BAD_HEAD = re.compile(r"[的了吗呢吧啊呀您你我他她请要想需哪]|一家|一间|一个|有个|这个|那个|这家|那家|贵|某些|大型|知名|全国|"
+                          r"国内|送到|寄到|发到|到货|可以|多少|怎么|什么|这是|那是|本公司|我公司|公司为|公司是|最大|之一|"
+                          r"领先|龙头|就$|也$|都$|还$|才$|不$|能$|地$")
+_LATIN2 = re.compile(r"[A-Za-z]{2,}")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_CITY_TAIL = re.compile(r"\.?\s{1,3}[A-Z][\w'-]{1,20}(?:\s[A-Z][\w'-]{1,20})?")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_ZH_NOT_ADDRESS = re.compile(r"送|寄|发到|多少|吗|请|要|价")
+_ZH_ADMIN_STREET = re.compile(r"(?:省|市|区|县|镇|乡|州).{0,24}(?:路|街|道|号|楼|室|栋|座|大厦|广场|园|村|巷|弄|里|档)")
+_DIGIT_OR_HAO = re.compile(r"\d|号")
+_DIGIT = re.compile(r"\d")
+_DIGITS3 = re.compile(r"\d{3,}")
+_ZH_STREET_WORD = re.compile(r"路|街|道|号|楼|室|栋|座|大厦|广场|工业园|园区|村|巷|弄|档|层|铺")
+_ADDRESS_START = re.compile(r"^(?:\d|no\.|#|p\.?o\.?\s?box|plot|unit|suite|office|shop|room|flat|ul\.|jl\.)", _I)
+_AREA_TAIL = re.compile(r"\b(?:market|road|street|avenue|plaza|mall|layout|junction|roundabout|bazaar|souk)\.?$", _I)
+_STREET_SUFFIX = re.compile(r"(?:strasse|straße|weg|gasse|laan|straat|vej|gatan|veien)\b", _I)
+_URLISH = re.compile(r"https?://|www\.", _I)
+_END_PAREN = re.compile(r"[（(][^()（）]{1,20}[)）]$")
+_ZH_ADMIN_PLACE = re.compile(r"[" + _HAN + r"]{1,6}(?:省|市)[" + _HAN + r"]{0,6}(?:市|区|县|镇|乡)")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_CONNECTORS = frozenset(("of", "and", "the", "for", "de", "del", "da", "do", "dos", "la", "le", "e", "y", "von", "van",
+                         "der", "du", "des", "di", "z", "o.o", "ve"))
+_GREETING_START = re.compile(r"^(?:dear|hi|hello|hey|to|attn|attention|尊敬的|致|您好|你好|hi there)\b", _I)
+_GREETING_END = re.compile(r"(?:您好|你好|hello|hi)\s{0,3}[:：,，!！]?$", _I)
+_ABBREV_DOT = re.compile(r"(?:\b[A-Za-z]{1,5}|\b[A-Z](?:\.[A-Z])+)\.$")
+_DOT_PAREN = re.compile(r"\.?\s{0,2}[(（][^()（）]{1,30}[)）]")
+_OPEN_PAREN = re.compile(r"\s{0,3}[(（]")
+_SPACES13 = re.compile(r"\s{1,3}")
+_ZH_UNIT_END = re.compile(r"(?:部|中心|处|分公司|办事处|代表处)$")
+_VALUE_END = re.compile(r"[,，;；|｜/]|\s{2,}")
+_MEMBER_PAREN = re.compile(r"\s{0,2}[(（][^()（）]{0,12}(?:会员|member|账号|编号|旺旺|id\b|ID\b)[^()（）]{0,30}[)）]$")
+_PAREN_ONLY = re.compile(r"[(（][^()（）]{1,30}[)）]")
+_COMMA_GAP = re.compile(r"\s{0,2},\s{0,2}")
+_NAME_GAP = re.compile(r"\s{1,2}|\s{0,2}/\s{0,2}")
+_COLON_AHEAD = re.compile(r"\s{0,3}[:：]")
+_LOWER_WORD = re.compile(r"(?:^|\s)[a-z]{2,}")
+_SAME_NUMBER = re.compile(r"[(（]?(?:微信同号|同微信|whatsapp|wechat)[)）]?", _I)
+_CAPS = re.compile(r"[A-Z]{2,6}")
+_HAN_PAREN = re.compile(f"[{_HAN}（）()]")
+_LABEL_VALUE = re.compile(r"[^\s(（]+(?:\s[A-Za-z][\w.'-]*){0,4}")
+_HAN_RUN6 = re.compile(r"[" + _HAN + r"]{1,6}")
+_HAN_THEN_LATIN = re.compile(r"[" + _HAN + r"]{1,4}\s[A-Za-z][\w.]*(?:\s[A-Z][\w.]*)?")
+_CALL_WORD = re.compile(r"联系|电话|手机|tel|phone", _I)
+_BLANKED_END = re.compile(r"\s{3,}$")
+_BEFORE_NAME = re.compile(r"(?:的|经理|主管|总监|负责人|厂长|老板|生|员|师|工|部|科|处|中心|公司|厂|集团|[A-Za-z])$")
+_FIRST_NAME = re.compile(r"[A-Z][a-z]{1,15}(?=\s|$|[,，。])")
+_THIRD_PARTY_ZH = re.compile(r"代理|合作|客户|供应|朋友|指定|的$")
+_QUOTED = re.compile(r"(?P<pre>[" + _HAN + r"]{2,4}|[" + _HAN + r"]{0,10}?(?:店|铺|品牌|公司|工作室|厂|餐厅|门市|商行))?"
+                     r"\s?[「『“\"]([^」』”\"\n]{2,30})[」』”\"]")
+_ZH_PHRASE = re.compile(r"[^\s的,，。]{2,40}")
+_THE = re.compile(r"the\s{1,3}", _I)
+_NOT_A_NAME_START = re.compile(r"(?:dear|hi|hello|to|attn|your|our|my|their|his|her|this|that|these|a|an|big|small|"
+                               r"any|every|some|all|no|one|which|what)\b", _I)
+_TOKEN = re.compile(r"\S+")
+_LEGAL_AFTER_COMMA = re.compile(r"\s{0,2}(?:ltd|limited|inc|llc|co\b|pvt|pte|sdn)", _I)
+_ZH_AFTER_COMPANY = re.compile(r"(?:的|采购|负责|总经理|经理|主管|总监|厂长|老板|，|,|。)")
+_ZH_UNIT_NAME = re.compile(r"[" + _HAN + r"]{0,6}?(?:部|处|科|办|室|中心)?(?P<n>[" + _HAN + r"]{2,4})$")
+_INVOICE_NAME = re.compile(r"[" + _HAN + r"A-Za-z0-9（）()]+?(?=税号|，|,|$)")
+_ZH_NOT_COMPANY_START = re.compile(r"(?:做|一家|一个|一间|专业|主要|需要|想|在|这边|公司|贵司|贵公司|贵方|贵厂|你们|也|刚|已|是)")
+_ZH_ROLE_AFTER = re.compile(r"\s{0,2}(?:的|采购|负责|销售|经理|老板|创始人)")
+_PRONOUN_ZH = re.compile(r"[我你您贵的]")
+_UPPER_OR_DIGIT = re.compile(r"[A-Z0-9]")
+_OURS_BEFORE = re.compile(r"(?:贵|your|yours|dear|尊敬的|致)\s{0,3}$", _I)
+_IN_GREETING = re.compile(r"\s{0,8}(?:dear|hi|hello|hey|尊敬的|致|to|attn\.?|attention)\b[^,，:：。.!！?？]{0,60}$", _I)
+_ADDRESSEE_AFTER = re.compile(r"\s{0,3}(?:[:：]\s{0,3}$|您好|你好|负责人|各位|团队|\s(?:team|sales|manager)\b)", _I)
+_SELF_BEFORE = re.compile(r"(?:是|为|我司|we are|from|at|of)\s{0,3}$", _I)
+_NON_WORD = re.compile(r"\W")
+_UPPER_AFTER_PREFIX = re.compile(r"\s+[A-Z]")
+_LEGAL_TOKEN = re.compile(r"\([A-Za-z.]{2,5}\)|[^\s()（）]+")
+_PLATFORM_WORD = re.compile(r"[a-z0-9]+")
+_PAREN_TAIL = re.compile(r"\s{0,2}\([^()\n]{1,20}\)\s{0,2}[.,;:]?")
+_PLACE_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_PLACE_FILLERS = frozenset(("the", "of", "and", "city", "state", "province", "county"))
+
+
+# --------------------------------------------------------------------------------------------
+# Data (org.toml), compiled once per process.
+
+@dataclass(frozen=True)
+class _Data:
+    legal_keys: dict[str, tuple[bool, frozenset[str]]]  # key -> (case-sensitive?, spellings allowed)
+    legal_words: int                    # longest legal form, in words
+    legal_last: frozenset[str]          # keys of the last words of legal forms (a quick first test)
+    prefixes: frozenset[str]            # PT / CV before a name
+    org_words: frozenset[str]
+    org_multi: tuple[str, ...]
+    zh_suffixes: frozenset[str]         # Chinese organisation endings (legal forms and trade words)
+    zh_legal: frozenset[str]            # Chinese legal forms (有限公司, 集团)
+    platforms: tuple[tuple[str, bool], ...]  # (lower-cased name, needs word boundaries)
+    platform_first: dict[str, tuple[str, ...]]  # first word -> the Latin platform names it starts
+    platform_han: tuple[str, ...]       # Chinese platform names
+    titles: frozenset[str]
+    particles: frozenset[str]
+    roles: frozenset[str]
+    not_names: frozenset[str]
+    surnames: frozenset[str]
+    compound: tuple[str, ...]
+    zh_titles: tuple[str, ...]
+    zh_roles: frozenset[str]
+    zh_not_names: frozenset[str]
+    zh_not_given: frozenset[str]
+    places: frozenset[str]              # place names, case-folded, dots removed
+    zh_places: tuple[str, ...]
+
+
+def _legal_key(text: str) -> str:
+    """'Co., Ltd.' and 'CO.,LTD' -> 'coltd': the form without case, dots, commas and spaces."""
+    return text.lower().replace(".", "").replace(",", "").replace(" ", "")
+
+
+def _place_key(text: str) -> str:
+    return " ".join(text.casefold().replace(".", "").split())
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    root = resources.files("inquiry_nlp")
+    d = tomllib.loads(root.joinpath("data/org.toml").read_text("utf-8"))
+    c, p = d["company"], d["person"]
+    legal: dict[str, tuple[bool, set[str]]] = {}
+    for form in c["legal"]:
+        bare = form.replace(".", "").replace(",", "")
+        # Short one-word forms (AG, SA, AB, Co, Ltd…) only as written or in capitals: "as", "se", "co" are words.
+        cs = len(bare) <= 3 and " " not in form and "." not in form
+        key = _legal_key(form)
+        prev = legal.get(key)
+        spellings = {bare, bare.upper()} | (prev[1] if prev else set())
+        legal[key] = (cs and (prev[0] if prev else True), spellings)
+    legal_keys = {k: (v[0], frozenset(v[1])) for k, v in legal.items()}
+    legal_words = max(len(f.split()) for f in c["legal"]) + 1
+    legal_last = frozenset(_legal_key(_LEGAL_TOKEN.findall(f)[-1]) for f in c["legal"])
+    org_single = frozenset(w.lower() for w in c["org_words"] if " " not in w)
+    org_multi = tuple(w.lower() for w in c["org_words"] if " " in w)
+    zh_legal = frozenset(c["zh_legal"])
+    platforms = tuple((x.lower(), not _HAN_RX.search(x)) for x in sorted(set(c["platforms"]), key=len, reverse=True))
+    platform_first: dict[str, tuple[str, ...]] = {}
+    for n, bounded in platforms:
+        if bounded:
+            first = _PLATFORM_WORD.findall(n)[0]
+            platform_first[first] = platform_first.get(first, ()) + (n,)
+    platform_han = tuple(n for n, bounded in platforms if not bounded)
+    titles = frozenset(t.lower().rstrip(".") for t in p["titles"])
+    surnames = frozenset(ch for ch in p["zh_surnames"] if _HAN_RX.match(ch))
+    places_doc = tomllib.loads(root.joinpath("data/places.toml").read_text("utf-8"))
+    places = {_place_key(n) for v in places_doc["regions"].values() for n in v}
+    places |= {_place_key(n) for n in c.get("places", [])}
+    return _Data(legal_keys, legal_words, legal_last, frozenset(c["legal_prefix"]), org_single, org_multi,
+                 frozenset(c["zh_legal"]) | frozenset(c["zh_org"]), zh_legal, platforms, platform_first, platform_han, titles,
+                 frozenset(x.lower() for x in p["particles"]), frozenset(x.lower() for x in p["roles"]),
+                 frozenset(x.lower() for x in p["not_names"]), surnames, tuple(p["zh_surnames_compound"]),
+                 tuple(sorted(p["zh_titles"], key=len, reverse=True)), frozenset(p["zh_roles"]),
+                 frozenset(p["zh_not_names"]), frozenset(ch for ch in p["zh_not_given"] if not ch.isspace()),
+                 frozenset(places), tuple(sorted(c["zh_places"], key=len, reverse=True)))
+
+
+def _ends_with(h: str, words: frozenset[str], longest: int = 8) -> int:
+    """Length of the longest word of ``words`` that ``h`` ends with (0 if none)."""
+    for n in range(min(longest, len(h)), 0, -1):
+        if h[-n:] in words:
+            return n
+    return 0
+
+
+@lru_cache(maxsize=4096)
+def _legal_forms(s: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the legal forms in ``s`` ("Co., Ltd.", "Sdn Bhd", "LLC"), read token by token;
+    a form must follow at least one word of the name."""
+    d = _data()
+    toks = [(m.start(), m.group(0)) for m in _LEGAL_TOKEN.finditer(s)]
+    out: list[tuple[int, int]] = []
+    j = 1
+    while j < len(toks):
+        found = None
+        last = toks[j][1].rstrip(",;:")
+        if _legal_key(last) not in d.legal_last:
+            j += 1
+            continue
+        for k in range(min(d.legal_words, j), 0, -1):
+            window = toks[j - k + 1:j + 1]
+            raw = "".join(t[1] for t in window[:-1]) + last
+            hit = d.legal_keys.get(_legal_key(raw))
+            if hit is not None:
+                cs, spellings = hit
+                if cs and k == 1 and raw.replace(".", "").replace(",", "") not in spellings:
+                    continue
+                found = (window[0][0], toks[j][0] + len(last))
+                break
+        if found:
+            if out and found[0] < out[-1][1]:
+                out[-1] = (out[-1][0], max(found[1], out[-1][1]))
+            else:
+                out.append(found)
+        j += 1
+    return tuple(out)
+
+
+def _has_platform(s: str) -> bool:
+    """Whether ``s`` names a trading platform or a service (Alibaba.com, 慧聪网, Western Union)."""
+    low = s.lower()
+    d = _data()
+    names = [n for w in set(_PLATFORM_WORD.findall(low)) for n in d.platform_first.get(w, ())]
+    for name in names:
+        i = low.find(name)
+        while i >= 0:
+            e = i + len(name)
+            if (i == 0 or not low[i - 1].isalnum()) and (e >= len(low) or not low[e].isalnum()):
+                return True
+            i = low.find(name, i + 1)
+    return bool(_HAN_RX.search(s)) and any(name in low for name in d.platform_han)
+
+
+# --------------------------------------------------------------------------------------------
+# Lines and the signature block.
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str  # normalised, stripped (offsets: start..end in ctx.norm)
+
+
+def _lines(norm: str, start: int = 0, end: int | None = None) -> list[_Line]:
+    """The lines of ``norm[start:end]`` (``start`` at a line start), stripped, with offsets."""
+    out = []
+    pos = start
+    for raw in norm[start:end].split("\n"):
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        # Leading decoration: "——采购部 陈", "-- ", "* ".
+        m = _DECOR.match(body) if body[:1] in _DECOR_CHARS else None
+        if m and len(body) > m.end():
+            lead += m.end()
+            body = body[m.end():]
+        out.append(_Line(pos + lead, pos + lead + len(body), body))
+        pos += len(raw) + 1
+    return out
+
+
+_SIGNOFF = re.compile(
+    r"^(?:(?:(?:best|kind|warm|warmest|with best|with kind|many|yours|good)\s{1,3})?(?:regards|wishes)|rgds|brgds|b\.?rgds|br|"
+    r"thanks?(?:\s{1,3}you)?(?:\s{1,3}(?:and|&|n)\s{1,3}(?:best\s{1,3}|kind\s{1,3}|warm\s{1,3})?regards?)?|"
+    r"thx|tks|thks|tq|ty|many thanks|thanks again|thanks a lot|thank you very much|cheers|"
+    r"(?:yours\s{1,3})?(?:sincerely|faithfully|truly)|sincerely yours|respectfully|best|all the best|"
+    r"salam|salamat|merci|cordialement|saludos|atenciosamente|un saludo|mit freundlichen grüßen|mfg|"
+    r"regards,?\s{0,3}thanks|cheers mate|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groeten|"
+    r"viele grüße|beste grüße|freundliche grüße|saludos cordiales|atentamente|cordiali saluti|distinti saluti|"
+    r"bien à vous|bien cordialement|pozdrawiam|z poważaniem|s pozdravem|med vänliga hälsningar|hilsen|mvh|abraços|"
+    r"saygılarımla|с уважением|best wishes|god bless(?: you)?|blessings|stay blessed|stay safe|take care|"
+    r"obrigad[oa]|abraços?|um abraço|un abrazo|cumprimentos|att\.?|atte\.?|saluti|grazie(?: mille)?|danke|"
+    r"gracias|muchas gracias|cảm ơn|trân trọng|terima kasih|sláinte|liebe grüße|herzliche grüße|grüße|gruß|lg|"
+    r"salutations|amitiés|merci beaucoup|ขอบคุณ(?:ครับ|ค่ะ)?|arigato|ありがとうございます|よろしく(?:お願いします)?|"
+    r"此致|敬礼|此致敬礼|顺祝|顺颂|商祺|祝好|祝商祺|顺颂商祺|谢谢|多谢|感谢|谢谢合作|期待回复|期待您的回复|静候佳音|"
+    r"敬上|唔该|xie\s?xie|敬祝.{0,6}|祝.{1,8}(?:好|顺利|愉快|商祺|顺心))(?![A-Za-z])", re.IGNORECASE)
+_SIGNOFF_TAIL = re.compile(r"[\s,，.。!！~～:：;；]*")
+_FOOTER = re.compile(r"^(?:sent from|sent via|get outlook|发自|从我的|来自我的|发送自)", re.IGNORECASE)
+_DISCLAIMER = re.compile(r"不希望再收到|退订|回复td|仅限于|confidential|intended (?:solely )?for|intended recipient|disclaimer|unsubscribe|"
+                         r"免责声明|保密|本邮件|请勿转发|若您不是|this (?:e-?mail|email) was sent|don't want to hear",
+                         re.IGNORECASE)
+_CONTACT_LABEL = re.compile(
+    r"^(?:tel|telephone|phone|ph|mob|mobile|cell|hp|fax|e-?mail|email|add|addr|address|web|website|www|"
+    r"wechat|whatsapp|skype|qq|line(?: id)?|telegram|viber|zalo|[tmfew])\b\.?\s{0,3}[:：./]?"
+    r"|^(?:电话|手机|传真|邮箱|地址|网址|微信|座机|固话|qq|电邮|手机号|联系电话|联系方式|办公电话|公司地址)",
+    re.IGNORECASE)
+_ADDRESS_EN = re.compile(
+    r"\b(?:street|st\.|road|rd\.?|avenue|ave\.?|blvd|boulevard|lane|drive|highway|plaza|tower|building|bldg|"
+    r"floor|suite|unit|room|plot|sector|industrial (?:area|estate|park)|p\.?o\.? box|jalan|jln|calle|rua|"
+    r"avenida|av\.|ul\.|strasse|straße|str\.|via|crescent|district|city|zone|estate|market|no\.|km|level|terrace|"
+    r"parade|close|court|square|quay|wharf|mall|centre|center|complex|house|phase|block|lot|sitio|barangay|"
+    r"colonia|col\.|rodovia|quadra|sala|andar|bairro|cep|postcode|zip)\b",
+    re.IGNORECASE)
+
+
+def _is_signoff(text: str) -> tuple[bool, int]:
+    """Whether a line is a sign-off; and where a name written after it starts ("Regards, Emeka")."""
+    m = _SIGNOFF.match(text)
+    if not m:
+        return False, -1
+    t = _SIGNOFF_TAIL.match(text, m.end())
+    rest = text[t.end():]
+    if not rest:
+        return True, -1
+    if _SLASH.match(rest) and _is_signoff(_SLASH.sub("", rest, count=1))[0]:
+        return True, -1  # "Saludos / Best regards"
+    if len(rest) > 40 or not _name_part(rest.strip(), alone=True, lower_ok=True):
+        return False, -1
+    return True, t.end()
+
+
+@lru_cache(maxsize=8192)
+def _is_prose(text: str) -> bool:
+    """A line of the message itself rather than of a signature: a sentence, a question, a
+    list of clauses. Contact and address lines never are."""
+    if not text or _CONTACT_LABEL.match(text):
+        return False
+    return _sentence_like(text) and not (len(text) <= 110 and _is_address(text))
+
+
+def _sentence_like(text: str) -> bool:
+    if len(text) > 110:
+        return True
+    if text.endswith(("?", "？")):
+        return True
+    han = len(_HAN_RX.findall(text))
+    if han and _SENT_PUNCT.search(text, 0, len(text) - 1) and han > 8:
+        return True
+    if han > 12 and _CLAUSE_PUNCT.search(text):
+        return True
+    if han and text[-1] in "吗呢吧啊么":
+        return True
+    if han > 10 and sum(1 for w in text.split() if _HAN_RX.search(w)) >= 5:
+        return True
+    if han > 30 and not _org_zh(text.replace(" ", "")):
+        return True
+    words = text.split()
+    latin_words = [w for w in words if _LATIN_RX.match(w)]
+    if len(latin_words) >= 5:
+        function = sum(1 for w in latin_words if w[0].islower() and w.strip(".,!?;:") in _FUNCTION_WORDS)
+        if function >= 2 or (function >= 1 and text.endswith((".", "!"))):
+            return True
+    if len(latin_words) >= 14:
+        return True
+    return False
+
+
+# Words of sentences that company, address and title lines do not use.
+_FUNCTION_WORDS = frozenset(
+    "to we i you is are was were can will please pls this that our your my me it be have has had need want would "
+    "could should if so but not do does did us them they he she what how when which there here am just also "
+    "sent review sign".split())
+
+
+def _signature(lines: list[_Line]) -> tuple[list[_Line], int]:
+    """The signature block's lines (in order) and, for a sign-off line carrying a name, the
+    offset where that name starts (else -1)."""
+    n = len(lines)
+    last = n
+    while last > 0 and (not lines[last - 1].text or _FOOTER.match(lines[last - 1].text)
+                        or _DISCLAIMER.search(lines[last - 1].text)):
+        last -= 1
+    signoff, name_at = -1, -1
+    for i in range(last - 1, max(-1, last - 26), -1):
+        ok, at = _is_signoff(lines[i].text) if len(lines[i].text) <= 60 else (False, -1)
+        if ok:
+            signoff, name_at = i, (lines[i].start + at if at >= 0 else -1)
+            break
+    block: list[_Line] = []
+    if signoff >= 0:
+        for ln in lines[signoff + 1:last]:
+            if _DISCLAIMER.search(ln.text):
+                break
+            if _is_prose(ln.text):
+                if block:
+                    break
+                continue
+            if ln.text and not _FOOTER.match(ln.text):
+                block.append(ln)
+        if block or name_at >= 0:
+            return block, name_at
+        last = signoff
+    # No sign-off (or nothing after it): the trailing block of short lines.
+    i = last
+    while i > 0 and len(block) < 12:
+        ln = lines[i - 1]
+        if not ln.text or _FOOTER.match(ln.text):
+            i -= 1
+            continue
+        if _DISCLAIMER.search(ln.text) or _is_prose(ln.text):
+            break
+        block.append(ln)
+        i -= 1
+    block.reverse()
+    return block, -1
+
+
+# --------------------------------------------------------------------------------------------
+# Classing the parts of a line.
+
+_SPLIT = re.compile(r"\s{0,3}(?:,(?!\s{0,2}(?:ltd|limited|inc|llc|l\.l\.c|s\.a|s\.r\.l|s\.p\.a|co\b|corp|pvt|pte|sdn|"
+                    r"gmbh|plc|jsc|ltda|b\.v|n\.v|a\.s|ag\b|kg\b))|，|、|;|；|\||｜|/(?!\s{0,2}[A-Za-z]{1,3}\b)|／|"
+                    r"\s-\s|\s–\s|\s—\s|:|：)\s{0,3}|\s{2,}", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Part:
+    start: int
+    end: int
+    text: str
+    kind: str = ""  # name, role, org, legal, address, contact, place, other
+
+
+def _parts(line: _Line) -> list[_Part]:
+    out = []
+    pos = 0
+    text = line.text
+    for m in _SPLIT.finditer(text):
+        if m.start() > pos:
+            out.append(_Part(line.start + pos, line.start + m.start(), text[pos:m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        out.append(_Part(line.start + pos, line.start + len(text), text[pos:]))
+    return [p for p in out if p.text.strip(" .,-()（）")]
+
+
+@lru_cache(maxsize=8192)
+def _zh_name(s: str, *, alone: bool = False) -> bool:
+    """A Chinese personal name as people sign: 王磊, 欧阳娜娜, 王经理, 陈总, 小陈, 老赵, 阿杰,
+    or (alone on a line) just the family name 周."""
+    d = _data()
+    if not s or not all(_HAN_RX.match(ch) for ch in s) or s in d.zh_not_names:
+        return False
+    if len(s) == 2 and s[0] in "小老阿" and s[1] not in d.zh_not_given:
+        return True
+    for sur in (s[:2], s[:1]):
+        if (len(sur) == 2 and sur in d.compound) or (len(sur) == 1 and sur in d.surnames):
+            rest = s[len(sur):]
+            if not rest:
+                return alone
+            if rest in d.zh_titles:
+                return True
+            if len(rest) <= 2 and not any(ch in d.zh_not_given for ch in rest):
+                return True
+            for t in d.zh_titles:
+                if rest.endswith(t) and 0 < len(rest) - len(t) <= 2 and not any(
+                        ch in d.zh_not_given for ch in rest[:-len(t)]):
+                    return True  # 张涛经理? rare; keep the whole
+            return False
+    return False
+
+
+def _en_tokens_name(tokens: list[str], *, lower_ok: bool = False) -> bool:
+    d = _data()
+    if not tokens or len(tokens) > 5:
+        return False
+    words = 0
+    for i, tok in enumerate(tokens):
+        t = tok.strip(",")
+        low = t.lower().rstrip(".")
+        if i == 0 and low in d.titles and len(tokens) > 1:
+            continue
+        if low in d.particles and 0 < i < len(tokens) - 1:
+            continue
+        if low in d.not_names or low in d.roles or low in d.org_words or low in d.platforms:
+            return False
+        if _INITIAL.fullmatch(t):
+            words += 1  # an initial
+            continue
+        if not _NAME_WORD.fullmatch(t):
+            return False
+        if t.isupper() and len(t.rstrip(".")) <= 2:
+            return False  # "DM", "IG", "QQ"
+        if not (t[0].isupper() or lower_ok):
+            return False
+        words += 1
+    return words >= 1 and any(len(t.strip(",.")) > 1 and not _INITIAL.fullmatch(t) for t in tokens)
+
+
+@lru_cache(maxsize=8192)
+def _name_part(s: str, *, alone: bool = False, lower_ok: bool = False) -> bool:
+    """A person's name as written on a signature line, in Latin or Han script or both:
+    "Ahmed Hassan", "Mr. Khalid Rahman", "Nguyen Thi Thu Ha (Helen)", "Kelvin Tan 陈国伟",
+    "王经理 Wang", "Lucy 潘", "李娜 / Li Na", "王磊"."""
+    s = s.strip()
+    if not s or len(s) > 60:
+        return False
+    # A parenthesis at the end: "(Helen)", "(张薇)", "(Mrs)".
+    m = _TRAILING_PAREN.fullmatch(s)
+    if m:
+        inner = m.group(2).strip()
+        if _is_place(inner) or not (_name_part(inner, alone=True) or inner.lower().rstrip(".") in _data().titles):
+            return False
+        s = m.group(1).strip()
+    han = [t for t in s.split() if _HAN_RX.match(t)]
+    latin = [t for t in s.split() if not _HAN_RX.match(t)]
+    if any(_HAN_RX.search(t) and _LATIN_RX.search(t) for t in s.split()):
+        # "Mr.Zhang" / "Jacky李" written together.
+        m2 = _LATIN_THEN_HAN.fullmatch(s)
+        if not m2:
+            return False
+        latin, han = [m2.group(1)], [m2.group(2)]
+    if han:
+        if len(han) > 2 or (len(han) == 2 and not latin and max(len(x) for x in han) > 1):
+            return False  # "蔡明哲 廠長": a name and a title, read as two parts
+        h = "".join(han)
+        if latin:
+            # With a Latin name beside it any 1–4 Han characters may be the name (德米特里).
+            if not (_zh_name(h, alone=True) or (len(h) <= 4 and not any(c in _data().zh_not_given for c in h))):
+                return False
+        elif not _zh_name(h, alone=alone):
+            return False
+    if latin:
+        toks = []
+        for t in latin:
+            toks.extend(x for x in _AFTER_DOT.split(t) if x)
+        if not _en_tokens_name(toks, lower_ok=lower_ok):
+            return False
+    return bool(han or latin)
+
+
+@lru_cache(maxsize=8192)
+def _role_part(s: str) -> bool:
+    d = _data()
+    if _HAN_RX.search(s):
+        h = "".join(s.split())
+        if h in d.zh_roles or (len(h) <= 8 and _ends_with(h, d.zh_roles) and not _ends_with(h, d.zh_suffixes)):
+            return True
+        return bool(_ZH_DEPT.fullmatch(h)) and not _org_zh(h)
+    words = [w.strip(".") for w in _ROLE_WORD.findall(s.lower())
+             if w not in ("of", "and", "&", "for", "the", "to", "in", "at", "de", "-")]
+    if not words or len(words) > 6:
+        return False
+    roles = sum(1 for w in words if w in d.roles)
+    if _CAMEL.search(s):
+        return False  # "GlobalTex Sourcing": a brand, not a job
+    return roles >= 1 and 2 * roles >= len(words) and not _legal_en(s)
+
+
+@lru_cache(maxsize=8192)
+def _org_zh(s: str) -> bool:
+    """A Chinese organisation name: ends with 有限公司, 集团, 厂, 商行, 五金, 物流… and has a
+    name before the ending."""
+    d = _data()
+    h = s.strip()
+    n = _ends_with(h, d.zh_suffixes)
+    if not n or len(h) - n < 2:
+        return False
+    head = h[:-n]
+    if not (_HAN_RX.search(head) or _LATIN2.search(head)) or _ZH_BAD_HEAD.search(head):
+        return False
+    if not _GENERIC_ZH.sub("", head):
+        return False  # 外贸出口公司, 贸易公司: a kind of company, not a name
+    return not _has_platform(h)
+
+
+_GENERIC_ZH = re.compile(r"外贸|贸易|进出口|出口|进口|国际|工贸|商贸|实业|科技|工程|建筑|建设|物流|电子|机械|五金|"
+                         r"服装|服饰|家具|食品|化工|一家|小型|大型|中型|私营|民营|国营|国有|合资|外资|连锁|批发|零售|"
+                         r"装修|设计|广告|传媒|生产|制造|加工|销售|代理|采购|供应链|经销|分销|室内|家装|工装|个体|个人|自营")
+
+
+@lru_cache(maxsize=8192)
+def _legal_en(s: str) -> bool:
+    """A Latin company name with its legal form: "Gulf Star General Trading LLC", "PT Surya
+    Keramik", "Happy Paws Co., Ltd. Bangkok" (a city after the form)."""
+    d = _data()
+    first = s.split(" ", 1)[0]
+    if first in d.prefixes and len(s.split()) >= 2 and _UPPER_AFTER_PREFIX.match(s, len(first)):
+        return True
+    forms = _legal_forms(s)
+    if not forms:
+        return False
+    start, end = forms[-1]
+    tail = s[end:]
+    if not _ALNUM.search(s, 0, start):
+        return False
+    if not tail.strip(" .,;:") or _PAREN_TAIL.fullmatch(tail):
+        return True
+    return bool(_CITY_TAIL.fullmatch(tail) and end - start >= 3)
+
+
+@lru_cache(maxsize=8192)
+def _org_en(s: str) -> bool:
+    d = _data()
+    low = s.lower()
+    words = _WORDS.findall(low)
+    if any(w in d.org_words for w in words):
+        return True
+    return any(m in low for m in d.org_multi)
+
+
+@lru_cache(maxsize=8192)
+def _is_place(s: str) -> bool:
+    d = _data()
+    words = [w for w in _PLACE_TOKEN.findall(s.casefold().replace(".", "")) if w not in _PLACE_FILLERS]
+    i, found = 0, False
+    while i < len(words):
+        for k in range(min(4, len(words) - i), 0, -1):
+            if " ".join(words[i:i + k]) in d.places:
+                i += k
+                found = True
+                break
+        else:
+            if not (words[i].isdigit() or len(words[i]) == 1):
+                return False
+            i += 1
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _is_address(s: str) -> bool:
+    if len(_HAN_RX.findall(s)) > len(_LATIN_RX.findall(s)):
+        if _ZH_NOT_ADDRESS.search(s):
+            return False
+        if _org_zh(s.replace(" ", "")):
+            return False
+        if _ZH_ADMIN_STREET.search(s) and (_DIGIT_OR_HAO.search(s) or len(s) >= 8):
+            return True
+        return bool(_DIGIT.search(s)) and len(_ZH_STREET_WORD.findall(s)) >= 2
+    if not _DIGIT.search(s):
+        return bool(_AREA_TAIL.search(s))  # "Balogun Market", "Naif Road"
+    if _ADDRESS_START.match(s):
+        return True
+    return bool(_ADDRESS_EN.search(s) or _STREET_SUFFIX.search(s))
+
+
+def _classify(part: _Part, *, alone: bool, after_signoff: bool) -> str:
+    s = part.text.strip(" .,;")
+    d = _data()
+    if not s:
+        return "other"
+    if _CONTACT_LABEL.match(s) and not _name_part(s, alone=alone):
+        return "contact"
+    if "@" in s or _URLISH.search(s):
+        return "contact"
+    if _has_platform(s) and (not _legal_en(s) or s.lower() in {n for n, _ in d.platforms}) and not _HAN_RX.search(s):
+        return "platform"
+    han = bool(_HAN_RX.search(s))
+    latin = bool(_LATIN_RX.search(s))
+    if han and s.replace(" ", "") in d.zh_roles:
+        return "role"
+    if han and _org_zh(_END_PAREN.sub("", s.replace(" ", ""))):
+        return "org"
+    if latin and _legal_en(s):
+        return "legal"
+    if latin and not han and _is_place(s):
+        return "place"
+    if _is_address(s):
+        return "address"
+    if _name_part(s, alone=alone, lower_ok=after_signoff and alone):
+        return "name"
+    if _role_part(s):
+        return "role"
+    if han and not latin and len(s) <= 3 and _is_place_zh(s):
+        return "place"
+    if latin and _org_en(s) and _titlecase(s):
+        return "orgword"
+    if han and latin:
+        return "mixed"
+    return "other"
+
+
+def _is_place_zh(s: str) -> bool:
+    d = _data()
+    return _place_key(s) in d.places or s in d.zh_places or (len(s) <= 4 and s[-1:] in "市省县区州镇") or \
+        bool(_ZH_ADMIN_PLACE.fullmatch(s))
+
+
+def _titlecase(s: str) -> bool:
+    words = [w for w in _TITLE_WORD.findall(s) if w.lower() not in _CONNECTORS]
+    if not words:
+        return False
+    return sum(1 for w in words if w[0].isupper() or w[0].isdigit()) >= max(1, int(0.75 * len(words)))
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the signature.
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    value: str
+    start: int
+    end: int
+    score: int
+
+
+def _greeting(text: str) -> bool:
+    return bool(_GREETING_START.match(text) or _GREETING_END.search(text))
+
+
+def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and norm[start] in " \t,.;:，；：-–—|/·*":
+        start += 1
+    while end > start and norm[end - 1] in " \t,;:，；：-–—|/·*":
+        end -= 1
+    # A dot ends "Ltd." and "Co." but not a sentence: keep it only after a short word.
+    if end > start and norm[end - 1] == "." and not _ABBREV_DOT.search(norm, max(start, end - 12), end):
+        end -= 1
+    return start, end
+
+
+def _org_span(norm: str, parts: list[_Part], i: int, seen_name: bool = False) -> tuple[int, int]:
+    """The company's span from part ``i``: joined with the next part when that continues the
+    name in the other script ("Happy Time Toys Ltd 歡樂時光玩具有限公司"), a unit of it
+    ("全球采购中心", "济南高新区项目部") or a parenthesis ("(SABIC)")."""
+    d = _data()
+    p = parts[i]
+    start, end = p.start, p.end
+    text = norm[start:end]
+    # Cut Latin words after a legal form ("Happy Paws Co., Ltd. Bangkok").
+    if p.kind == "legal":
+        forms = _legal_forms(text)
+        if forms:
+            last_end = forms[-1][1]
+            tail = text[last_end:]
+            mpar = _DOT_PAREN.match(tail)
+            if mpar and _is_place(mpar.group(0).strip(" .()（）")):
+                mpar = None  # "S.A.C. (Peru)": where, not who
+            keep = last_end + (mpar.end() if mpar else (1 if tail.startswith(".") else 0))
+            rest = text[keep:]
+            if not _HAN_RX.search(rest):
+                end = start + keep
+            else:
+                # "… Ltd 歡樂時光玩具有限公司": keep the Han name after it.
+                hm = _HAN_RX.search(rest)
+                if hm is not None and _org_zh(rest[hm.start():].strip().replace(" ", "")):
+                    end = start + len(text.rstrip())
+                elif hm is not None and _OPEN_PAREN.match(rest):
+                    end = start + len(text.rstrip())
+                else:
+                    end = start + keep
+    if i > 0 and p.kind in ("orgword", "legal") and parts[i - 1].kind == "zhalt" and \
+            _SPACES13.fullmatch(norm, parts[i - 1].end, start):
+        start = parts[i - 1].start
+    if i > 0 and p.kind == "org":
+        q = parts[i - 1]
+        if q.kind in ("orgword", "legal", "other", "mixed") and not _HAN_RX.search(q.text) and "\n" not in \
+                norm[q.end:start] and _SPACES13.fullmatch(norm, q.end, start) and _titlecase(q.text):
+            start = q.start  # "Grand Lotus Hotel Macau 澳門金蓮酒店"
+    for j in range(i + 1, min(i + 3, len(parts))):
+        q = parts[j]
+        gap = norm[end:q.start]
+        if "\n" in gap:
+            break
+        qs = q.text.strip()
+        cont = False
+        if q.kind in ("org", "legal", "orgword") and (_HAN_RX.search(qs) is None) != (_HAN_RX.search(norm[start:end]) is None):
+            cont = True  # the same name in the other script
+        elif q.kind == "mixed" or (q.kind in ("other", "place") and _HAN_RX.search(qs) and not _HAN_RX.search(norm[start:end])
+                                    and len(qs) >= 2 and not _is_place_zh(qs)):
+            cont = not _zh_name(qs.replace(" ", ""), alone=True)
+        elif _HAN_RX.search(qs) and not _LATIN_RX.search(qs) and _HAN_RX.search(norm[start:end]):
+            h = qs.replace(" ", "")
+            if len(h) >= 6 and _ZH_UNIT_END.search(h) and not _role_part(h):
+                cont = True  # 济南高新区项目部, 全球采购中心
+        elif _PAREN_ONLY.fullmatch(qs):
+            cont = True
+        elif p.kind == "orgword" and q.kind in ("other", "place") and not _HAN_RX.search(qs) and _titlecase(qs) \
+                and len(qs.split()) >= 2 and _COMMA_GAP.fullmatch(gap):
+            cont = True  # "National Department of Health, Republic of South Africa"
+        elif q.kind == "zhalt":
+            cont = True  # "Hekuang Design Studio 禾光設計"
+        elif p.kind == "org" and q.kind in ("other", "name", "orgpos") and not _HAN_RX.search(qs) and _titlecase(qs) \
+                and len(qs.split()) <= 4 and _SPACES13.fullmatch(gap) and (seen_name or not _name_part(qs)):
+            cont = True  # "深圳途岚机器人科技有限公司 Tulan Robotics"
+        if not cont:
+            break
+        end = q.end
+    m = _MEMBER_PAREN.search(norm, start, end)
+    if m:
+        end = m.start()  # "广州童乐幼教用品（会员 tongle_edu）": an account, not the name
+    return _trim(norm, start, end)
+
+
+_PAR = r"\([^()\n]{1,30}\)"
+_LAT = rf"[^\s{_HAN}()]+"
+_CHUNK = re.compile(rf"[{_HAN}][{_HAN}\d]*(?:\s?{_PAR}[{_HAN}\d]*)*|(?:{_LAT}|{_PAR})(?:\s{{1,2}}{_LAT}|\s{{0,2}}{_PAR})*")
+
+
+def _split_line_parts(line: _Line) -> list[_Part]:
+    """Parts, with Chinese parts further cut at single spaces between Han words
+    ("河北润泽管道工程有限公司 采购部 邵建军") while Latin runs stay whole."""
+    out: list[_Part] = []
+    for p in _parts(line):
+        if not _HAN_RX.search(p.text) or _name_part(p.text):
+            out.append(p)
+            continue
+        # Cut at spaces and at script changes, keeping Latin word runs together.
+        chunks = list(_CHUNK.finditer(p.text))
+        if len(chunks) <= 1:
+            out.append(p)
+            continue
+        for m in chunks:
+            out.append(_Part(p.start + m.start(), p.start + m.end(), m.group(0)))
+    return out
+
+
+def _merge_han_latin_names(parts: list[_Part], norm: str) -> list[_Part]:
+    """Join "Lucy" + "潘", "陈家明" + "Kelvin" back into one name part."""
+    out: list[_Part] = []
+    i = 0
+    while i < len(parts):
+        p = parts[i]
+        if i + 1 < len(parts):
+            q = parts[i + 1]
+            gap = norm[p.end:q.start]
+            if _NAME_GAP.fullmatch(gap):
+                joined = norm[p.start:q.end]
+                if (bool(_HAN_RX.search(p.text)) != bool(_HAN_RX.search(q.text))) and _name_part(joined):
+                    out.append(_Part(p.start, q.end, joined))
+                    i += 2
+                    continue
+        out.append(p)
+        i += 1
+    return out
+
+
+@dataclass(frozen=True)
+class _Text:
+    """The normalised text, an ASCII-lower-cased copy of it (same length: cue words are
+    matched there without case-insensitive patterns), and the regions read: all of it, or for
+    a very long text its head and its tail (introductions open a mail, signatures end it)."""
+
+    norm: str
+    low: str
+    regions: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, norm: str) -> _Text:
+        n = len(norm)
+        if n <= 3 * _WINDOW:
+            regions: tuple[tuple[int, int], ...] = ((0, n),)
+        else:
+            head = norm.rfind("\n", 0, _WINDOW)
+            head = _WINDOW if head <= 0 else head
+            tail = norm.find("\n", n - _WINDOW)
+            tail = n - _WINDOW if tail < 0 else tail + 1
+            regions = ((0, head), (tail, n))
+        low = norm.lower()
+        if len(low) != len(norm):  # "İ" lower-cases to two characters: keep offsets aligned
+            low = norm.translate(_ASCII_LOWER)
+        return cls(norm, low, regions)
+
+    def find(self, rx: re.Pattern[str], low: bool = True):
+        """Matches of ``rx`` in the regions read, on the lower-cased copy unless ``low`` is False."""
+        text = self.low if low else self.norm
+        for a, b in self.regions:
+            yield from rx.finditer(text, a, b)
+
+    def has(self, words: tuple[str, ...]) -> bool:
+        """Whether any of ``words`` (lower case) occurs: a quick test before a pattern is run."""
+        return any(w in part for part in self._parts for w in words)
+
+    @property
+    def lines(self) -> list[_Line]:
+        return self._lines
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_lines", [ln for a, b in self.regions for ln in _lines(self.norm, a, b)])
+        object.__setattr__(self, "_parts", [self.low[a:b] for a, b in self.regions] if len(self.regions) > 1
+                           else [self.low])
+
+
+_WINDOW = 4000
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def _signature_finds(t: _Text) -> tuple[list[_Cand], list[_Cand]]:
+    """Companies and persons of the signature block and of address blocks in the text
+    ("Sample address:\nMr. Richard Cole\nBeverly Global Imports\n…"), best first."""
+    norm = t.norm
+    lines = t.lines
+    block, name_at = _signature(lines)
+    first = next((ln.start for ln in lines if ln.text), -1)
+    companies, persons = _read_block(norm, block, name_at, first, 0)
+    end = block[0].start if block else len(norm)
+    seen = 0
+    for i, ln in enumerate(lines):
+        if ln.start >= end or ln.text[-1:] not in ":：" or not _ADDRESS_INTRO.search(ln.text[-24:]):
+            continue
+        seen += 1
+        if seen > 3:
+            break
+        sub = []
+        for nl in lines[i + 1:i + 7]:
+            if not nl.text or _is_prose(nl.text) or nl.start >= end:
+                break
+            sub.append(nl)
+        c, p = _read_block(norm, sub, -1, first, -15)
+        companies += c
+        persons += p
+    return companies, persons
+
+
+_ADDRESS_INTRO = re.compile(r"(?:address|deliver(?:y)? to|ship to|send (?:it |them )?to|收件地址|收货地址|寄件地址|地址|寄到|"
+                            r"收件人)\s{0,3}[:：]\s{0,3}$", re.IGNORECASE)
+_OWN_LABEL = re.compile(r"联系|咨询|报名|询价|采购|负责|经办|姓名|地址|收件|收货|寄件|contact|attn|name|address|"
+                        r"ship to|deliver", re.IGNORECASE)
+_THIRD_LABEL = re.compile(r"agent|beneficiary|bank|forwarder|notary|consignee|notify|courier|收款|户名|开户|银行|货代|代理|"
+                          r"公证|检测|质检|指定", re.IGNORECASE)
+
+
+def _read_block(norm: str, block: list[_Line], name_at: int, first: int, bonus: int
+                ) -> tuple[list[_Cand], list[_Cand]]:
+    companies: list[_Cand] = []
+    persons: list[_Cand] = []
+    if name_at >= 0:
+        line_end = norm.find("\n", name_at)
+        line_end = len(norm) if line_end < 0 else line_end
+        s, e = _trim(norm, name_at, line_end)
+        if s < e and _name_part(norm[s:e], alone=True):
+            persons.append(_Cand(norm[s:e], s, e, 30 + bonus))
+    seen_name = bool(persons)
+    after_position = False  # the line right after the name / title lines
+    for li, line in enumerate(block):
+        if li == 0 and _greeting(line.text):
+            continue
+        if line.start == first and line.text[-1:] in ":：,，":
+            continue  # "王经理：" opening the message: the addressee
+        parts = _merge_han_latin_names(_split_line_parts(line), norm)
+        if not parts:
+            continue
+        alone = len(parts) == 1
+        for p in parts:
+            p.kind = _classify(p, alone=alone, after_signoff=li == 0)
+        if _CONTACT_LABEL.match(line.text) and not _name_part(parts[0].text):
+            after_position = False
+            continue
+        if _COLON_AHEAD.match(norm, parts[0].end) and parts[0].kind != "contact":
+            # "Agent: Rahul Verma", "所在地区：江苏": names on a labelled line are read by the label
+            # readers; an organisation on it is the customer's unless the label names a third party.
+            if not _THIRD_LABEL.search(parts[0].text):
+                k = next((k for k, p in enumerate(parts[1:], 1) if p.kind == "legal" or (
+                    p.kind == "org" and _ends_with(_END_PAREN.sub("", p.text.replace(" ", "")), _data().zh_legal))), None)
+                if k is not None:
+                    s, e = _org_span(norm, parts, k)
+                    companies.append(_Cand(norm[s:e], s, e, 35 + bonus - li))
+                if _OWN_LABEL.search(parts[0].text):
+                    # "报名咨询：沈佳怡", "地址：…269号 李双": the customer's own name after its label.
+                    k = next((k for k, p in enumerate(parts[1:], 1) if p.kind == "name"), None)
+                    if k is not None:
+                        s, e = _trim(norm, parts[k].start, parts[k].end)
+                        persons.append(_Cand(norm[s:e], s, e, 14 + bonus))
+            after_position = False
+            continue
+        kinds = [p.kind for p in parts]
+        if _is_address(line.text) and not any(k in ("legal", "org") for k in kinds):
+            after_position = False
+            continue
+        has_name = "name" in kinds
+        others = [k for k, p in enumerate(parts) if p.kind == "other" and not _small(p.text)]
+        rest_ok = len(others) == 1 and all(q.kind in ("name", "role", "contact", "place") or _small(q.text)
+                                           for i, q in enumerate(parts) if i != others[0])
+        if len(others) == 1 and (has_name or after_position) and (alone or rest_ok) and \
+                _zh_plain_name(parts[others[0]].text, before_name=others[0] == 0 or not has_name):
+            parts[others[0]].kind = "zhco"  # "宁波鼎诚 吴海涛", "陈国明\n泰国金丰水处理"
+        if len(others) == 1 and not _HAN_RX.search(parts[others[0]].text) and others[0] > 0 and \
+                any(q.kind == "role" for q in parts[:others[0]]) and _company_shaped(parts[others[0]].text):
+            parts[others[0]].kind = "orgpos"  # "Operations Manager, Holloway & Rose"
+        for i, q in enumerate(parts):
+            # "禾光設計 Hekuang Design Studio", "Pet Fair Asia 亚宠展": one name in two scripts.
+            if q.kind == "other" and _HAN_RX.search(q.text) and not _LATIN_RX.search(q.text) and any(
+                    parts[j].kind in ("orgword", "legal") and not _HAN_RX.search(parts[j].text) and
+                    _SPACES13.fullmatch(norm, min(q.end, parts[j].end), max(q.start, parts[j].start))
+                    for j in (i - 1, i + 1) if 0 <= j < len(parts)) and _zh_plain_name(q.text, bilingual=True):
+                q.kind = "zhalt"
+        kinds = [p.kind for p in parts]
+        clean = all(k != "other" or _small(p.text) for k, p in zip(kinds, parts))
+        if sum(1 for k, p in zip(kinds, parts) if k in ("other", "mixed") and not _small(p.text)
+               and (_HAN_RX.search(p.text) or _LOWER_WORD.search(p.text))) >= 2 \
+                and not any(k in ("legal", "org", "name") for k in kinds):
+            # A line of the message itself: what came before it is not the signature.
+            companies = [c for c in companies if c.start < block[0].start]
+            persons = [c for c in persons if c.start < block[0].start]
+            seen_name = bool(persons)
+            after_position = False
+            continue
+        for k, p in enumerate(parts):
+            if p.kind == "name":
+                extends = bool(persons) and _fuller(persons[-1].value, p.text.strip())  # "Graham" / "Graham Pickles"
+                if seen_name and li > 0 and not extends and not _HAN_RX.search(p.text) and \
+                        _org_shaped_latin(p.text, alone) and (
+                        (k == 0 and after_position) or any(q.kind == "role" for q in parts[:k])):
+                    # Name-like words below the name and title, or after a title on its line:
+                    # "Powerline Gensets", "Sourcing Lead – Stryde Active", "Singh Tyre House, Jalandhar".
+                    p.kind = "orgpos"
+                    break
+                if clean or all(q.kind in ("name", "role", "zhco", "contact", "place", "orgpos") or _small(q.text)
+                                for q in parts):
+                    s, e = _trim(norm, p.start, p.end)
+                    persons.append(_Cand(norm[s:e], s, e, 30 + bonus - li))
+                    seen_name = True
+        # One company per line: a legal form first, else the last part with an organisation word
+        # ("School of Design, University of Leeds"), else a part placed where the company goes.
+        pick = next(((k, 40) for k, p in enumerate(parts) if p.kind in ("legal", "org")), None)
+        latin_rest = all(k != "other" or _small(p.text) or (not _HAN_RX.search(p.text) and _titlecase(p.text))
+                         for k, p in zip(kinds, parts))
+        if pick is None and latin_rest:
+            pick = next(((k, 30) for k in range(len(parts) - 1, -1, -1) if parts[k].kind == "orgword"), None)
+        if pick is None:
+            pick = next(((k, 20) for k, p in enumerate(parts) if p.kind == "orgpos" or (
+                p.kind in ("other", "mixed") and after_position and alone and _company_shaped(p.text))), None)
+        if pick is None:
+            pick = next(((k, 18) for k, p in enumerate(parts) if p.kind == "zhco"), None)
+        if pick is not None:
+            s, e = _org_span(norm, parts, pick[0], seen_name)
+            companies.append(_Cand(norm[s:e], s, e, pick[1] + bonus - li))
+        after_position = any(k in ("name", "role") for k in kinds) and \
+            not any(k in ("address", "contact") for k in kinds) and (seen_name or "role" in kinds)
+    return companies, persons
+
+
+_ZH_NOT_IN_NAME = re.compile(r"[的了吗呢吧啊呀您你我他她它请要想需谢收寄给看与及或但也都还又就才再很更最多少几些每该此那这么什"
+                             r"谁哪怎为因所虽而且并不没别从往对把被让叫使由至之前后左右等例比样价款货钱件个次吨斤米元号到发"
+                             r"已经过好可能会]")
+
+
+def _zh_plain_name(s: str, before_name: bool = True, bilingual: bool = False) -> bool:
+    """A Chinese company or shop name written without a legal form: 4–14 Han characters that
+    read like a name, not like a sentence, a place, an address or a job."""
+    h = _END_PAREN.sub("", s.replace(" ", ""))  # "轩宇数码（淘宝店）"
+    if not 2 <= len(h) <= 14 or not all(_HAN_RX.match(c) for c in h) or (len(h) < 4 and not bilingual):
+        return False
+    d = _data()
+    if _ZH_NOT_IN_NAME.search(h) or h in d.zh_roles or _role_part(h) or _is_place_zh(h) or _is_address(h):
+        return False
+    if len(_GENERIC_ZH.sub("", h)) < 2:
+        return False  # "室内装修": a trade, not a name
+    if not before_name and any(h.startswith(pl) and len(h) - len(pl) <= 2 for pl in d.zh_places):
+        return False  # "上海浦东" after a name: where they are
+    return True
+
+
+def _small(s: str) -> bool:
+    """A leftover too small to make a line prose: "收", "（微信同号）", a city "无锡"."""
+    s = s.strip(" ()（）")
+    return len(s) <= 3 or bool(_SAME_NUMBER.fullmatch(s))
+
+
+def _org_shaped_latin(s: str, alone: bool = False) -> bool:
+    """Latin words that can be a company although they read like a name: two or more words,
+    or one word alone on its line below the name ("Meblolux", "PCL", "AvtoDetal-Import") that
+    is not a place."""
+    d = _data()
+    if _is_place(s):
+        return False
+    words = s.split()
+    if len(words) >= 2:
+        return not (len(words) == 2 and words[0].lower().rstrip(".") in d.titles)
+    w = words[0] if words else ""
+    if _CAPS.fullmatch(w) or _CAMEL.search(w) or ("-" in w and not _DIGIT.search(w)):
+        return True
+    return alone and len(w) >= 4 and w.lower() not in d.not_names
+
+
+def _company_shaped(s: str) -> bool:
+    s = s.strip()
+    if _HAN_RX.search(s) and not _LATIN_RX.search(s):
+        return False  # a Chinese name without an organisation ending is not taken by position
+    if _HAN_RX.search(s):
+        latin = _HAN_PAREN.sub(" ", s).strip()
+        return bool(latin) and _titlecase(latin) and len(latin.split()) <= 6
+    words = s.split()
+    if not 1 <= len(words) <= 8 or _DIGITS3.search(s):
+        return False
+    low = {w.lower().strip(".,") for w in words}
+    if low & {"dear", "hi", "hello", "thanks", "regards", "sent", "from", "please", "pls"}:
+        return False
+    return _titlecase(s) or (len(words) == 1 and bool(_LATIN_RX.match(s)))
+
+
+# --------------------------------------------------------------------------------------------
+# Labelled values and self-introductions anywhere in the text.
+
+_PERSON_LABEL = re.compile(
+    r"(?:联系人|询价人|发送者|采购人|经办人|姓名|contact person|contact name|attn\.?|attention)\s{0,3}[:：]?\s{0,40}"
+    r"[(（]?(?P<v>[^\n,，;；:：()（）]{1,40})")
+_BUYER_LABEL = re.compile(r"(?:买家|buyer)\s{0,3}(?:buyer\s{0,3})?[:：]\s{0,3}(?P<v>[^\n]{1,100})")
+_CONTACT_CALL = re.compile(r"联系(?:电话|方式|手机)?\s{0,3}[:：]?\s{0,40}[(（]?(?P<v>[" + _HAN + r"]{2,4})")
+_PAREN_NAME = re.compile(r"[(（](?P<v>[" + _HAN + r"]{2,4})[)）]")
+_INQUIRY_FROM = re.compile(r"(?:new inquiry from|inquiry from|message from)\s{1,3}(?P<v>[a-z][^\n()]{1,40}?)\s{0,3}(?:\(|$)",
+                           re.MULTILINE)
+_EN_PERSON_INTRO = re.compile(
+    r"(?:my name is|this is|i am|i'm|im)\s{1,3}(?P<v>(?:(?:mr|mrs|ms|dr|eng|engr)\.?\s{1,2})?[a-z][\w'’-]{1,20}"
+    r"(?:\s{1,2}[a-z][\w'’-]{1,20}){0,3})")
+_ZH_PERSON_INTRO = re.compile(r"(?:我是|我叫|本人|鄙人)(?P<v>[^\s,，。.!！；;:：、]{2,40})")
+_PERSON_LABEL_CUES = ("联系人", "询价人", "发送者", "采购人", "经办人", "姓名", "contact", "attn", "attention")
+_COMPANY_LABEL_CUES = ("公司", "单位", "company", "organi", "抬头")
+_EN_COMPANY_CUES = ("greeting", "we are", "we're", "this is", "i am", "i'm", "i work", "behalf", "represent",
+                    "here at", "i head", "i own", "i run", "we run", "we own", "i manage", "owner of", "founder of")
+_ZH_COMPANY_CUES = ("我们", "我司", "我公司", "本公司", "我单位", "这里是", "这边是", "我哋", "我地", "我系", "我是")
+_COMPANY_LABEL = re.compile(
+    r"(?:^|\n)\s{0,8}(?:公司名称|公司|单位名称|单位|company name|company|organi[sz]ation|开票抬头|发票抬头|抬头)"
+    r"\s{0,3}[:：]\s{0,3}(?P<v>[^\n]{2,80})")
+_INVOICE_TO = re.compile(r"发票开(?:给)?(?P<v>[" + _HAN + r"A-Za-z0-9（）()]{4,30})")
+_EN_COMPANY_INTRO = re.compile(
+    r"(?:greetings from|greeting from|warm greetings from|we are|we're|this is .{1,30}? from|i am .{1,40}? (?:from|of|at)|"
+    r"i'm .{1,30}? from|i work (?:for|at|with)|on behalf of|representing|here at|i head [a-z ]{1,20} at|"
+    r"i own|i run|we run|we own|i manage|owner of|founder of|co-founder of|i'm with|i am with)"
+    r"\s{1,3}(?P<v>[a-z0-9][^\n,.;:!?()]{1,80})")
+_ZH_COMPANY_INTRO = re.compile(
+    r"(?:我们是|我们这里是|我们这边是|我司是|我司为|我司系|我公司是|我公司为|本公司是|本公司为|我单位是|我单位为|这里是|这边是|"
+    r"我哋系|我地系|我们系|我系|我是|我们|我司)\s{0,2}(?P<v>[^\n,，。.!！；;:：、?？]{3,40})")
+
+
+def _label_persons(t: _Text) -> list[_Cand]:
+    norm = t.norm
+    out: list[_Cand] = []
+    for rx, score, cues in ((_PERSON_LABEL, 12, _PERSON_LABEL_CUES), (_BUYER_LABEL, 11, ("买家", "buyer")),
+                            (_INQUIRY_FROM, 11, (" from",)), (_CONTACT_CALL, 10, ("联系",))):
+        if not t.has(cues):
+            continue
+        for m in t.find(rx):
+            s, e = m.span("v")
+            if rx is _INQUIRY_FROM and not norm[s].isupper():
+                continue
+            cut = _VALUE_END.search(norm, s, e)  # "Luis Quispe, Agroinsumos del Sur S.A.C."
+            e = cut.start() if cut else e
+            if _THIRD_LABEL.search(norm, max(0, m.start() - 16), m.start() + 2):
+                continue  # "质检中心（联系人钱工…）", "Agent contact: …": someone else's contact
+            s, e = _trim(norm, s, e)
+            v = norm[s:e]
+            # Keep the name only: "刘先生（广东 佛山）", "李处长 158…", "Somchai P. (Thailand)".
+            cut = _LABEL_VALUE.match(v)
+            cands = []
+            if _HAN_RX.match(v):
+                m2 = _HAN_RUN6.match(v)
+                if m2:
+                    h = m2.group(0)
+                    for k in range(len(h), 1, -1):
+                        if _zh_name(h[:k]):
+                            cands.append((s, s + k))
+                            break
+                mix = _HAN_THEN_LATIN.match(v)
+                if mix and _name_part(mix.group(0)):
+                    cands.insert(0, (s, s + mix.end()))
+            elif cut:
+                words = v.split()
+                for k in range(min(len(words), 5), 0, -1):
+                    cand = " ".join(words[:k])
+                    if _name_part(cand):
+                        cands.append((s, s + len(cand)))
+                        break
+            if cands:
+                a, b = _trim(norm, *cands[0])
+                out.append(_Cand(norm[a:b], a, b, score))
+    for m in (t.find(_PAREN_NAME) if t.has(("(",)) else ()):
+        v = m.group("v")
+        before = norm[max(0, m.start() - 40):m.start()]
+        if _zh_name(v) and _CALL_WORD.search(before) and _BLANKED_END.search(before):
+            s, e = m.span("v")
+            out.append(_Cand(v, s, e, 9))
+    return out
+
+
+def _intro_persons(t: _Text) -> list[_Cand]:
+    norm = t.norm
+    out: list[_Cand] = []
+    for m in (t.find(_EN_PERSON_INTRO) if t.has(("my name is", "this is", "i am", "i'm", "im ")) else ()):
+        s, e = m.span("v")
+        words = norm[s:e].split()
+        for k in range(len(words), 0, -1):
+            cand = " ".join(words[:k])
+            if _name_part(cand) and cand.lower() not in _data().roles:
+                out.append(_Cand(cand, s, s + len(cand), 8))
+                break
+    for m in (t.find(_ZH_PERSON_INTRO) if t.has(("我是", "我叫", "本人", "鄙人")) else ()):
+        v = norm[m.start("v"):m.end("v")]
+        s = m.start("v")
+        # "我是X公司的采购经理方建平" / "我是刘洋" / "我是黔南州…中心刘主任": the name ends the phrase.
+        best = None
+        for k in range(min(len(v), 6), 1, -1):
+            tail = v[-k:]
+            head = v[:-k]
+            if _zh_name(tail) and (not head or _BEFORE_NAME.search(head)):
+                best = (s + len(v) - k, s + len(v))
+                break
+        if best is None:
+            m2 = _FIRST_NAME.match(v)
+            if m2 and _name_part(m2.group(0)):
+                best = (s, s + m2.end())
+        if best:
+            out.append(_Cand(norm[best[0]:best[1]], best[0], best[1], 7))
+    return out
+
+
+def _company_from_phrase(norm: str, s: int, e: int) -> tuple[int, int] | None:
+    """The organisation name at the start of a phrase ("Al Noor General Trading LLC, Dubai",
+    "台州永力电机有限公司的采购经理方建平"), or None."""
+    d = _data()
+    v = norm[s:e]
+    q = _QUOTED.match(v)
+    if q and _HAN_RX.search(q.group(2)) and not _THIRD_PARTY_ZH.search(q.group("pre") or ""):
+        return _trim(norm, s + q.start(2), s + q.end(2))  # 我是高雄「鼎昌國際」的 Vincent
+    if _HAN_RX.match(v):
+        # Cut at 的 / a role word / the end; the name must end with a Chinese ending.
+        m = _ZH_PHRASE.match(v)
+        if not m:
+            return None
+        h = m.group(0)
+        best = None
+        # The longest prefix that is an organisation name.
+        for k in range(len(h), 2, -1):
+            if _org_zh(h[:k]) and (k == len(h) or not _HAN_RX.match(h[k]) or h[k:k + 1] in "的" or
+                                   _zh_rest_ok(h[k:])):
+                best = k
+                break
+        if best is None:
+            return None
+        return _trim(norm, s, s + best)
+    lead = _THE.match(v)
+    if lead:
+        s += lead.end()
+        v = v[lead.end():]
+    if _NOT_A_NAME_START.match(v):
+        return None
+    words = list(_TOKEN.finditer(v))
+    # Extend over capitalised words and connectors; stop at a lower-case word that is not a connector.
+    end = None
+    last_legal = None
+    for i, w in enumerate(words):
+        t = w.group(0)
+        core = t.strip(",.;:()")
+        if not core or (i == 0 and not (core[0].isupper() or core[0].isdigit())):
+            break
+        if t.endswith(":"):
+            break
+        if core[0].isupper() or core[0].isdigit() or core.lower() in ("&", "and", "of", "de", "del", "for", "the",
+                                                                      "do", "da", "e", "y", "la", "z", "o.o.") \
+                or _legal_key(core) in d.legal_keys or core == "&":
+            end = w.end()
+            if t.endswith(",") and not _LEGAL_AFTER_COMMA.match(v, w.end()):
+                break
+            continue
+        break
+    if end is None:
+        return None
+    # End at the last legal form inside the run ("Al Noor General Trading LLC, Dubai").
+    forms = _legal_forms(v[:end].rstrip(",;"))
+    if forms and _ALNUM.search(v, 0, forms[-1][0]):
+        end = forms[-1][1]
+    a, b = _trim(norm, s, s + end)
+    if b <= a:
+        return None
+    return a, b
+
+
+def _zh_rest_ok(rest: str) -> bool:
+    """What may follow a company named in a self-introduction: 的…, a job, or a unit and a
+    name ("总务处张主任")."""
+    if _ZH_AFTER_COMPANY.match(rest):
+        return True
+    m = _ZH_UNIT_NAME.match(rest)
+    return bool(m and _zh_name(m.group("n")))
+
+
+def _label_companies(t: _Text) -> list[_Cand]:
+    norm = t.norm
+    out: list[_Cand] = []
+    for m in (t.find(_COMPANY_LABEL) if t.has(_COMPANY_LABEL_CUES) else ()):
+        s, e = _trim(norm, *m.span("v"))
+        v = norm[s:e]
+        if "*" in v or _has_platform(v):
+            continue
+        parts = _split_line_parts(_Line(s, e, v))
+        if parts:
+            p = parts[0]
+            p.kind = _classify(p, alone=len(parts) == 1, after_signoff=False)
+            if p.kind in ("name", "role", "contact", "address"):
+                continue
+            a, b = _org_span(norm, parts, 0)
+            if b > a:
+                out.append(_Cand(norm[a:b], a, b, 15))
+    for m in (t.find(_BUYER_LABEL) if t.has(("买家", "buyer")) else ()):
+        s, e = _trim(norm, *m.span("v"))
+        v = norm[s:e]
+        if "*" in v:
+            continue
+        # "Jessica Moore | United States | Salt & Fern Co.", "Abdullah Trading Co. (Saudi Arabia)",
+        # "朵朵家居（义乌市朵朵电子商务商行）".
+        parts = _split_line_parts(_Line(s, e, v))
+        for k, p in enumerate(parts):
+            p.kind = _classify(p, alone=len(parts) == 1, after_signoff=False)
+        for k, p in enumerate(parts):
+            if p.kind in ("legal", "org"):
+                a, b = _org_span(norm, parts, k)
+                out.append(_Cand(norm[a:b], a, b, 14))
+                break
+    for m in (t.find(_INVOICE_TO) if t.has(("发票开",)) else ()):
+        s, e = m.span("v")
+        v = norm[s:e]
+        m2 = _INVOICE_NAME.match(v)
+        if m2 and len(m2.group(0)) >= 4 and (_org_zh(m2.group(0)) or _company_shaped(m2.group(0))):
+            out.append(_Cand(m2.group(0), s, s + m2.end(), 6))
+    return out
+
+
+# A student's or applicant's school is not a customer's company.
+_STUDENT = re.compile(r"学生|本科|研究生|硕士|博士生|毕业生|应届|student|graduate|researcher|undergraduate|phd|"
+                      r"dissertation|thesis|apply for", re.IGNORECASE)
+
+
+def _intro_companies(t: _Text) -> list[_Cand]:
+    norm = t.norm
+    out: list[_Cand] = []
+    for m in (t.find(_EN_COMPANY_INTRO) if t.has(_EN_COMPANY_CUES) else ()):
+        s, e = m.span("v")
+        if _STUDENT.search(m.group(0)):
+            continue
+        span = _company_from_phrase(norm, s, e)
+        if not span:
+            continue
+        v = norm[span[0]:span[1]]
+        cue = m.group(0)[:m.start("v") - m.start()].lower()
+        strong = any(w in cue for w in ("greeting", "from", "behalf", "work", "represent", " at", "own", "run",
+                                         "manage", "founder", "with"))
+        if _has_platform(v):
+            continue
+        if _legal_en(v) or _org_en(v) or (strong and _titlecase(v) and not _name_part(v)):
+            if v.lower().split()[0] in ("a", "an", "the", "interested", "looking", "one", "very", "now", "also"):
+                continue
+            out.append(_Cand(v, span[0], span[1], 9 if (_legal_en(v) or _org_en(v)) else 7))
+    for m in (t.find(_ZH_COMPANY_INTRO) if t.has(_ZH_COMPANY_CUES) else ()):
+        s, e = m.span("v")
+        v = norm[s:e]
+        if _STUDENT.search(v):
+            continue
+        if _ZH_NOT_COMPANY_START.match(v):
+            continue
+        span = _company_from_phrase(norm, s, e)
+        if not span:
+            continue
+        c = norm[span[0]:span[1]]
+        if _org_zh(c.replace(" ", "")) or _legal_en(c) or (
+                not _HAN_RX.search(c) and _ZH_ROLE_AFTER.match(norm, span[1])
+                and (_org_en(c) or _CAMEL.search(c) or len(c.split()) >= 2) and not _name_part(c)):
+            out.append(_Cand(c, span[0], span[1], 8))
+    # "(Kopi Teh Bar, 14 outlets)", "Maple Hardware (62 stores, …)", "my store "KH Select"",
+    # "PlaySmart Philippines here, we supply…".
+    spans = []
+    if t.has(("(",)):
+        spans += [m.span("v") for m in t.find(_PAREN_COUNT)]
+        for m in t.find(_COUNT_AFTER):
+            # "Maple Hardware (62 stores, …)": capitalised words opening a sentence before "(N stores".
+            lo = max(0, m.start() - 160)
+            ls = max(norm.rfind("\n", lo, m.start()) + 1, norm.rfind(". ", lo, m.start()) + 2, lo)
+            w = _CAP_WORDS.fullmatch(norm, ls, m.start())
+            if w:
+                spans.append(w.span("v"))
+    if t.has(('"', "“", "'", "‘")) and t.has(("my ", "our ")):
+        spans += [m.span("v") for m in t.find(_QUOTED_STORE)]
+    if t.has((" here",)):
+        for m in t.find(_HERE_WORD):
+            nl = norm.rfind("\n", max(0, m.start() - 160), m.start())
+            w = _CAP_WORDS.fullmatch(norm, nl + 1, m.start()) if nl >= 0 or m.start() <= 160 else None
+            if w:
+                spans.append(w.span("v"))
+    for s, e in spans:
+        if True:
+            a, b = _trim(norm, s, e)
+            v = norm[a:b]
+            if b > a and (_titlecase(v) or _HAN_RX.search(v)) and not _name_part(v) and \
+                    not _has_platform(v) and len(v) >= 2:
+                out.append(_Cand(v, a, b, 7))
+    return out
+
+
+_UNITS = r"(?:outlets|stores|shops|branches|locations|restaurants|clinics|pharmacies|hotels|centres|centers|" \
+         r"间|家|个)"
+_PAREN_COUNT = re.compile(r"[(（](?P<v>[a-z" + _HAN + r"][^()（）,，\n]{1,40})[,，]\s{0,2}\d{1,5}\s{0,2}" + _UNITS)
+_COUNT_AFTER = re.compile(r"\s{0,2}[(（]\d{1,5}\+?\s{0,2}" + _UNITS)
+_CAP_WORDS = re.compile(r"\s{0,3}(?P<v>[A-Z][\w&'’.-]{1,30}(?:\s[A-Z][\w&'’.-]{1,30}){0,4})")
+_HERE_WORD = re.compile(r" here\b")
+_QUOTED_STORE = re.compile(r"(?:my|our)\s(?:store|shop|brand|company|restaurant|business|label|cafe|studio)\s"
+                           r"(?:called\s|named\s)?[\"“'‘](?P<v>[^\"”'’\n]{2,40})[\"”'’]")
+
+
+_EN_SUBJECT_FOLLOW = re.compile(r"\s{0,2}(?:\(|is\b|are\b|has\b|have\b|runs\b|returns\b|operates\b|invites\b|"
+                                r"would\b|will\b|was\b|needs?\b|requires?\b|plans?\b|seeks?\b|wants?\b)")
+_APPOSITIVE_NOUNS = frozenset(("brand", "company", "store", "shop", "chain", "manufacturer", "distributor", "importer",
+                               "retailer", "label", "contractor", "wholesaler", "supplier", "startup", "start-up",
+                               "agency", "firm", "factory", "restaurant", "hotel", "business", "boutique", "studio"))
+_APPOSITIVE = re.compile(r"\s{0,2}(?:,\s{0,2}(?:a\s|an\s|the\s)?[a-z][a-z -]{0,30}?|\sis\s(?:a|an)\s[a-z][a-z -]{0,30}?)"
+                         r"(?:brand|company|store|shop|chain|manufacturer|distributor|importer|retailer|label|contractor|"
+                         r"wholesaler|supplier|startup|start-up|agency|firm|factory|restaurant|hotel|business|"
+                         r"trading house|boutique|studio)\b")
+_ZH_LEGAL_WORD = re.compile(r"公司|集团|控股")
+_ZH_LEGAL_MENTION = re.compile(r"[" + _HAN + r"A-Za-z0-9()]{2,24}?(?:(?:集团|控股)?(?:股份有限公司|有限责任公司|有限公司)|"
+                               r"控股集团|集团|控股)")
+
+
+def _sentence_starts(t: _Text):
+    """Where a company opens the message as its subject: the start of one of its first lines
+    ("The " skipped)."""
+    n = 0
+    for ln in t.lines:
+        if ln.text:
+            yield ln.start + (4 if ln.text[:4].lower() == "the " else 0)
+            n += 1
+            if n >= _SUBJECT_LINES:
+                return
+
+
+_SUBJECT_LINES = 4
+
+
+def _maybe_subject(line: str) -> bool:
+    """A quick test before the full one: the line names a legal form or an organisation word,
+    or describes its subject ("X, a cladding contractor", "X is a label")."""
+    d = _data()
+    for w in line.lower().split()[:12]:
+        k = w.strip(",;:()").replace(".", "")
+        if k in d.legal_last or k in d.org_words or k in _APPOSITIVE_NOUNS:
+            return True
+    return False
+
+
+def _subject_companies(t: _Text) -> list[_Cand]:
+    """A company that opens a sentence as its subject: "Radwerk Service GmbH runs 9 workshops",
+    "The Obaseki Group of Companies (Oil & Gas…) is building", "中粮集团春节物资集中采购"."""
+    norm = t.norm
+    out: list[_Cand] = []
+    for s in _sentence_starts(t):
+        head = norm[s:s + 90]
+        if _HAN_RX.match(head):
+            if not _ZH_LEGAL_WORD.search(head, 0, 30):
+                continue
+            z = _ZH_LEGAL_MENTION.match(head)
+            if z and _org_zh(z.group(0)) and not _PRONOUN_ZH.search(z.group(0)):
+                out.append(_Cand(z.group(0), s, s + z.end(), 4))
+            continue
+        if not _UPPER_OR_DIGIT.match(head):
+            continue
+        line = head.split("\n", 1)[0]
+        if not _maybe_subject(line):
+            continue
+        span = _company_from_phrase(norm, s, s + len(line))
+        if not span:
+            continue
+        v = norm[span[0]:span[1]]
+        if len(v.split()) < 2 and not _legal_en(v):
+            continue
+        follows = _EN_SUBJECT_FOLLOW.match(norm, span[1])
+        appositive = _APPOSITIVE.match(norm, span[1])
+        if (_legal_en(v) or (_org_en(v) and follows and follows.group(0).strip() != "(") or appositive) \
+                and not _name_part(v) and not _role_part(v):
+            out.append(_Cand(v, span[0], span[1], 4))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Public functions.
+
+def _ours(norm: str, start: int, end: int) -> bool:
+    """A name in a greeting ("尊敬的 XX有限公司：", "Dear Hongli team", "鲁恒机械负责人：") or
+    after 贵/your: the supplier, not the customer."""
+    lo = max(0, start - 100)
+    nl = norm.rfind("\n", lo, start)
+    at_line_start = nl >= 0 or lo == 0  # ``before`` runs from the start of the line
+    before = norm[nl + 1 if nl >= 0 else lo:start]
+    le = norm.find("\n", end, end + 40)
+    after = norm[end:end + 40 if le < 0 else le]
+    if _OURS_BEFORE.search(before):
+        return True
+    if at_line_start and _IN_GREETING.match(before):
+        return True
+    if _ADDRESSEE_AFTER.match(after) and not _SELF_BEFORE.search(before):
+        return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _analyse(norm: str) -> tuple[tuple[_Cand, ...], tuple[_Cand, ...]]:
+    """Company and person candidates of one text, best first. Both extractors read the same
+    signature: memoised on the text (a pure function of it) so it is read once per message."""
+    t = _Text.of(norm)
+    companies, persons = _signature_finds(t)
+    companies += _label_companies(t) + _intro_companies(t) + _subject_companies(t)
+    persons += _label_persons(t) + _intro_persons(t)
+    companies = [c for c in companies if not _ours(norm, c.start, c.end) and not _has_platform(c.value)]
+    persons = [c for c in persons if not _ours(norm, c.start, c.end)]
+    order = lambda c: -c.score  # noqa: E731 - stable: equal scores keep the order found
+    persons.sort(key=order)
+    if persons:
+        # The same person written more fully elsewhere in the message wins: "Graham" then
+        # "Graham Pickles", "王处长" and "我是…王建军", "Kenny Chan" and "Kenny Chan 陳家豪".
+        top = persons[0]
+        fuller = next((c for c in persons[1:] if _fuller(top.value, c.value)), None)
+        if fuller is not None:
+            persons.remove(fuller)
+            persons.insert(0, _Cand(fuller.value, fuller.start, fuller.end, top.score))
+    return tuple(sorted(companies, key=order)), tuple(persons)
+
+
+def _fuller(a: str, b: str) -> bool:
+    """Whether ``b`` names the person ``a`` names, more fully."""
+    if len(b) <= len(a):
+        return False
+    if b.startswith(a) and b[len(a)] in " /(":
+        return True
+    if _HAN_RX.match(a) and _HAN_RX.match(b) and a[0] == b[0] and " " not in b and len(b) <= 4:
+        d = _data()
+        rest = a[1:]
+        return (not rest or rest in d.zh_titles) and _zh_name(b) and b[1:] not in d.zh_titles
+    return False
+
+
+def _finish(ctx: Context, cands: tuple[_Cand, ...]) -> list[Found]:
+    out: list[Found] = []
+    seen: set[str] = set()
+    for c in cands:
+        value = ctx.original(c.start, c.end).strip()
+        key = _NON_WORD.sub("", ctx.norm[c.start:c.end]).lower()
+        if not value or not key or key in seen:
+            continue
+        seen.add(key)
+        out.append(Found(value, value, c.start, c.end))
+    return out
+
 
 def extract_company(ctx: Context) -> list[Found]:
-    return []
+    """The customer's company as written, best first: signature, labelled, self-introduced."""
+    return _finish(ctx, _analyse(ctx.norm)[0])
 
 
 def extract_person(ctx: Context) -> list[Found]:
-    return []
+    """The contact person's name as written, best first: signature, labelled, self-introduced."""
+    return _finish(ctx, _analyse(ctx.norm)[1])

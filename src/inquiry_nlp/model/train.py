@@ -94,20 +94,34 @@ def folds(labels: Sequence[int], wanted: int = 5) -> int:
     return max(2, min(wanted, smallest))
 
 
-def fit(data: Dataset, seed: int = 0) -> GradeModel:
+@dataclass
+class OutOfFold:
+    """Cross-validated (out-of-fold) probabilities on the training data: what tuning reads,
+    so the test split is never used to choose anything."""
+
+    grade_classes: list[int]
+    grade_proba: np.ndarray
+    fraud_proba: np.ndarray
+
+
+def fit(data: Dataset, seed: int = 0) -> tuple[GradeModel, OutOfFold]:
+    """Fit both pipelines on ``data``; the fraud threshold is chosen on out-of-fold scores."""
     from threadpoolctl import threadpool_limits
 
     if len(set(data.grades)) < 2 or len(set(data.fraud)) < 2:
         raise ValueError("training needs at least two grades and both fraud and non-fraud threads")
     with threadpool_limits(1):
+        grade_cv = StratifiedKFold(folds(data.grades), shuffle=True, random_state=seed)
+        fraud_cv = StratifiedKFold(folds(data.fraud), shuffle=True, random_state=seed)
+        grade_oof = cross_val_predict(build_grade_pipeline(seed, cv=folds(data.grades, 3)), data.features,
+                                      data.grades, cv=grade_cv, method="predict_proba")
+        fraud_oof = cross_val_predict(build_fraud_pipeline(seed, cv=folds(data.fraud, 3)), data.features,
+                                      data.fraud, cv=fraud_cv, method="predict_proba")[:, 1]
+        threshold = choose_fraud_threshold(data.fraud, fraud_oof)
         grade = build_grade_pipeline(seed, cv=folds(data.grades, 3)).fit(data.features, data.grades)
-        fraud_pipe = build_fraud_pipeline(seed, cv=folds(data.fraud, 3))
-        oof = cross_val_predict(build_fraud_pipeline(seed, cv=folds(data.fraud, 3)), data.features, data.fraud,
-                                cv=StratifiedKFold(folds(data.fraud), shuffle=True, random_state=seed),
-                                method="predict_proba")[:, 1]
-        threshold = choose_fraud_threshold(data.fraud, oof)
-        fraud_pipe.fit(data.features, data.fraud)
-    return GradeModel(grade, fraud_pipe, threshold)
+        fraud_pipe = build_fraud_pipeline(seed, cv=folds(data.fraud, 3)).fit(data.features, data.fraud)
+    oof = OutOfFold(sorted(set(data.grades)), grade_oof, fraud_oof)
+    return GradeModel(grade, fraud_pipe, threshold), oof
 
 
 def grade_metrics(y_true: Sequence[int], y_pred: Sequence[int], langs: Sequence[str] | None = None,

@@ -10,19 +10,21 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 from ..grade import combine, rules_grade
 from ..rules import RuleSet
-from . import GradeModel
+from . import GRADES, GradeModel, Prediction
 from .dataset import from_analyst, from_corpus, merge
 from .store import save
-from .train import Dataset, build_grade_pipeline, fit, folds, format_metrics, grade_metrics
+from .train import Dataset, fit, folds, format_metrics, grade_metrics
 
 
-def predict_all(model: GradeModel, data: Dataset, ruleset: RuleSet) -> dict[str, Any]:
-    """Model-only, rules-only and combined grades and fraud verdicts for a dataset."""
-    preds = model.predict(data.features) if len(data) else []
+def predict_all(model: GradeModel | None, data: Dataset, ruleset: RuleSet,
+                preds: list[Prediction] | None = None) -> dict[str, Any]:
+    """Model-only, rules-only and combined grades and fraud verdicts for a dataset (from the
+    model, or from given predictions, e.g. out-of-fold ones)."""
+    if preds is None:
+        preds = model.predict(data.features) if len(data) else []
     threshold = float(ruleset.setting("fraud_threshold", 0.5))
     out: dict[str, list[int]] = {k: [] for k in ("model", "model_fraud", "rules", "rules_fraud", "combined",
                                                  "combined_fraud")}
@@ -39,8 +41,9 @@ def predict_all(model: GradeModel, data: Dataset, ruleset: RuleSet) -> dict[str,
     return out
 
 
-def ablation_lines(model: GradeModel, data: Dataset, ruleset: RuleSet, title: str) -> tuple[list[str], dict]:
-    res = predict_all(model, data, ruleset)
+def ablation_lines(model: GradeModel | None, data: Dataset, ruleset: RuleSet, title: str,
+                   preds: list[Prediction] | None = None) -> tuple[list[str], dict]:
+    res = predict_all(model, data, ruleset, preds)
     lines: list[str] = []
     metrics = {}
     for system in ("rules", "model", "combined"):
@@ -78,16 +81,18 @@ def train(data_paths: Iterable[str], out: str | Path, ruleset: RuleSet, *, seed:
     test = data.subset(["test"])
     lines.append(f"training on {len(train_data)} threads (train+dev), testing on {len(test)} (test split); "
                  f"features in {featurized:.1f} s")
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(1):
-        cv = cross_val_predict(build_grade_pipeline(seed, cv=folds(train_data.grades, 3)), train_data.features,
-                               train_data.grades,
-                               cv=StratifiedKFold(folds(train_data.grades), shuffle=True, random_state=seed))
-    cv_metrics = grade_metrics(train_data.grades, list(cv), train_data.langs)
-    lines += format_metrics(f"cross-validated ({folds(train_data.grades)} folds, model only, train+dev)",
-                            cv_metrics)
-    model = fit(train_data, seed)
+    model, oof = fit(train_data, seed)
+    oof_preds = []
+    for row, fp in zip(oof.grade_proba, oof.fraud_proba):
+        probs = {str(g): 0.0 for g in GRADES}
+        for c, p in zip(oof.grade_classes, row):
+            probs[str(c)] = round(float(p), 3)
+        oof_preds.append(Prediction(probs, oof.grade_classes[int(np.argmax(row))], float(fp),
+                                    bool(fp >= model.fraud_threshold)))
+    more, cv_all = ablation_lines(None, train_data, ruleset,
+                                  f"cross-validated ({folds(train_data.grades)} folds, train+dev)", oof_preds)
+    lines += more
+    cv_metrics = cv_all["combined"]
     test_metrics: dict[str, Any] = {}
     if len(test):
         more, test_metrics = ablation_lines(model, test, ruleset, "test split")
@@ -105,7 +110,7 @@ def train(data_paths: Iterable[str], out: str | Path, ruleset: RuleSet, *, seed:
             "language": dict(sorted(Counter(train_data.langs).items())),
             "threads": len(train_data),
         },
-        "metrics": {"cross_validated": cv_metrics, "test": test_metrics},
+        "metrics": {"cross_validated": cv_metrics, "cross_validated_ablation": cv_all, "test": test_metrics},
         "training_seconds": round(elapsed, 1),
     }
     folder = save(model, out, manifest)

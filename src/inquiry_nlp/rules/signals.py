@@ -295,8 +295,7 @@ def identity_lookalike(view):
             b = brand.replace("-", "").replace(" ", "")
             if b and b in squashed and not _owns_brand(domain, brand):
                 return f"{addr} (uses '{brand}')", m.message_id
-        if re.search(r"-(?:com|net|org)\.|\.(?:com|net)-|(?:secure|verify|verification|account|login|service)s?-",
-                     domain):
+        if re.search(r"-com\.|\.com-|(?:secure|verify|verification|login|signin)-", domain):
             return f"{addr} (look-alike domain)", m.message_id
     return None
 
