@@ -23,7 +23,7 @@ from . import GRADES, GradeModel
 from .features import FieldText, SignalDicts, word_ngrams
 
 
-def build_grade_pipeline(seed: int = 0, C: float = 4.0, cv: int = 3) -> Pipeline:
+def build_grade_pipeline(seed: int = 0, C: float = 10.0, cv: int = 3) -> Pipeline:
     """Words + characters + signals → calibrated multinomial logistic regression."""
     return Pipeline([
         ("features", FeatureUnion([
@@ -42,7 +42,7 @@ def build_grade_pipeline(seed: int = 0, C: float = 4.0, cv: int = 3) -> Pipeline
     ])
 
 
-def build_fraud_pipeline(seed: int = 0, C: float = 2.0, cv: int = 3) -> Pipeline:
+def build_fraud_pipeline(seed: int = 0, C: float = 16.0, cv: int = 3) -> Pipeline:
     """Fraud signals (with learned weights) and the words around them → calibrated logistic
     regression: the fraud score is learned, not a hand-set sum."""
     return Pipeline([
