@@ -15,7 +15,7 @@ from ..result import Fields
 from .base import Context, Found
 from .contacts import contact_spans, extract_emails, extract_fax, extract_ims, extract_phones
 from .deadlines import extract_deadlines
-from .org import extract_company, extract_person
+from .org import extract_company, extract_person, from_display_name
 from .prices import extract_prices
 from .products import extract_products, extract_specs
 from .quantities import extract_quantities
@@ -116,16 +116,24 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
         deadline = {"date": first.value, "text": first.text}
     elif deadlines:
         deadline = {"date": None, "text": deadlines[0].text}
-    company = all_of("company")
-    person = all_of("person")
+    company = [f.value for f in all_of("company")]
+    person = [f.value for f in all_of("person")]
+    if not company or not person:
+        # The text names neither: the sender's display name often does ("宁波甬精模具 设备部 沈").
+        for m in thread.customer_messages:
+            if m.sender and m.sender.name and not is_platform(m.from_addr) and not is_automated(m.from_addr):
+                c, p = from_display_name(m.sender.name)
+                company = company or ([c] if c else [])
+                person = person or ([p] if p else [])
+                break
     fields = Fields(
         quantities=quantities,
         deadline=deadline,
         emails=emails,
         phones=_unique([f.value for f in all_of("phones")]),
         fax=_unique([f.value for f in all_of("fax")]),
-        company=company[0].value if company else None,
-        person=person[0].value if person else None,
+        company=company[0] if company else None,
+        person=person[0] if person else None,
         im=_unique([f.value for f in all_of("im")], key=lambda i: (i["type"], i["id"].lower())),
         prices=prices,
         specs=_unique([f.value for f in all_of("specs")], key=str.lower),

@@ -1,0 +1,206 @@
+"""Company and person extraction (extract/org.py): hard real-world cases in both languages,
+full-width and traditional text, what must not be taken (us, third parties, platforms), and
+linear time on hostile input."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from inquiry_nlp.extract.base import Context
+from inquiry_nlp.extract.contacts import contact_spans
+from inquiry_nlp.extract.org import extract_company, extract_person, from_display_name
+
+
+def ctx_of(text: str) -> Context:
+    """A context as the pipeline builds it: contacts and links are masked."""
+    ctx = Context.build(text)
+    ctx.mask(contact_spans(ctx))
+    return ctx
+
+
+def first(found):
+    return found[0].value if found else None
+
+
+# (text, company, person): the first value of each, as the thread keeps it.
+CASES = [
+    # English signature after a sign-off, company with a legal form and a city after it.
+    ("Dear Lily,\nPls quote 500 pcs M10x50.\nBest regards,\nAhmed Hassan\nPurchasing Manager\n"
+     "Gulf Star General Trading LLC, Dubai\nTel: +971 4 352 7781",
+     "Gulf Star General Trading LLC", "Ahmed Hassan"),
+    # Title kept as written; all-capital company; a sign-off on its own line.
+    ("GOOD DAY SIR,\nKINDLY QUOTE 20 UNITS.\nYOURS FAITHFULLY,\nDR. IBRAHIM MUSA BELLO\nDIRECTOR OF PROCUREMENT\n"
+     "FEDERAL MINISTRY OF POWER, ABUJA\nTEL: +234 909 118 7730",
+     "FEDERAL MINISTRY OF POWER", "DR. IBRAHIM MUSA BELLO"),
+    # No legal form: the line under the name and title is the company.
+    ("Hi there,\nWhat can you offer?\nCheers,\nPieter van der Merwe\nHarbour Rig & Chandlery",
+     "Harbour Rig & Chandlery", "Pieter van der Merwe"),
+    # Title and company on one line.
+    ("Could you send prices?\nThanks,\nDan Whitlock\nOwner, Kettle & Crow Roasters",
+     "Kettle & Crow Roasters", "Dan Whitlock"),
+    ("Please quote.\nRegards,\nPriya Menon\nSourcing Lead – Stryde Active", "Stryde Active", "Priya Menon"),
+    # A city after the legal form is cut; a parenthesis that is part of the name is kept.
+    ("Pls make sure production finish before Songkran.\nPim\nHappy Paws Co., Ltd. Bangkok",
+     "Happy Paws Co., Ltd.", "Pim"),
+    ("Please send PI.\nBest Regards\nPurchase Manager\nKingfield Trading (HK) Co., Limited",
+     "Kingfield Trading (HK) Co., Limited", None),
+    ("Regards,\nAbdullah Al-Harbi\nSaudi Basic Industries Corporation (SABIC)",
+     "Saudi Basic Industries Corporation (SABIC)", "Abdullah Al-Harbi"),
+    # International legal forms.
+    ("Best regards,\nMarek Nowak\nCEO, MebloTech Sp. z o.o.\nul. Przemysłowa 14, 83-000 Pruszcz Gdański",
+     "MebloTech Sp. z o.o.", "Marek Nowak"),
+    ("Saludos,\nIng. Alejandro Ramírez\nPlásticos del Bajío S.A. de C.V.", "Plásticos del Bajío S.A. de C.V.",
+     "Ing. Alejandro Ramírez"),
+    ("Thanks,\nNurul Aina\nFounder, Dewi Botanics Sdn Bhd", "Dewi Botanics Sdn Bhd", "Nurul Aina"),
+    ("Terima kasih,\nBudi Santoso\nPT Surya Keramik Nusantara\nJl. Raya Serang KM 12", "PT Surya Keramik Nusantara",
+     "Budi Santoso"),
+    ("Mit freundlichen Grüßen\nJonas Weber\nEinkauf\nRadwerk Service GmbH", "Radwerk Service GmbH", "Jonas Weber"),
+    ("Met vriendelijke groet,\nErik Verhoeven\nTuinbouwtechniek Westland B.V.", "Tuinbouwtechniek Westland B.V.",
+     "Erik Verhoeven"),
+    # Mixed signatures: a Latin and a Chinese name, a company in two scripts.
+    ("Thanks & regards,\nKelvin Tan 陈国伟\nPurchasing Manager\nBrightway Lighting Pte Ltd\n"
+     "21 Bukit Batok Crescent #07-12, Singapore 658065",
+     "Brightway Lighting Pte Ltd", "Kelvin Tan 陈国伟"),
+    ("Alan Cheung\nHappy Time Toys Ltd 歡樂時光玩具有限公司\nTel: (852) 2428 6611",
+     "Happy Time Toys Ltd 歡樂時光玩具有限公司", "Alan Cheung"),
+    ("請報價。\n林柏宇 Po-Yu Lin\n禾光設計 Hekuang Design Studio\n台北市大安區復興南路一段 219 巷 8 號 3F",
+     "禾光設計 Hekuang Design Studio", "林柏宇 Po-Yu Lin"),
+    ("Thanks,\nHu Jiawei 胡嘉伟\nSupply Chain Lead\n深圳途岚机器人科技有限公司 Tulan Robotics",
+     "深圳途岚机器人科技有限公司 Tulan Robotics", "Hu Jiawei 胡嘉伟"),
+    # Chinese signatures: company and department, name and title on one line.
+    ("请报含税价及交期。\n周倩\n采购部\n江苏恒澄化工设备有限公司\n地址：江苏省江阴市临港街道滨江西路2号\n电话：0510-86821457",
+     "江苏恒澄化工设备有限公司", "周倩"),
+    ("麻烦把合同发过来。\n河北润泽管道工程有限公司 采购部 邵建军\n手机：13833785410",
+     "河北润泽管道工程有限公司", "邵建军"),
+    ("请报价。\n方建平  采购经理\n台州永力电机有限公司", "台州永力电机有限公司", "方建平"),
+    ("先要样品看一下。\n宁波鼎诚 吴海涛", "宁波鼎诚", "吴海涛"),
+    ("还是上次那个货，两柜。\n陈国明\n泰国金丰水处理", "泰国金丰水处理", "陈国明"),
+    ("合同已盖章回传。\n中建三局第一建设工程有限责任公司 光谷项目部\n王工", "中建三局第一建设工程有限责任公司", "王工"),
+    ("王工\n中建八局第二建设有限公司 济南高新区项目部", "中建八局第二建设有限公司 济南高新区项目部", "王工"),
+    # Traditional and full-width text: the value is the customer's own characters.
+    ("請提供FOB深圳報價與交期。\n陳志明\n明亮照明工程有限公司\n台中市西屯區市政北二路238號12樓之3\nTEL：04-2359-8812",
+     "明亮照明工程有限公司", "陳志明"),
+    ("您好：\n請報價，謝謝。\n順頌 商祺\n林雅婷\n鑫源照明有限公司 業務部\nTEL: 04-2358-7712", "鑫源照明有限公司", "林雅婷"),
+    ("請問有貨嗎？\n黃小姐\n永發五金行", "永發五金行", "黃小姐"),
+    ("报价请发邮箱。\n王磊　采购经理\n山东恒泰机械有限公司", "山东恒泰机械有限公司", "王磊"),
+    ("Ｐｌｓ ｑｕｏｔｅ.\nＢｅｓｔ ｒｅｇａｒｄｓ,\nＪｏｈｎ Ｓｍｉｔｈ\nＡＢＣ Ｔｒａｄｉｎｇ ＬＬＣ", "ＡＢＣ Ｔｒａｄｉｎｇ ＬＬＣ",
+     "Ｊｏｈｎ Ｓｍｉｔｈ"),
+    ("謝謝！\n黃淑媛\n誠達事務用品有限公司　採購課\n電話：（０２）２７６５－４３２１", "誠達事務用品有限公司", "黃淑媛"),
+    # Self-introductions in the text.
+    ("Dear Sir,\nGreetings from Emirates Global Trading Group LLC, one of the leading importers in Dubai.",
+     "Emirates Global Trading Group LLC", None),
+    ("Hi,\nI own Skyline Facades, a cladding contractor in Dubai. Please quote ACP panels.",
+     "Skyline Facades", None),
+    ("孙经理：\n我是台州永力电机有限公司的采购经理方建平，我们做小型三相异步电机。", "台州永力电机有限公司", "方建平"),
+    ("你好，\n我是陇西县第二实验中学总务处张主任。我校需要课桌椅1200套。", "陇西县第二实验中学", "张主任"),
+    ("您好，\n我司为宁波美佳家具，办公桌椅用自攻螺钉，想打样。", "宁波美佳家具", None),
+    ("王先生 您好：\n我是高雄「鼎昌國際」的 Vincent，我們出口汽車零件到中東。", "鼎昌國際", "Vincent"),
+    ("Radwerk Service GmbH runs 9 e-bike repair workshops in Bavaria. Please quote batteries.",
+     "Radwerk Service GmbH", None),
+    ("你好，\n中粮集团春节物资集中采购，需大蒜1000吨。\n王主任", "中粮集团", "王主任"),
+    ("您好！我校（聊城市实验小学）计划秋季订购校服，约620人。\n联系人：周丽红（总务处）", "聊城市实验小学", "周丽红"),
+    ("你好，我是淘宝光影灯饰的老杨，店里卖LED灯带。", "淘宝光影灯饰", "老杨"),
+    ("Hi Lucas,\nPlaySmart Philippines here, we supply toy stores and schools.\nKaren Go 吴嘉琳", "PlaySmart Philippines",
+     "Karen Go 吴嘉琳"),
+    ("Payment: 30% deposit.\nRicardo Leong 梁國雄\nLuz do Mar Engineering Co., Ltd.\nAv. de Almeida Ribeiro 32, Macau",
+     "Luz do Mar Engineering Co., Ltd.", "Ricardo Leong 梁國雄"),
+    ("Hi,\nThis is Tom from Bright Star Electronics Co., Ltd. We need 5000 pcs.\nThanks\nTom",
+     "Bright Star Electronics Co., Ltd.", "Tom"),
+    ("Kindly quote.\nAddress: Tarek Hamdan, Hamdan Furnishing Est., P.O. Box 51377, Jeddah 21543, KSA\nTarek",
+     "Hamdan Furnishing Est.", "Tarek Hamdan"),
+    ("Здравствуйте, нужна цена.\nС уважением,\nСергей Иванов\nООО «Ромашка»", "ООО «Ромашка»", "Сергей Иванов"),
+    # Labelled values and platform notifications.
+    ("询价人：刘先生\n所在地区：江苏 无锡\n询价内容：电磁换向阀 10个", None, "刘先生"),
+    ("Buyer: Luis Quispe, Agroinsumos del Sur S.A.C. (Peru)\nProduct: tractor tyre", "Agroinsumos del Sur S.A.C.",
+     "Luis Quispe"),
+    ("買家：朵朵家居（义乌市朵朵电子商务商行）\n商品：纸箱 500个", "朵朵家居（义乌市朵朵电子商务商行）", None),
+    ("Company: Lion Water Solutions Pte Ltd\nContact person: Tan Boon Keat", "Lion Water Solutions Pte Ltd",
+     "Tan Boon Keat"),
+    ("请电话联系王主任：18674521903\n长沙市某机关后勤服务中心 采购办", "长沙市某机关后勤服务中心", "王主任"),
+    # Not the customer's: us in a greeting, a platform, a third party, a student's school.
+    ("尊敬的 天津宏运钢铁贸易有限公司：\n您收到一条来自买家的询价。\n买家：董女士（个人买家）", None, "董女士"),
+    ("济南瑞丰紧固件有限公司：\n现就下列紧固件进行询价。", None, None),
+    ("Dear Hongli Trading Co., Ltd.,\nYou have a new inquiry.\nThis email was sent by Alibaba.com.", None, None),
+    ("Reply to this inquiry on Alibaba.com.\nAlibaba.com Singapore E-Commerce Private Limited", None, None),
+    ("Please send the USD 350 to the agent below.\nAgent: Rahul Verma, Mumbai, India\nPeter", None, "Peter"),
+    ("我们合作的代理“华贸通外贸服务中心”可以3天办好。\n李总", None, "李总"),
+    ("Dear Sir,\nI am a final-year student of International Business at the Universidad de Guadalajara.\n"
+     "Valeria Hernández", None, "Valeria Hernández"),
+    ("我公司是外贸出口公司，客户急需LED球泡灯。", None, None),
+    # Role words and greetings are not names; sign-offs in several languages are not names.
+    ("Please quote.\nThanks & Best Regards,\nPurchase Department\nAl Noor General Trading LLC",
+     "Al Noor General Trading LLC", None),
+    ("Obrigada,\nFernanda Costa\nEmbalagens Costa Ltda.", "Embalagens Costa Ltda.", "Fernanda Costa"),
+    ("God bless,\nAbena", None, "Abena"),
+    ("xie xie\nA Long", None, "A Long"),
+    ("谢谢！\n采购部\n浙江中兴进出口贸易有限公司", "浙江中兴进出口贸易有限公司", None),
+    # The fuller form of the same person wins.
+    ("Cheers,\nGraham\nGraham Pickles\nPurchasing\nAireborough Fixings Ltd", "Aireborough Fixings Ltd",
+     "Graham Pickles"),
+    ("我是鄂尔多斯市鑫泰能源集团有限公司后勤采购部王建军。\n联系人：王处长", "鄂尔多斯市鑫泰能源集团有限公司", "王建军"),
+    # Nothing to find.
+    ("304不锈钢板 2B 3.0*1219*2438 5张多少钱", None, None),
+    ("你们有建材吗 我工地上要用 啥都要点 便宜点的\n发自我的iPhone", None, None),
+    ("hello 老板 ?? price？？ 有没有 . ok ok  send me\nSent from Yahoo Mail on Android", None, None),
+]
+
+
+@pytest.mark.parametrize("text,company,person", CASES, ids=[c[0][:30] for c in CASES])
+def test_company_and_person(text, company, person):
+    ctx = ctx_of(text)
+    assert first(extract_company(ctx)) == company
+    assert first(extract_person(ctx)) == person
+
+
+def test_evidence_is_the_original_text():
+    text = "請報價。\nＡｌａｎ Ｃｈｅｕｎｇ\n永發電子(香港)有限公司"
+    ctx = ctx_of(text)
+    company = extract_company(ctx)[0]
+    person = extract_person(ctx)[0]
+    assert company.value == company.text == "永發電子(香港)有限公司"
+    assert text[company.start:company.end] == company.text
+    assert person.text == "Ａｌａｎ Ｃｈｅｕｎｇ" and text[person.start:person.end] == person.text
+
+
+def test_signature_comes_before_body_mentions():
+    text = ("Hello,\nWe are Delta Imports Ltd, a distributor in Lagos.\nRegards,\nMusa Bello\n"
+            "Purchasing Officer\nDelta Imports Nigeria Limited")
+    assert [f.value for f in extract_company(ctx_of(text))][:2] == ["Delta Imports Nigeria Limited", "Delta Imports Ltd"]
+
+
+@pytest.mark.parametrize("display,company,person", [
+    ("郑州安驰汽配-贾", "郑州安驰汽配", "贾"),
+    ("李庄农机合作社 李建军", "李庄农机合作社", "李建军"),
+    ("遠東百貨 採購處 林協理", "遠東百貨", "林協理"),
+    ("Kelvin Tan | Brightway Lighting Pte Ltd", "Brightway Lighting Pte Ltd", "Kelvin Tan"),
+    ("Mr. Ibrahim Sule", None, "Mr. Ibrahim Sule"),
+    ("Alibaba.com", None, None),
+    ("Purchase Dept 采购部", None, None),
+    ("云淡风轻", None, None),
+])
+def test_display_name(display, company, person):
+    assert from_display_name(display) == (company, person)
+
+
+HOSTILE = {
+    "1 MB of digits": "1" * 1_000_000,
+    "100,000 full stops": "。" * 100_000,
+    "a 50,000-character line": ("Kindly quote Abc Def Ltd " * 2_000)[:50_000],
+    "10,000 email-like tokens": " ".join(f"user{i}@mail{i}.com" for i in range(10_000)),
+    "12,000 characters of 'I am'": ("I am Abc " * 2_000)[:12_000],
+    "many signatures": "Thanks\nKelvin Tan 陈国伟\nPurchasing Manager\nBrightway Lighting Pte Ltd\n" * 3_000,
+    "labels": "联系人：" * 20_000,
+    "address blocks": "address:\n" * 20_000,
+    "Chinese company words": "我们是有限公司" * 20_000,
+    "parentheses": "(" * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_linear_time_on_hostile_input(name):
+    ctx = Context.build(HOSTILE[name])
+    start = time.perf_counter()
+    extract_company(ctx)
+    extract_person(ctx)
+    assert time.perf_counter() - start < 0.5
