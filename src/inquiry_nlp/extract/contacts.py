@@ -95,23 +95,50 @@ def _numbers(ctx: Context) -> list[_Number]:
     return cached
 
 
+_CANDIDATE = re.compile(r"[+(（]?\d[\d \t\-().（）/]{5,24}\d")
+
+
 def _find_numbers(ctx: Context) -> list[_Number]:
+    """phonenumbers is slow on long text: it runs only on the lines that hold a run of at
+    least seven digits (with separators), each line a few dozen characters."""
     found: dict[tuple[int, int], _Number] = {}
     text = ctx.plain or ctx.norm
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) <= 400 and any(sum(c.isdigit() for c in m.group(0)) >= 7 for m in _CANDIDATE.finditer(line)):
+            lines.append((pos, line))
+        elif len(line) > 400:
+            for m in _CANDIDATE.finditer(line):
+                if sum(c.isdigit() for c in m.group(0)) >= 7:
+                    a = max(0, m.start() - 40)
+                    lines.append((pos + a, line[a:m.end() + 5]))
+                if len(lines) > 200:
+                    break
+        pos += len(line) + 1
+        if len(lines) > 200:
+            break
     passes = [(r, phonenumbers.Leniency.VALID) for r in _region_regions(ctx.region)]
     passes.append((ctx.region, phonenumbers.Leniency.POSSIBLE))
-    for region, leniency in passes:
-        for match in PhoneNumberMatcher(text, region, leniency=leniency, max_tries=_MAX_TRIES):
-            span = (match.start, match.end)
-            if any(s <= span[0] < e or s < span[1] <= e for s, e in found):
+    for offset, line in lines:
+        wanted = [(offset + m.start(), offset + m.end()) for m in _CANDIDATE.finditer(line)
+                  if sum(c.isdigit() for c in m.group(0)) >= 7]
+        for region, leniency in passes:
+            if all(any(s < b and a < e for s, e in found) for a, b in wanted):
+                break  # every digit run of the line is explained: the other regions are not needed
+            if leniency != phonenumbers.Leniency.VALID and not _LABELLED.search(line):
                 continue
-            num = match.number
-            label = _label_before(text, match.start)
-            if leniency != phonenumbers.Leniency.VALID and not (
-                    label and _LABELLED.search(label) and len(str(num.national_number)) >= 9):
-                continue  # a merely possible number counts only when a phone/fax label says so
-            e164 = phonenumbers.format_number(num, PhoneNumberFormat.E164)
-            found[span] = _Number(e164, match.start, match.end, label, str(num.national_number))
+            for match in PhoneNumberMatcher(line, region, leniency=leniency, max_tries=_MAX_TRIES):
+                span = (offset + match.start, offset + match.end)
+                if any(s <= span[0] < e or s < span[1] <= e for s, e in found):
+                    continue
+                num = match.number
+                label = _label_before(text, span[0])
+                if leniency != phonenumbers.Leniency.VALID and not (
+                        label and _LABELLED.search(label) and len(str(num.national_number)) >= 9):
+                    continue  # a merely possible number counts only when a phone/fax label says so
+                e164 = phonenumbers.format_number(num, PhoneNumberFormat.E164)
+                found[span] = _Number(e164, span[0], span[1], label, str(num.national_number))
     return sorted(found.values(), key=lambda n: n.start)
 
 
