@@ -12,8 +12,9 @@ The longest match wins ("hex flange bolts" over "bolts"); a material or make wri
 before a name stays in it ("不锈钢" + "合页", "stainless steel" + "hex bolts", "旋启式" +
 "止回阀"), as do shape letters and letter codes glued to a Chinese name ("U型螺栓", "T8灯管",
 "LED灯带", "J422焊条"). Category words wider than a product line ("products", "建材", "五金",
-"electronics", "your products") are never products; neither is a product word naming the
-customer's company ("阀门厂", "Bearing Co., Ltd") or a packing detail ("50 pcs per carton").
+"electronics", "your products") are never products; neither is a product word naming a company
+("阀门厂", "恒泰轴承经销有限公司", "Bilal Tiles & Sanitary"), a packing detail ("50 pcs per
+carton"), or a bare word referring back to a product already named ("the inverter").
 
 Specifications are read with a few linear-time regular expressions (each numeric run bounded,
 each pattern anchored at a token start) plus the lexicon's ``[_spec_words]`` (colours,
@@ -48,12 +49,12 @@ from .base import Context, Found
 
 __all__ = ["extract_products", "extract_specs", "lexicon"]
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()
 _CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _IS_CJK = re.compile(f"[{_CJK_CHARS}]")
 _LATIN = "0-9A-Za-z\u00c0-\u024f"
-# English tokens: words with inner hyphens/apostrophes (dots only between digits), one token per
-# other symbol, a CJK run or a line break as one token (both only separate words).
+# English words (inner hyphens and apostrophes kept, dots only between digits: "stand-up",
+# "rubik's", "1.5"); terms are also split at "/", "&" and "+" ("polyester/cotton twill").
 _EN_WORD = re.compile(rf"[{_LATIN}]+(?:(?:-|'|\.(?=[0-9]))[{_LATIN}]+)*")
 _EN_TOKEN = re.compile(rf"[{_LATIN}]+(?:(?:-|'|\.(?=[0-9]))[{_LATIN}]+)*|[/&+]")
 _EN_SEPARATORS = frozenset("/&+")
@@ -258,7 +259,7 @@ def _en_matches(low: str, lex: _Lexicon) -> list[tuple[int, int, bool]]:
                 gap = True
             continue
         start, end = m.span()
-        if not gap and low[prev_end:start] != " ":
+        if not gap and (start != prev_end + 1 or low[prev_end] != " "):
             between = low[prev_end:start]
             sep = between.strip()
             add_word(sep if len(between) <= 3 and sep in _EN_SEPARATORS and sep in vocab else _GAP)
@@ -323,7 +324,7 @@ _ZH_GLUED = re.compile(r"(?<![A-Za-z0-9#./-])(?:[A-Za-z]型|[A-Za-z]{2,6}|[A-Za-
 _ZH_SPACED = re.compile(r"(?<![A-Za-z0-9#.-])(?:LED|COB|SMD|PVC|UPVC|CPVC|PPR|HDPE|LDPE|PE|PP|PET|PU|EVA|ABS|TPU|"
                         r"TPE|OPP|BOPP|CPP|CNC|USB|AC|DC|UV|GN|BV|BVR|RVV|YJV|KN95|N95|KF94|FFP[123]|18650|21700|"
                         r"T5|T8|GU10|MR16|E27|E14|T/C|TC|CVC) ?$", re.IGNORECASE)
-_NOT_CODE = re.compile(r"^(?:M\d{1,2}|Q\d{3}[A-E]?|HRB\d+E?|SUS\d+L?|SS\d+|AISI\d+|[A-Z]\d?-?\d{2}|"
+_NOT_CODE = re.compile(r"^(?:M\d{1,2}|Q\d{3}[A-E]?|HRB\d+E?|SUS\d+L?|SS\d+|AISI\d+|[A-Z]\d-\d{2}|"
                        r"pls|please|hi|hello|need|want|buy|the|of|for|and|or|our|your|some|about|any|order|quote|"
                        r"price|sample|samples|ok|okay|oem|odm|is|are|to|in|on|with|we|you|my|an|new|old|same|big|"
                        r"small|good|best|cheap|high|low|top|de|da|po|pi|qty|moq|fob|cif|cfr|exw|ddp|dap|usd|"
@@ -334,20 +335,34 @@ _NOT_CODE = re.compile(r"^(?:M\d{1,2}|Q\d{3}[A-E]?|HRB\d+E?|SUS\d+L?|SS\d+|AISI\
                        re.IGNORECASE)
 # "X式" make of a Chinese product (旋启式止回阀, 叶轮式增氧机, 给袋式包装机), not 正式/方式/款式 …
 _ZH_SHI_STOP = re.compile(r"(?:正|方|形|样|款|格|模|程|公|仪|各|中|西|欧|美|日|韩|新|老|旧|这|那|哪|什么|一|那种|这种)式$")
-# A product word naming the customer's company or factory, not a product they ask for.
-_COMPANY_AFTER = re.compile(
-    r"(?:(?:管件|配件|设备|制造|科技|实业|贸易|机械|五金|经销|销售|制品|工业|电子|进出口|材料|股份){0,3}"
-    r"(?:有限(?:责任)?公司|公司|集团|厂(?!家|商)|工厂|商行|经营部|门市部)"
-    r"|\s?(?:[A-Za-z&.]{1,20}\s){0,2}?(?:manufacturers?|manufacturing|factory|company|co\.|co,|ltd|limited|inc\b|"
-    r"corp\b|llc|gmbh|trading|industries|industrial|enterprises?|group|pte|sdn|s\.a\.|srl|jsc))", re.IGNORECASE)
+# A product word naming a company or factory ("阀门厂", "恒泰轴承经销有限公司", "Bilal Tiles &
+# Sanitary", "Truck Filter Supplies Ltd"), not a product anyone asks for.
+_COMPANY_AFTER_ZH = re.compile(
+    r"(?:管件|配件|设备|制造|科技|实业|贸易|机械|五金|经销|销售|制品|工业|电子|进出口|材料|股份|工程|建设|装备|技术){0,3}"
+    r"(?:有限(?:责任)?公司|公司|集团|厂(?!家|商)|工厂|商行|经营部|门市部|销售部|业务部|企业)")
+_COMPANY_AFTER_EN = re.compile(
+    r"\s?(?:(?:&\s)?[A-Z][A-Za-z&.]{0,20}\s){0,2}?(?i:co\.|co,|ltd|limited|inc\b|corp\b|llc|gmbh|trading|traders|"
+    r"industries|industrial|enterprises?|group|pte|sdn|s\.a\.|srl|jsc|supplies|solutions|imports?|exports?|"
+    r"distribution|distributors|international|intl|holdings)|\s&\s[A-Z]")
+_MAKER_AFTER_EN = re.compile(r"\s(?:[a-z]{3,12}\s)?(?:manufacturers?|manufacturing|factory|factories|company|"
+                             r"companies|industry|makers?|producers?)\b", re.IGNORECASE)
+# "阀门" in a salutation naming the supplier ("瑞丰阀门销售部：", "鲁鼎紧固件 销售您好：").
+_SALUTATION_AFTER = re.compile(r"\s?(?:销售部|采购部|业务部|销售|采购|负责人|经理|老板|全体|各位)?\s?(?:负责人)?\s?(?:您好|你好)?\s?[：:,，]")
+# Before an English product: a reference back to one already named ("the inverter", "each
+# chair", "modules per 40HQ") or the customer's own equipment ("for tractor 90hp").
+_REFERENCE_BEFORE = re.compile(r"(?:\b(?:the|these|those|this|that|each|per|every|of our|our own)\s)$", re.IGNORECASE)
+_FOR_BEFORE = re.compile(r"\b(?:for|fits|fit)\s$", re.IGNORECASE)
 # Packaging words used as packing details ("50 pcs per carton", "export cartons", "每包贴标签").
 _PACKING_WORDS = frozenset({"carton", "cartons", "polybag", "polybags", "poly bag", "poly bags", "color box",
                             "color boxes", "colour box", "colour boxes", "sticker", "stickers", "box", "boxes",
                             "bag", "bags", "纸箱", "外箱", "标签", "贴纸", "包装盒", "包装袋", "托盘", "木托盘", "opp袋",
                             "pe袋", "logo sticker", "logo stickers", "master carton", "master cartons",
-                            "shipping box", "shipping carton", "shipping cartons", "white box", "gift box"})
+                            "shipping box", "shipping carton", "shipping cartons", "white box", "gift box", "网袋",
+                            "小网袋", "编织袋", "铝箔袋", "纸盒", "彩盒", "吨袋", "真空袋", "自封袋", "pe自封袋", "气泡袋",
+                            "木箱", "礼盒", "泡沫箱", "carton box", "carton boxes", "export carton", "export cartons",
+                            "pallet", "pallets", "wooden pallet", "wooden pallets", "jumbo bag", "jumbo bags"})
 _PACKING_BEFORE = re.compile(r"(?:per|each|/|in|into|with|export|master|inner|outer|neutral|strong|standard|"
-                             r"individual|our|the|a|on|by|of|每|用|贴|装|入|放|进|一|个|只|件|套|pcs|箱|盒)\s?$",
+                             r"individual|our|the|a|on|by|of|每|用|贴|装|入|放|进|一|个|只|件|套|pcs|箱|盒|公斤|kg|头)\s?$",
                              re.IGNORECASE)
 _PACKING_AFTER = re.compile(r"\s?(?:packing|packaging|package|包装|装|内|里|上|贴|印|with our|for each|per)",
                             re.IGNORECASE)
@@ -366,17 +381,22 @@ def _lexical(norm: str) -> _Lexical:
             words.append((start, end))
             continue
         word = norm[start:end].lower()
-        if word in lex.not_products or _COMPANY_AFTER.match(norm, end, min(len(norm), end + 30)):
+        if word in lex.not_products or _names_company(norm, start, end):
+            continue
+        if " " not in word and not _IS_CJK.match(word) and (
+                _REFERENCE_BEFORE.search(norm, max(0, start - 12), start) or
+                (_FOR_BEFORE.search(norm, max(0, start - 6), start) and norm[end:end + 2].strip()[:1].isdigit())):
             continue
         if word in _PACKING_WORDS and (_PACKING_BEFORE.search(norm, max(0, start - 12), start)
                                        or _PACKING_AFTER.match(norm, end, min(len(norm), end + 12))):
             continue
         start = _extend_left(norm, low, start, _IS_CJK.match(norm, start) is not None, lex)
-        if products and start < products[-1][1]:
-            start = products[-1][1]
+        if products and start < products[-1][1]:  # "KN95 口罩": the code was a product of its own
+            products[-1] = (products[-1][0], end)
+            continue
         products.append((start, end))
-    products = _drop_repeats(norm, products)
-    words = [w for w in words if all(w[1] <= s or w[0] >= e for s, e in products)]
+    products = _drop_repeats(norm, _merge_bilingual(norm, products))
+    words = [w for w in words if not _overlaps(products, w[0], w[1])]
     return _Lexical(tuple(products), tuple(_join_colours(norm, words, lex)))
 
 
@@ -444,6 +464,49 @@ def _modifier_before(low: str, start: int, cjk: bool, lex: _Lexicon) -> int:
         if s >= 0 and low[s:end] in lex.en_mods and (s == 0 or not low[s - 1].isalnum()):
             return s
     return start
+
+
+def _overlaps(spans: list[tuple[int, int]] | tuple[tuple[int, int], ...], start: int,
+              end: int) -> tuple[int, int] | None:
+    """The span of ``spans`` (sorted, not overlapping) that overlaps ``start:end``, if any."""
+    i = bisect.bisect_right(spans, (start, 1 << 62))
+    for j in (i - 1, i):
+        if 0 <= j < len(spans) and spans[j][0] < end and spans[j][1] > start:
+            return spans[j]
+    return None
+
+
+def _merge_bilingual(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name given in both languages is one product: "non-woven bag 不织布购物袋",
+    "豆腐猫砂 tofu cat litter", "KN95 口罩"."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            prev_start, prev_end = out[-1]
+            gap = norm[prev_end:start]
+            cjk_after = _IS_CJK.match(norm, start) is not None
+            cjk_before = _IS_CJK.match(norm, prev_end - 1) is not None
+            if gap in ("", " ") and cjk_after != cjk_before:
+                out[-1] = (prev_start, end)
+                continue
+        out.append((start, end))
+    return out
+
+
+def _names_company(norm: str, start: int, end: int) -> bool:
+    if _IS_CJK.match(norm, start):
+        if _COMPANY_AFTER_ZH.match(norm, end, min(len(norm), end + 16)):
+            return True
+        # A brand and a product word opening the message: the supplier's name in a salutation.
+        line_start = norm.rfind("\n", max(0, start - 6), start) + 1 if start > 5 else 0
+        if 1 <= start - line_start <= 5 and not norm[:line_start].strip() and \
+                all(_IS_CJK.match(c) for c in norm[line_start:start]):
+            return _SALUTATION_AFTER.match(norm, end, min(len(norm), end + 16)) is not None
+        return False
+    if _MAKER_AFTER_EN.match(norm, end, min(len(norm), end + 16)):
+        return True
+    return norm[start:start + 1].isupper() and \
+        _COMPANY_AFTER_EN.match(norm, end, min(len(norm), end + 40)) is not None
 
 
 def _extend_left(norm: str, low: str, start: int, cjk: bool, lex: _Lexicon) -> int:
@@ -517,9 +580,7 @@ def extract_products(ctx: Context) -> list[Found]:
 
 _N = r"\d{1,6}(?:\.\d{1,4})?"            # a number (bounded: linear time on a megabyte of digits)
 _X = r" ?[x×X*] ?"
-_NB = r"(?<![0-9A-Za-z./#-])(?<![0-9],)"  # a number starts here (not inside a word or number)
-_CB = r"(?<![0-9A-Za-z.#/_@-])"          # a code starts here
-_E = r"(?![0-9A-Za-z])"                  # and ends here
+_E = r"(?![0-9A-Za-z])"                  # a code or number ends here
 _IN = r"(?:\d{1,2}-\d/\d{1,2}|\d{1,2}/\d{1,2}|\d{1,3}(?:\.\d{1,2})?)(?: ?\"| ?(?:inch|inches)\b| ?in\.|寸|吋|英寸)"
 _GRADES = r"(?:4\.6|4\.8|5\.6|5\.8|6\.8|8\.8|9\.8|10\.9S?|12\.9)"
 # A dimension's noun kept with it: "35 mm frame", "140cm width", "1.2mm thick", "20cm 左右", "60cm高".
@@ -543,10 +604,12 @@ _NUM_ALTS: list[tuple[str, str]] = [
      r"\d{2}\.\d-\d{2}|\d{3}x\d{2}C)" + _E),
     ("bearing", r"(?:[1-7]\d{3,4}(?:CA|CC|MB|E|K)?/W33|[1-7]\d{3,4}(?:-?(?:2RS[H1R]?|2RZ|2Z|ZZ|RS|Z|NR|DDU|LLU)|"
      r"-?2RS\b))(?: ?C[0-5](?: ?游隙)?)?" + _E),
-    ("auto_oe", r"\d{4,5}-[0-9A-Z]{3,6}(?:-[0-9A-Z]{2,4})?" + _E),
+    ("auto_oe", r"\d{5}-(?:[0-9A-Z]{5}|[A-Z]{3}-\d{3})" + _E),
     ("thread", r"\d/\d{1,2}-\d{2}" + _X + r"\d{1,2}(?:-\d/\d{1,2})?(?:\.\d{1,2})?\"?"),
+    ("material", r"1\.4[0-9]{3}" + _E),
     ("inch", _IN + r"(?: ?(?:SCH|sch) ?\d{2,3}S?)?(?: ?(?:to|-|~|至|到) ?" + _IN + r")?(?:" + _X + _IN + r")?"),
-    ("grade", _GRADES + r" ?级(?: ?以上)?|\d{1,2} ?级(?:精度|以上)|" + _GRADES + r"(?= ?(?:and|&|/|或|和|grade|class|hex|bolt|螺))"),
+    ("grade", _GRADES + r" ?级(?: ?以上)?|\d{1,2} ?级(?:精度|以上)|"
+     + _GRADES + r"(?= ?(?:and|&|/|或|和|grade|class|hex|bolt|螺))"),
     ("material", _SS + r"(?: ?(?:stainless steel|stainless|SS|ss|不锈钢|不鏽鋼|inside|内胆))?(?![0-9A-Za-z.%/x×*-])"
      r"(?! ?(?:pcs|pc|sets?|units?|个|只|件|套|台|支|元|块|mm|cm|kg|g|m\b|米|吨|usd|rmb|nos))"),
     ("material", r"\d{2}#钢?|[1-6]\dCr(?:MoV?|MnTi|Ni(?:Mo)?)?\d?" + _E + r"|[5-7]0\d{2}-T\d{1,2}" + _E),
@@ -562,9 +625,10 @@ _NUM_ALTS: list[tuple[str, str]] = [
     ("fabric", r"\d{1,2}[- ]?(?:ply|layer|layers|层)(?![A-Za-z])|\d{1,2}-(?:piece|pc|person|seat|seater|burner|"
      r"cavity|bottle|colour|color|section|furrow|part|pass|row|way|drawer|door|tier|station|speed|axis)\b|"
      r"\d{1,2} (?:cavities|rows|colours|colors|layers)\b"),
-    ("voltage", r"(?:AC|DC)? ?" + _N + r"(?:/" + _N + r"){0,3} ?(?:V|kV|KV|伏)(?:AC|DC|ac|dc)?"
-     r"(?:(?: ?/ ?| )(?:50|60) ?(?:Hz|HZ|hz))?(?:(?: ?,? )?(?:single|three|3|1)[ -]?phase| ?(?:单相|三相)| 3φ)?"
-     r"(?: " + _N + r" ?(?:A|mA|uF|μF))?(?![0-9A-Za-z])"),
+    ("voltage", r"0-10 ?V(?: dimm(?:able|ing))?|"
+     r"(?:AC|DC)? ?" + _N + r"(?: ?V)?(?:/" + _N + r" ?V?){0,3} ?(?:V|kV|KV|伏)(?:AC|DC|ac|dc)?"
+     r"(?:(?: ?/ ?| )(?:50|60) ?(?:Hz|HZ|hz))?(?: (?:single|three|3|1)[ -]?phase| ?(?:单相|三相)| 3φ)?"
+     r"(?:(?: ?/ ?| )(?:50|60) ?(?:Hz|HZ|hz))?(?: " + _N + r" ?(?:A|mA|uF|μF))?(?![0-9A-Za-z])"),
     ("power", _N + r" ?(?:kW|KW|kw|Kw|MW|mw|MWp|MWP|mwp|kWp|Wp|W|w|kVA|KVA|kva|Kva|VA|kWh|KWH|kwh|Wh|mAh|mah|Ah|"
      r"HP|hp|Hp|马力|千瓦|瓦)(?![0-9A-Za-z])"),
     ("current", _N + r" ?(?:A|mA|uF|μF|nF|pF)(?![0-9A-Za-z/])"),
@@ -573,12 +637,17 @@ _NUM_ALTS: list[tuple[str, str]] = [
     ("pressure", _N + r" ?(?:bar|Bar|BAR|MPa|Mpa|mpa|MPA|psi|PSI|kPa|kg/cm2)" + _E),
     ("flow", _N + r" ?(?:L/min|l/min|LPM|m3/h|m³/h|m3/min|t/h|T/H|kg/h|pcs/h|LEDs/m|leds/m|W/m|w/m)" + _E),
     ("speed", r"\d{1,3}(?:,\d{3})? ?(?:rpm|RPM|r/min)" + _E),
-    ("temp", r"\d{1,3} ?(?:°C|℃|°F)|\d{1,3}°(?![CF])"),
+    ("temp", r"\d{1,3} ?(?:°C|℃|°F)"),
     ("mesh", r"\d{1,3}(?:-\d{1,3})? ?(?:mesh|目)" + _E),
+    ("packing", r"\d{1,3}(?:,\d{3})? ?(?:pcs|pieces|units|sets|pairs|gloves|boxes|bags|rolls|sheets|sachets|m|"
+     r"meters)? ?"
+     r"(?:/ ?|per |in a |in each )(?:box|ctn|carton|bag|pack|roll|reel|drum|pallet|case|inner|polybag|bundle|coil|"
+     r"master carton|inner box|display box)\b|\d{1,4} ?(?:个|只|片|条|支|套|件|包|盒|卷|张|本|双|粒|颗)/(?:箱|盒|包|袋|卷|扎|托)"),
     ("packing", r"\d{1,3} ?(?:kg|KG|Kg|公斤|千克) ?(?:/ ?(?:bag|ctn|carton|box|drum|roll|pc|盘|袋|箱|桶|包|卷)|bags?\b|"
      r"袋装?|装|真空袋|网袋|箱)"),
     ("volume", _N + r" ?(?:ml|mL|ML|毫升)" + _E + r"|(?:[1-9]|[1-5]\d|60)(?:\.\d)? ?(?:L|l|升)(?![0-9A-Za-z/])"),
     ("weight", _N + r" ?(?:g|克)(?![0-9A-Za-z/])"),
+    ("length", _N + r" ?(?:mm|MM|cm|CM|m)? ?(?:to|-|~|至|到) ?" + _N + r" ?(?:mm|MM|cm|CM|μm|um|毫米|厘米|公分)" + _E),
     ("length", _N + r" ?(?:mm|MM|cm|CM|μm|um|微米|毫米|厘米|公分)" + _E + _DIM_NOUN),
     ("length", r"(?:\d{1,2}(?:\.\d{1,2})?|100) ?(?:m|M|meters?|metres?)" + _E + _DIM_NOUN + r"|"
      r"\d{1,2}(?:\.\d{1,2})? ?米(?:[宽长高](?![度]))?(?=[的杆床定/，,、。 )）\n]|$)"),
@@ -596,29 +665,39 @@ _ALPHA_ALTS: list[tuple[str, str]] = [
      r" ?-?(?:[A-Z]{1,3}[- ]?)?\d{1,6}(?:\.\d{1,3})?[A-Z]{0,3}(?:[-./:]\d{1,6}[A-Za-z]{0,3}){0,3}"
      r"(?: ?/ ?\d{4,6})?"
      r"(?: (?:Gr\.? ?[A-Z0-9]{1,3}|Grade [A-Z0-9]{1,5}|Type \d{1,2}|Class \d{1,2}[A-Z]?|Level \d|PSL ?\d|X\d{2}|"
-     r"medium|heavy|light|Part \d{1,2}|[A-Z]\d{3,4}|CWZ|V-0|3\.[12]|(?i:class|level|type|grade|gr\.) ?[A-Z0-9]{1,4})){0,3}"
+     r"medium|heavy|light|Part \d{1,2}|[A-Z]\d{3,4}|CWZ|V-0|3\.[12]|"
+     r"(?i:class|level|type|grade|gr\.) ?[A-Z0-9]{1,4})){0,3}"
      r"(?: M\d{1,2}(?:" + _X + _N + r"){0,2})?" + _E),
-    ("thread", r"M\d{1,2}(?:\.\d)?(?:" + _X + _N + r"){0,2}(?: ?(?:to|-|~|至|到) ?M\d{1,2})?"
+    ("thread", r"(?<![0-9] )[Mm](?:[3-9]|[1-9][0-9])(?:\.\d)?(?:" + _X + _N + r"){0,2}"
+     r"(?: ?(?:to|-|~|至|到) ?[Mm]\d{1,2})?"
      r"(?: ?[(（]\d{1,2}(?:\.\d)?级[)）])?" + _E + r"|ST\d(?:\.\d)?" + _X + r"\d{1,3}" + _E),
     ("grade", r"(?:grade|Grade|GRADE|class|Class|CLASS|property class|gr\.|Gr\.) ?(?:" + _GRADES +
      r"|\d{1,2}|[A-C](?![A-Za-z0-9]))" + _E),
     ("material", _MATERIALS + _E + r"|(?i:stainless steel|stainless) ?" + _SS + _E),
-    ("dn", r"DN ?\d{2,4}(?: ?[-~] ?DN ?\d{2,4})?(?:[x×]\d{1,2}(?:\.\d{1,2})?)?(?: ?PN ?\d{1,3}(?:\.\d)?)?"
-     r"(?: ?[(（]\d{1,2}(?:\.\d)?寸[)）])?" + _E + r"|PN ?\d{1,3}(?:\.\d)?" + _E + r"|SCH ?\d{2,3}S?" + _E),
-    ("ip", r"IP ?[0-6][0-9X]" + _E + r"|(?:CRI|Ra|RA|R9|UGR) ?(?:>|≥|>=|<|≤|＞) ?\d{2}" + _E),
-    ("colour", r"(?:RAL|Ral) ?\d{4}" + _E + r"|(?:PANTONE|Pantone|pantone) ?(?:\d{2}-\d{4}(?: ?TPX| ?TCX)?|\d{3,4} ?[CU])"
-     + _E),
+    ("dn", r"(?:DN|dn|Dn) ?\d{2,4}(?: ?[-~] ?(?:DN|dn) ?\d{2,4})?(?:[x×]\d{1,2}(?:\.\d{1,2})?)?"
+     r"(?: ?(?:PN|pn) ?\d{1,3}(?:\.\d)?)?(?: ?[(（]\d{1,2}(?:\.\d)?寸[)）])?" + _E
+     + r"|(?:PN|pn) ?\d{1,3}(?:\.\d)?" + _E + r"|(?:SCH|sch|Sch) ?\d{2,3}S?" + _E),
+    ("ip", r"(?:IP|ip) ?[0-6][0-9X]" + _E + r"|(?:CRI|cri|Ra|RA|R9|UGR|ugr) ?(?:>|≥|>=|<|≤|＞)? ?\d{2}" + _E),
+    ("colour", r"(?:RAL|Ral) ?\d{4}" + _E
+     + r"|(?:PANTONE|Pantone|pantone) ?(?:\d{2}-\d{4}(?: ?TPX| ?TCX)?|\d{3,4} ?[CU])" + _E),
     ("diameter", r"[Φφ∅Ø] ?" + _N + r"(?:" + _X + _N + r"){0,2}(?: ?(?:mm|cm))?(?: ?H\d)?" + _E),
     ("bearing", r"(?:N|NU|NJ|NUP|NN)\d{3,4}(?:E|EM|ECP|ECJ|M)?" + _E + r"|UC[PF]?[LT]?\d{3}" + _E +
      r"|DAC\d{8}" + _E + r"|NK\d{2}/\d{2}" + _E),
+    ("clearance", r"C[0-5] ?游隙|P[0-6] ?级|(?:AQL|aql) ?\d(?:\.\d{1,2})?" + _E + r"|(?i:ppap) level \d|"
+     r"(?:OE|oe|OEM) ?(?:no\.? ?)?[0-9][0-9A-Z]{4,11}(?:-[0-9A-Z]{2,6}){0,2}" + _E
+     + r"|HS(?: code)? ?\d{4}(?:\.\d{2}){0,2}" + _E),
+    ("size", r"(?i:sizes?) ?(?:[0-9]{1,2}(?! ?(?:oz|mm|cm|m\b|\"|/|x|[0-9]))|X{0,3}[SML]|XXL|XXXL|[2-5]XL)"
+     r"(?:(?: ?[-/,] ?| and | to )(?:[0-9]{1,2}(?! ?(?:oz|mm|cm|m\b|\"|/|x))|X{0,3}[SML]|XXL|XXXL|[2-5]XL)){0,6}" + _E),
     ("lamp", r"(?:E(?:27|14|40|12)|GU10|GU5\.3|MR16|B22|G9|G4|H[1-9]|H1[1-3]|T5|T8|T10|A60|C37|ST64|G45|G95)" + _E),
     ("paper", r"(?:A[3-6]|B[4-6])(?= ?(?:size|paper|纸|size|,|，|\s|$))" + _E),
     ("fabric", r"(?:GSM|gsm) ?\d{2,4}" + _E),
+    ("thread", r"#(?:[1-9]|1[0-4])(?![0-9])(?:" + _X + r"\d{1,2}(?:-\d/\d{1,2})?(?:\.\d{1,2})?\"?)?" + _E),
 ]
 
 _ZH_ALTS: list[tuple[str, str]] = [
     ("zh_measure", r"(?:直径|外径|内径|口径|管径|孔径|丝径|线径|壁厚|厚度|宽度|长度|高度|幅宽|门幅|缸径|杆径|行程|模数|"
-     r"齿数|节距|孔距|扬程|流量|承重|载重|分子量|工作压力|额定压力|公称压力|开孔|网孔|中间孔|平面度|位置度|粗糙度|长|宽)"
+     r"齿数|节距|孔距|扬程|流量|承重|载重|分子量|工作压力|额定压力|公称压力|开孔|网孔|中间孔|平面度|位置度|粗糙度|内宽|内长|内高|"
+     r"外宽|外长|外高|长|宽|高)"
      r" ?[:：]? ?(?:≥|≤|>|<|约|大约)? ?\d{1,6}(?:[./]\d{1,4})?(?: ?(?:-|~|到|至) ?\d{1,6}(?:\.\d{1,4})?)?"
      r"(?: ?(?:mm|cm|m|μm|um|MPa|mpa|kg|t|吨|米|毫米|厘米|公分|寸|万|方每小时|方/小时|m3/h|L/min))?"),
     ("material", r"不锈钢 ?" + _SS + _E),
@@ -639,15 +718,18 @@ _RX_ALPHA, _KIND_ALPHA = _group(_ALPHA_ALTS, "")
 _RX_ZH, _KIND_ZH = _group(_ZH_ALTS, "")
 # Where those can start. Each starts with a character class, so the regex engine skips the rest
 # of the text at C speed; the boundary is checked by a look-behind over that first character.
-_NUM_START = re.compile(r"[0-9](?<![0-9A-Za-z./#-][0-9])(?<![0-9],[0-9])"
+_NUM_START = re.compile(r"[0-9](?<![0-9A-Za-z./#-][0-9])(?!(?<=[0-9],[0-9])[0-9]{2}(?![0-9]))"
+                        r"(?![0-9.,]{0,12} ?(?:(?:pcs|pc|pieces|sets?|units?)\b(?! ?(?:/|per\b|in (?:a|each)\b))|"
+                        r"(?:days?|weeks?|months?|years?|yrs|usd|rmb|nos|tons|mt|and|or|of|the|to)\b))"
                         r"(?=[0-9.,]{0,12}(?: ?[A-Za-z\"'%×*/°℃~#]|-| ?[级寸吋米支丝层度克升公毫平厘瓦伏马千目英尺呎柜左以姆内不])"
                         r"|(?:201|202|304|316|310|321|410|420|430|2205|2507)(?![0-9]))")
 _ZH_START = re.compile("(?:直径|外径|内径|口径|管径|孔径|丝径|线径|壁厚|厚度|宽度|长度|高度|幅宽|门幅|缸径|杆径|行程|模数|齿数|"
-                       "节距|孔距|扬程|流量|承重|载重|分子|工作|额定|公称|开孔|网孔|中间|平面|位置|粗糙|长\\d|宽\\d|不锈)")
-_ALPHA_START = re.compile(r"[A-Za-zΦφ∅Ø](?<![0-9A-Za-z.#/_@-].)(?=[A-Za-z/. <>≥≤=-]{0,18}[0-9])")
+                       "节距|孔距|扬程|流量|承重|载重|分子|工作|额定|公称|开孔|网孔|中间|平面|位置|粗糙|内宽|内长|内高|外宽|外长|外高|"
+                       "长\\d|宽\\d|高\\d|不锈)")
+_ALPHA_START = re.compile(r"[A-Za-zΦφ∅Ø#](?<![0-9A-Za-z.#/_@-].)(?=[A-Za-z/. <>≥≤=-]{0,18}[0-9])")
 _RX_MODEL = re.compile(r"[A-Za-z0-9](?<![0-9A-Za-z.#/_@-].)"
                        r"(?:(?<=[A-Za-z])(?=[A-Za-z0-9/.-]{0,40}?[0-9])|(?<=[0-9])(?=[A-Za-z0-9/.-]{0,40}?[A-Za-z]))"
-                       r"[A-Za-z0-9]{0,11}(?:[-/.][A-Za-z0-9]{1,10}){0,4}(?![0-9A-Za-z-])")
+                       r"[A-Za-z0-9]{0,11}(?:[-/.][A-Za-z0-9]{1,10}){0,4}(?![0-9A-Za-z_@-]|\.[0-9A-Za-z])")
 
 _MODEL_STOP = re.compile(
     r"(?:\d+(?:pcs|pc|sets?|units?|ctns?|cartons?|boxes|box|rolls?|pairs?|nos|ea|tons?|mt|kgs?|lbs?|k|m|w|st|nd|"
@@ -661,37 +743,50 @@ _MODEL_STOP = re.compile(
     r"\d{1,2}(?:am|pm)|\d+-\d+(?:pcs|days?|weeks?|months?|years?|k)?|\d{1,6}(?:\.\d+)?[x*].*|"
     r"\d+-[a-z]{3,}s?|\d+-\d+[a-z]{1,3}|\d+k/.*|(?:po|pi|inv|so|pr|qt|rfq|tnd|tender|ref|order|lc)-.*|"
     r"tier-?\d|cet-?\d|tem-?\d|ielts.*|toefl.*|.*\.(?:pdf|zip|rar|xlsx?|docx?|jpe?g|png|step|stp|dwg|dxf)|"
-    r"[a-z]{1,2}\d{1,2}[a-z]?|\d+[a-z]{1,2}s)",
+    r"[a-z]{1,2}\d{1,2}[a-z]?|\d+[a-z]{1,2}s|(?:[a-z]{1,5}-){1,3}(?:19|20)?[0-9]{4}-[0-9]{2,4})",
     re.IGNORECASE)
-_ORDER_WORDS = re.compile(r"(?:\bpo|p\.o\.|\bpi|order|invoice|inv|contract|ref|quotation|quote|offer|tender|"
-                          r"no\.?|number|#|订单号?|合同号?|单号|编号|发票|报价单|tracking|awb|b/l|\bbl|account|acct|a/c|"
-                          r"swift|iban|code|\bid|pin|password|order no\.?|project|批号|项目|tel|fax|phone|mob|"
-                          r"mobile|whatsapp|wechat|微信|电话|手机|skype|qq|邮编|zip|postcode|地址|address|"
-                          r"road|street|avenue|st\.|rd\.|blk|unit|floor|room|building|plot)\s*[:：#]?\s*$",
-                          re.IGNORECASE)
-_ADDRESS_LINE = re.compile(r"\b(?:road|rd\.|street|st\.|avenue|ave\.|sector|plot|phase|jalan|district|dist\.|"
-                           r"floor|bldg|building|industrial (?:area|estate|park|zone)|p\.?o\.? box|tel|phone|fax|"
-                           r"mobile|whatsapp|wechat|e-?mail|www\.|city|province|zip|postcode)\b|"
-                           r"[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b|地址|路\d|号楼|室\b|邮编|电话|传真|手机",
+# A code right after one of these is an order, account, address or phone reference, not a model.
+_REFERENCE_WORDS = frozenset(
+    "po p.o. pi order invoice inv contract ref quotation quote offer tender no no. number # tracking awb b/l bl "
+    "account acct a/c swift iban code id pin password project tel fax phone mob mobile whatsapp wechat skype qq "
+    "zip postcode address road street avenue st. rd. blk unit floor room building plot rfq lot "
+    "订单 订单号 合同 合同号 单号 编号 发票 报价单 批号 项目 微信 电话 手机 邮编 地址".split())
+_REFERENCE_TAIL = ("订单号", "合同号", "单号", "编号", "发票", "报价单", "批号", "项目", "微信", "电话", "手机", "邮编",
+                   "地址", "订单", "合同")
+
+
+def _after_reference_word(norm: str, start: int) -> bool:
+    before = norm[max(0, start - 24):start].rstrip(" :：#")
+    if not before:
+        return norm[start - 1:start] == "#"
+    if before.endswith(_REFERENCE_TAIL):
+        return True
+    last = before.split()[-1].lower().strip("([{<,;") if before.split() else ""
+    return last in _REFERENCE_WORDS or last.rstrip(".") in _REFERENCE_WORDS or norm[start - 1:start] == "#"
+_ADDRESS_LINE = re.compile(r"\b(?:road|rd\.|street|st\.|avenue|ave\.|sector|plot|jalan|district|dist\.|bldg|"
+                           r"industrial (?:area|estate|park|zone)|p\.?o\.? box|tel|fax|e-?mail|www\.|zip|postcode)\b|"
+                           r"[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b|地址|路\d|号楼|邮编|电话|传真|手机",
                            re.IGNORECASE)
+_PRICE_AFTER = re.compile(r"\s?(?::\s?)?(?:USD|US\$|\$|RMB|CNY|¥|￥|EUR|€|\d)", re.IGNORECASE)
 _BARE_GRADE_CONTEXT = re.compile(r"bolt|screw|nut|stud|fastener|螺|紧固|锚栓", re.IGNORECASE)
+
+
+_LETTERS = re.compile("[A-Za-z]")
 
 
 def _keep_model(norm: str, start: int, end: int) -> bool:
     token = norm[start:end]
     if _MODEL_STOP.fullmatch(token):
         return False
-    letters = sum(c.isalpha() for c in token)
-    digits = sum(c.isdigit() for c in token)
-    if len(token) < 4 or letters == 0 or digits == 0:
+    if len(token) < 4:
+        return False
+    letters = len(_LETTERS.findall(token))
+    digits = len(token) - letters - token.count("-") - token.count("/") - token.count(".")
+    if letters == 0 or digits == 0:
         return False
     if letters == 1 and token[:1].isdigit() and "-" not in token:
         return False
-    if _ORDER_WORDS.search(norm, max(0, start - 24), start):
-        return False
-    line_start = norm.rfind("\n", 0, start) + 1
-    line_end = norm.find("\n", end)
-    if _ADDRESS_LINE.search(norm[line_start:line_end if line_end >= 0 else len(norm)]):
+    if _after_reference_word(norm, start):
         return False
     return True
 
@@ -714,10 +809,24 @@ def _spec_candidates(norm: str) -> list[tuple[int, int, str, int]]:
                     span = m.span(v)
             if span[1] > span[0]:
                 out.append((span[0], span[1], kind, prio))
+    address_lines: dict[int, bool] = {}
+    line_starts: list[int] | None = None
     for m in _RX_MODEL.finditer(norm):
-        if _keep_model(norm, m.start(), m.end()):
-            out.append((m.start(), m.end(), "model", 3))
+        start, end = m.span()
+        if not _keep_model(norm, start, end):
+            continue
+        if line_starts is None:
+            line_starts = [0] + [n.end() for n in _NEWLINE.finditer(norm)]
+        line = bisect.bisect_right(line_starts, start) - 1
+        if line not in address_lines:  # each line is read once
+            line_end = line_starts[line + 1] if line + 1 < len(line_starts) else len(norm)
+            address_lines[line] = _ADDRESS_LINE.search(norm, line_starts[line], line_end) is not None
+        if not address_lines[line]:
+            out.append((start, end, "model", 3))
     return out
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _spec_spans(norm: str) -> list[tuple[int, int, str]]:
@@ -728,18 +837,25 @@ def _spec_spans(norm: str) -> list[tuple[int, int, str]]:
     # Longest first, then by priority, then earliest; keep what overlaps nothing kept.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[3], c[0]))
     taken: list[tuple[int, int, str]] = []
+    rejected: set[tuple[int, int]] = set()  # a span a rule turned down is no model number either
     for start, end, kind, _ in cands:
+        if (start, end) in rejected:
+            continue
         text = norm[start:end].rstrip(" .,;:")
         end = start + len(text)
         if end <= start:
             continue
-        clash = next(((s, e) for s, e in products if start < e and end > s), None)
+        clash = _overlaps(products, start, end) if kind != "fibre" else None
         if clash:  # "304" of "304不锈钢合页" stays a spec; the rest belongs to the product
             if clash[0] <= start:
                 continue
             end = start + len(norm[start:clash[0]].rstrip(" -"))
             if end - start < 2 or kind in ("word", "model"):
                 continue
+        if (kind == "container" and _PRICE_AFTER.match(norm, end, min(len(norm), end + 8))) or \
+                (text[:1] == "#" and _after_reference_word(norm, start)):
+            rejected.add((start, end))
+            continue
         if kind == "grade" and not text.endswith(("级", "以上")) and text[:1].isdigit():
             if grade_context is None:
                 grade_context = bool(_BARE_GRADE_CONTEXT.search(norm))
