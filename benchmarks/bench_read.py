@@ -49,19 +49,23 @@ def main() -> int:
     print(f"first pass (imports, caches): {n_first} messages in {time.perf_counter() - t0:.2f} s")
     total_n = 0
     total_t = 0.0
-    print(f"{'corpus':<26}{'messages':>9}{'best s':>9}{'msg/s':>9}")
+    total_wall = 0.0
+    print(f"{'corpus':<26}{'messages':>9}{'cpu s':>9}{'msg/s':>9}{'wall msg/s':>10}")
     for name, paths in corpora.items():
         best = float("inf")
+        best_wall = float("inf")
         n = 0
         for _ in range(args.passes):
-            t = time.perf_counter()
+            t, w = time.process_time(), time.perf_counter()
             n = sum(1 for _ in iter_messages([str(p) for p in paths]))
-            best = min(best, time.perf_counter() - t)
+            best = min(best, time.process_time() - t)
+            best_wall = min(best_wall, time.perf_counter() - w)
         total_n += n
         total_t += best
-        print(f"{name:<26}{n:>9}{best:>9.3f}{n / best:>9.0f}")
+        total_wall += best_wall
+        print(f"{name:<26}{n:>9}{best:>9.3f}{n / best:>9.0f}{n / best_wall:>10.0f}")
     rate = total_n / total_t
-    print(f"{'all real corpora':<26}{total_n:>9}{total_t:>9.3f}{rate:>9.0f}")
+    print(f"{'all real corpora':<26}{total_n:>9}{total_t:>9.3f}{rate:>9.0f}{total_n / total_wall:>10.0f}")
     print(f"reading + cleaning: {rate:.0f} messages/s on one core (target >= {TARGET:.0f}): "
           f"{'met' if rate >= TARGET else 'NOT met'}")
     return 0

@@ -108,7 +108,7 @@ def plausibility(text: str) -> float:
     cjk = _CJK.findall(text)
     if cjk:
         common = _common_chars()
-        score = sum(1 for c in cjk if c in common) / len(cjk)
+        score = len([c for c in cjk if c in common]) / len(cjk)
     else:
         score = 1.0
     return max(0.0, score - 5.0 * bad / max(len(text), 1))

@@ -46,6 +46,21 @@ def html_to_text(html: str) -> tuple[str, list[Link]]:
     return _tidy(root.text(separator="\x00")), links
 
 
+def html_links(html: str) -> list[Link]:
+    """Only the links of an HTML part: what is needed when the mail also has a plain-text
+    part (the text itself comes from there)."""
+    tree = LexborHTMLParser(html)
+    root = tree.body or tree.root
+    if root is None:
+        return []
+    links = []
+    for a in root.css("a[href]"):
+        href = (a.attributes.get("href") or "").strip()
+        if href:
+            links.append(Link(text=_inline(a.text(separator="\x00")).strip(), href=href))
+    return links
+
+
 def _inline(text: str) -> str:
     """Join the text nodes (separated by NUL): a space where two words would touch."""
     pieces = text.split("\x00")
@@ -64,5 +79,8 @@ def _tidy(text: str) -> str:
         line = line.strip()
         if line:
             lines.append(line)  # runs of block newlines collapse to one line break
-    text = "\n".join(lines).strip().replace(_BR_MARK, "\n")
-    return _BLANKS.sub("\n\n", "\n".join(line.strip() for line in text.split("\n"))).strip()
+    text = "\n".join(lines)
+    if _BR_MARK in text:
+        text = "\n".join(line.strip() for line in text.replace(_BR_MARK, "\n").split("\n"))
+        text = _BLANKS.sub("\n\n", text)
+    return text.strip()

@@ -27,7 +27,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
 
 from .charsets import decode_bytes
-from .html import html_to_text
+from .html import html_links, html_to_text
 from .message import Address, Attachment, ErrorRecord, Link, Message
 
 MAX_BODY_CHARS = 400_000  # longer bodies are cut (with a note): the rest is never an inquiry
@@ -62,14 +62,16 @@ _HEADERS_ONLY = BytesParser(policy=compat32)
 _END_OF_HEADERS = re.compile(rb"\r?\n\r?\n")
 
 
+_MULTIPART = re.compile(rb"(?im)^content-type:[ \t]*(?:\r?\n[ \t]+)?(?:multipart|message)/")
+
+
 def _parse(data: bytes) -> EmailMessage:
     """The stdlib parse, with a fast path for single-part mail: the feed parser walks a body
     line by line, which is most of its time and needless when there are no MIME parts."""
     mt = _END_OF_HEADERS.search(data)
-    if mt:
+    if mt and not _MULTIPART.search(data, 0, mt.end()):
         head = _HEADERS_ONLY.parsebytes(data[:mt.end()], headersonly=True)
-        ctype = (head.get_content_maintype() or "").lower()
-        if ctype not in ("multipart", "message") and not head.defects:
+        if not head.defects and (head.get_content_maintype() or "").lower() not in ("multipart", "message"):
             head.set_payload(data[mt.end():].decode("ascii", "surrogateescape"))
             return head
     return _PARSER.parsebytes(data)
@@ -298,22 +300,25 @@ def _read_body(msg: EmailMessage, m: Message, notes: list[str]) -> None:
                 m.attachments.append(Attachment(filename or "", ctype, _payload_size(part)))
                 continue
             plain.append(text)
-    html_links: list[Link] = []
-    html_text = ""
-    for h in html:
-        t, links = html_to_text(h)
-        html_text = (html_text + "\n\n" + t) if html_text else t
-        html_links.extend(links)
+    links: list[Link] = []
     body = "\n\n".join(p for p in plain if p.strip())
-    if not body.strip() and html_text:
-        body = html_text
-        m.body_from_html = True
+    if body.strip():
+        for h in html:
+            links.extend(html_links(h))  # the text is the plain part; the HTML gives its links
+    else:
+        texts = []
+        for h in html:
+            t, found = html_to_text(h)
+            texts.append(t)
+            links.extend(found)
+        body = "\n\n".join(t for t in texts if t)
+        m.body_from_html = bool(body)
     body = body.replace("\r\n", "\n").replace("\r", "\n").rstrip()
     if len(body) > MAX_BODY_CHARS:
         notes.append(f"body cut at {MAX_BODY_CHARS} of {len(body)} characters")
         body = body[:MAX_BODY_CHARS]
     m.body = body
-    m.links = html_links + text_links(body if not m.body_from_html else "")
+    m.links = links + text_links(body if not m.body_from_html else "")
 
 
 def text_links(text: str) -> list[Link]:
@@ -322,6 +327,8 @@ def text_links(text: str) -> list[Link]:
 
 
 def _filename(part: EmailMessage, m: Message) -> str:
+    if "name" not in (part.get("content-disposition") or "") and "name" not in (part.get("content-type") or ""):
+        return ""  # no filename= / name= parameter: skip the slow parameter parser
     try:
         name = part.get_filename() or part.get_param("name") or ""
     except Exception:  # noqa: BLE001 - a malformed RFC 2231 parameter is just a missing name

@@ -39,6 +39,11 @@ _QUOTE_START = [
     re.compile(r"^.{0,160}\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}.{0,60}(?:写道|寫道|wrote)\s*[:：]\s*$", _I),
 ]
 _ANY_QUOTE_START = re.compile("|".join(f"(?:{p.pattern})" for p in _QUOTE_START), _I)
+# Every line that any test below could accept matches this (checked first, once per line).
+_MAYBE_QUOTE_START = re.compile(
+    r".*(?:wrote|写道|寫道|écrit|schrieb|escribió|escreveu|--|forwarded)|\s*[*>]*\s*(?:from|发件人|發件人|寄件者|寄件人|"
+    r"de|von|от)\s*[:：]|\s*(?:on|在|於|le|am|el|em)\s|\s*[_=]{10,}", re.IGNORECASE)
+_ANY_QUOTED_LINE = re.compile(r"(?m)^\s*[>＞|]")
 _QUOTE_HINT = re.compile(r"wrote|写道|寫道|écrit|schrieb|escribió|escreveu|--|forwarded", re.IGNORECASE)
 _WRAPPED_START = re.compile(r"^\s*(?:on|在|於|le|am|el|em)\s", _I)
 _HAS_DIGIT = re.compile(r"\d")
@@ -85,6 +90,8 @@ def split_body(body: str) -> BodyParts:
     # '>' lines inside the new part (inline or bottom quoting) are quoted, not new.
     kept: list[str] = []
     run: list[str] = []
+    if not _ANY_QUOTED_LINE.search(body):
+        head, kept = [], head  # no quoted line anywhere: nothing to move
     for line in head:
         if _QUOTED_LINE.match(line) and not line.lstrip().startswith("|"):
             run.append(line)
@@ -102,6 +109,8 @@ def split_body(body: str) -> BodyParts:
 def _quote_start(lines: list[str]) -> int:
     n = len(lines)
     for i, line in enumerate(lines):
+        if not _MAYBE_QUOTE_START.match(line):
+            continue  # one cheap test rules out almost every line
         s = line.strip()
         if not s:
             continue
@@ -143,9 +152,9 @@ def _split_signature(lines: list[str]) -> tuple[str, str]:
     n = len(lines)
     start = n
     # 1. A '-- ' delimiter or a sign-off near the end.
-    candidates = [i for i, line in enumerate(lines)
-                  if n - i <= _MAX_SIG_LINES + 1 and (_SIG_DELIM.match(line) or
-                                                       (len(line.strip()) <= 60 and _SIGNOFF.match(line)))]
+    first = max(0, n - _MAX_SIG_LINES - 1)
+    candidates = [i for i in range(first, n)
+                  if _SIG_DELIM.match(lines[i]) or (len(lines[i].strip()) <= 60 and _SIGNOFF.match(lines[i]))]
     if candidates:
         start = candidates[-1]
         # "Thanks\nBest regards": a sign-off just above the chosen one belongs with it.
