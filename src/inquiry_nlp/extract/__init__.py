@@ -23,9 +23,6 @@ from .region import region_for
 
 __all__ = ["Context", "Extraction", "Found", "extract_message", "extract_thread", "message_context"]
 
-FIELDS = ("quantities", "deadlines", "emails", "phones", "fax", "im", "prices", "company", "person", "specs",
-          "products")
-
 
 @dataclass
 class MessageFinds:

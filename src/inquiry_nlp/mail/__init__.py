@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .message import Address, Attachment, BodyParts, ErrorRecord, Link, Message
 from .parse import parse_mail, parse_row
@@ -52,7 +52,6 @@ class Dump:
     errors: list[ErrorRecord]
     owner: Owner
     messages_read: int = 0
-    notes: list[str] = field(default_factory=list)
 
     def accounted(self) -> bool:
         """Every input message is in exactly one thread record or one error record."""

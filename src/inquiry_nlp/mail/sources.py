@@ -58,7 +58,6 @@ class RawError:
 
 Raw = RawMail | RawRow | RawError
 
-EXPORT_COLUMNS = ("message_id", "from", "to", "cc", "date", "subject", "body", "in_reply_to", "references")
 _FROM_LINE = re.compile(rb"^From \S+\s.*\b(19|20)\d\d\b")
 _MBOXRD_ESCAPE = re.compile(rb"^>(>*From )")
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini", ".mh_sequences", "cmds"}

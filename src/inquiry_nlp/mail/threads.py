@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from ..text.normalize import fold_width
@@ -89,7 +89,6 @@ class Thread:
     messages: list[Message]
     customer: Address | None = None
     lang: str | None = None
-    extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def thread_id(self) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..extract import Extraction
 from ..mail import Thread
+from ..text.normalize import for_matching
 from .engine import (FRAUD_SIGNALS, SIGNALS, SUPPORT_SIGNALS, Hit, Rule, RuleFileError, RuleSet, clip,
                      load_rules, rule)
 
@@ -30,6 +31,14 @@ class ThreadView:
     extraction: Extraction
     settings: dict
     hits: dict[str, Hit] = field(default_factory=dict)
+    _normalised: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def _norm(self, text: str) -> str:
+        """Normalised text, computed once per thread for all the rules that read it."""
+        out = self._normalised.get(text)
+        if out is None:
+            out = self._normalised[text] = for_matching(text)
+        return out
 
     def has(self, code: str) -> bool:
         return code in self.hits
@@ -48,14 +57,14 @@ class ThreadView:
         """The first match of ``regex`` in the scope, as (evidence clause, message id)."""
         if scope == "subject":
             for m in self.thread.customer_messages[: 1 if first_only else None]:
-                mt = regex.search(_norm(m.subject))
+                mt = regex.search(self._norm(m.subject))
                 if mt:
                     return clip(m.subject), m.message_id
             return None
         if scope == "thread":
             for m in self.thread.messages:
                 text = m.subject + "\n" + m.new_text
-                mt = regex.search(_norm(text))
+                mt = regex.search(self._norm(text))
                 if mt:
                     return _clause(text, mt.start(), mt.end()), m.message_id
             return None
@@ -64,12 +73,6 @@ class ThreadView:
             if mt:
                 return _clause(text, mt.start(), mt.end()), mid
         return None
-
-
-def _norm(text: str) -> str:
-    from ..text.normalize import for_matching
-
-    return for_matching(text)
 
 
 def _clause(text: str, start: int, end: int, limit: int = 80) -> str:

@@ -6,10 +6,26 @@ scores and descriptions can be overridden by name in a rule file, thresholds and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..mail.domains import is_platform, is_webmail
 from .engine import rule
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A settings pattern, compiled once (settings are read per thread, compiled per process)."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _place_patterns(places: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    alt = "|".join(re.escape(p) for p in places)
+    # Where the customer is, not where the goods go: an address line or "we are in / based in".
+    near = re.compile(rf"(?:地址|地 址|address|add\s*[:：]|我们在|我司在|我们是|位于|地处|located in|based in|we are in|"
+                      rf"we are from)[^\n]{{0,16}}(?:{alt})", re.IGNORECASE)
+    return near, re.compile(alt, re.IGNORECASE)
 
 
 # --- from the extracted fields -------------------------------------------------------------
@@ -121,12 +137,7 @@ def local(view):
             return phone, None
     if not places:
         return None
-    alt = "|".join(re.escape(p) for p in places)
-    # Where the customer is, not where the goods go: the signature, an address line, or
-    # "we are in / based in" next to the place.
-    rx = re.compile(rf"(?:地址|地 址|address|add\s*[:：]|我们在|我司在|我们是|位于|地处|located in|based in|we are in|"
-                    rf"we are from)[^\n]{{0,16}}(?:{alt})", re.IGNORECASE)
-    place_rx = re.compile(alt, re.IGNORECASE)
+    rx, place_rx = _place_patterns(tuple(places))
     for mf in view.extraction.per_message:
         sig = mf.ctx.text[len(mf.ctx.text) - len(_signature_of(view, mf.message_id)):]
         m = place_rx.search(sig) if sig else None
@@ -209,8 +220,8 @@ _URLISH = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:
       "login/file-sharing page")
 def phishing_link(view):
     sharing = [s.lower() for s in view.settings.get("file_sharing_hosts", [])]
-    lure = re.compile(view.settings.get("link_lure_pattern", r"view|download|open|check|login|sign in|verify|"
-                                        r"order|rfq|invoice|document|查看|下载|订单|询价|登录|验证"), re.IGNORECASE)
+    lure = _compiled(view.settings.get("link_lure_pattern", r"view|download|open|check|login|sign in|verify|"
+                                       r"order|rfq|invoice|document|查看|下载|订单|询价|登录|验证"))
     for m in view.thread.customer_messages:
         for link in m.links:
             target = _host(link.href)
@@ -234,8 +245,8 @@ def phishing_link(view):
 def risky_attachment(view):
     always = tuple(view.settings.get("attachment_always_risky", []))
     named = tuple(view.settings.get("attachment_risky_when_order_named", []))
-    order_words = re.compile(view.settings.get("attachment_order_pattern", r"order|po\b|rfq|invoice|quot|payment|"
-                                               r"inquiry|enquiry|订单|询价|发票|付款|报价"), re.IGNORECASE)
+    order_words = _compiled(view.settings.get("attachment_order_pattern", r"order|po\b|rfq|invoice|quot|payment|"
+                                              r"inquiry|enquiry|订单|询价|发票|付款|报价"))
     for m in view.thread.customer_messages:
         for a in m.attachments:
             name = (a.filename or "").lower().strip()
@@ -252,8 +263,7 @@ def _claims_big(view) -> tuple[str, str | None] | None:
     pattern = view.settings.get("big_company_claim_pattern")
     if not pattern:
         return None
-    rx = re.compile(pattern, re.IGNORECASE)
-    return view.search(rx)
+    return view.search(_compiled(pattern))
 
 
 _BIG_NAME = re.compile(r"\b(?:group|global|ventures?|enterprises?|holdings?|international|conglomerate|corporation|"
