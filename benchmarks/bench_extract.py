@@ -53,6 +53,28 @@ def run(texts: list[str]) -> None:
         extract_message(ctx)
 
 
+def per_extractor(texts: list[str]) -> dict[str, float]:
+    """CPU milliseconds per message spent in each extractor (and in building the context)."""
+    import inquiry_nlp.extract as ex
+
+    fns = {name: getattr(ex, name) for name in (
+        "extract_emails", "extract_phones", "extract_fax", "extract_ims", "extract_quantities",
+        "extract_deadlines", "extract_prices", "extract_company", "extract_person",
+        "extract_specs", "extract_products")}
+    cost = dict.fromkeys(["context", *fns], 0.0)
+    clock = time.process_time
+    for text in texts:
+        t = clock()
+        ctx = Context.build(text)
+        ctx.mask(contact_spans(ctx))
+        cost["context"] += clock() - t
+        for name, fn in fns.items():
+            t = clock()
+            fn(ctx)
+            cost[name] += clock() - t
+    return {k: 1000 * v / len(texts) for k, v in cost.items()}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=1500)
@@ -75,6 +97,11 @@ def main() -> int:
     rate = len(texts) / best
     print(f"{len(texts)} messages, median {sizes[len(sizes) // 2]} bytes: {best:.2f} s, {rate:.0f} messages/s "
           f"(target >= {TARGET:.0f}): {'met' if rate >= TARGET else 'NOT met'}")
+    print("CPU ms per message, by extractor (shares hold even on a busy machine):")
+    costs = per_extractor(texts)
+    total = sum(costs.values())
+    for name, ms in sorted(costs.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<22}{ms:>7.2f} ms  {100 * ms / total:>5.1f}%")
     sys.path.insert(0, str(ROOT / "tests" / "extract"))
     from test_extract_linear_time import HOSTILE  # noqa: E402
     print("hostile inputs (must stay well under a second each):")
