@@ -6,11 +6,12 @@ scores and descriptions can be overridden by name in a rule file, thresholds and
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..mail.domains import is_platform, is_webmail
-from .engine import rule
+from .engine import FRAUD_SIGNALS, rule
 
 
 @lru_cache(maxsize=64)
@@ -305,7 +306,7 @@ def identity_lookalike(view):
             b = brand.replace("-", "").replace(" ", "")
             if b and b in squashed and not _owns_brand(domain, brand):
                 return f"{addr} (uses '{brand}')", m.message_id
-        if re.search(r"-com\.|\.com-|(?:secure|verify|verification|login|signin)-", domain):
+        if re.search(r"-com\.|\.com-|\.com?\.[a-z]{2}\.[a-z]|(?:secure|verify|verification|login|signin)-", domain):
             return f"{addr} (look-alike domain)", m.message_id
     return None
 
@@ -351,39 +352,159 @@ def identity_mismatch(view):
 
 
 _HUGE_WORDS = re.compile(r"million|billion|百万|千万|上亿|亿元|\d+\s*万\s*(?:套|件|个|只|台|吨|箱|米)", re.IGNORECASE)
+_LARGE_WORDS = re.compile(r"\d[\d,.]*\s*多?\s*万|[一二两三四五六七八九十几数百千]万|million|crore|lakh|\b\d+\s*(?:x\s*)?40\s*(?:hq|ft)\b|"
+                          r"(?:几|数)十万|上百万", re.IGNORECASE)
+_PIECE_UNITS = ("pcs", "sets", "pairs", "boxes", "bags", "rolls", "m2", "m")
+
+
+def _usd(view, found) -> float:
+    rates = view.settings.get("usd_rates", {"CNY": 0.14, "USD": 1.0, "EUR": 1.08, "HKD": 0.13, "TWD": 0.031})
+    rate = rates.get(found.value["currency"])
+    return found.value["amount"] * rate if rate else 0.0
+
+
+def _order_size(view, scale: float = 1.0) -> tuple[str, str | None] | None:
+    """The first quantity or amount at or above the huge-order thresholds (times ``scale``)."""
+    units = float(view.settings.get("huge_order_units", 20000)) * scale
+    usd = float(view.settings.get("huge_order_usd", 200000)) * scale
+    for found, mid in view.extraction.evidence("quantities"):
+        unit, value = found.value["unit"], found.value["value"]
+        if (unit in _PIECE_UNITS and value >= units) or (unit == "containers" and value >= 10 * scale) \
+                or (unit == "t" and value >= 100 * scale):
+            return found.text, mid
+    for found, mid in view.extraction.evidence("prices"):
+        if _usd(view, found) >= usd:
+            return found.text, mid
+    return None
 
 
 @rule("HUGE_ORDER_NO_DETAIL", "huge_order_no_detail", 2.5,
       "a very large order or amount decided before learning anything about our product, price or terms")
 def huge_order(view):
-    f = view.fields
-    units = float(view.settings.get("huge_order_units", 20000))
-    usd = float(view.settings.get("huge_order_usd", 200000))
-    rates = view.settings.get("usd_rates", {"CNY": 0.14, "USD": 1.0, "EUR": 1.08, "HKD": 0.13, "TWD": 0.031})
-    big = None
-    ev = view.extraction.evidence("quantities")
-    for found, mid in ev:
-        if found.value["unit"] in ("pcs", "sets", "pairs", "boxes", "bags") and found.value["value"] >= units:
-            big = (found.text, mid)
-            break
-        if found.value["unit"] == "containers" and found.value["value"] >= 10:
-            big = (found.text, mid)
-            break
-    if big is None:
-        for found, mid in view.extraction.evidence("prices"):
-            rate = rates.get(found.value["currency"])
-            if rate and found.value["amount"] * rate >= usd:
-                big = (found.text, mid)
-                break
-    if big is None:
-        words = view.search(_HUGE_WORDS, first_only=True)
-        if words:
-            big = words
+    big = _order_size(view) or view.search(_HUGE_WORDS, first_only=True)
     if big is None:
         return None
-    # Detail: specifications, or questions about our product, price or terms.
-    if view.has("specs_given") and len(f.specs) >= 2:
-        return None
-    if view.has("detail_interest") and view.has("contact_complete"):
+    if view.has("specs_given") or view.has("detail_interest"):
         return None
     return big
+
+
+@rule("HUGE_ORDER_DECIDED_BEFORE_DETAIL", "huge_order_no_detail", 2.5,
+      "a large order or amount already decided while product, price or specifications are left 'for later' "
+      "(setting: undecided_detail_pattern)")
+def huge_order_decided(view):
+    pattern = view.settings.get("undecided_detail_pattern")
+    if not pattern:
+        return None
+    sized = _order_size(view, scale=0.05) or view.search(_LARGE_WORDS)
+    if sized is None:
+        return None
+    undecided = view.search(_compiled(pattern))
+    if undecided is None:
+        return None
+    return f"{sized[0]} — {undecided[0]}", undecided[1]
+
+
+@rule("UNUSUAL_WEIGHT_PRICING", "unusual_request", 2.0,
+      "asks for a price per jin/kg/ton for goods sold by the piece (settings: weight_pricing_pattern, "
+      "bulk_goods_pattern)")
+def weight_pricing(view):
+    pattern = view.settings.get("weight_pricing_pattern")
+    if not pattern:
+        return None
+    found = view.search(_compiled(pattern))
+    if found is None:
+        return None
+    bulk = view.settings.get("bulk_goods_pattern")
+    if bulk and view.search(_compiled(bulk)):
+        return None
+    return found
+
+
+# --- identity, checked last: the corroborating rule reads the other fraud signals ---------------
+_ORG_CLAIM = re.compile(r"我司|本公司|我公司|我们公司|我单位|本单位|我院|我校|我中心|本中心|集团|公司|有限|采购部|采购中心|项目部|"
+                        r"\bour (?:company|firm|group|organi[sz]ation|ministry|department|union|hospital|client)\b|"
+                        r"\b(?:ltd|limited|llc|inc|gmbh|corporation|co\.|enterprises?|group|ventures|trading)\b",
+                        re.IGNORECASE)
+
+
+@rule("IDENTITY_WEBMAIL_WITH_FRAUD", "unverifiable_identity", 1.0,
+      "speaks for a company or institution from a free webmail address, in a thread that already shows "
+      "another fraud sign (the company cannot be verified)")
+def identity_webmail_corroborated(view):
+    customer = view.thread.customer
+    if not customer or not is_webmail(customer.addr):
+        return None
+    others = [c for c in view.hits if c in FRAUD_SIGNALS and c != "unverifiable_identity"]
+    if not others:
+        return None
+    company = view.fields.company
+    if company:
+        return f"{company} (from {customer.addr})", None
+    claim = view.search(_ORG_CLAIM)
+    if claim:
+        return f"{claim[0]} (from {customer.addr})", claim[1]
+    return None
+
+
+_HOMOGLYPHS = (("rn", "m"), ("vv", "w"), ("0", "o"), ("1", "l"), ("ii", "ll"), ("io", "lo"), ("cl", "d"))
+
+
+def _near(a: str, b: str) -> bool:
+    """One letter swapped for another, same length, not equal: a look-alike spelling."""
+    if len(a) != len(b) or len(a) < 5:
+        return False
+    return sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _ascii(text: str) -> str:
+    """Letters without accents (Aços → acos), as a domain spells a company name."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _domain_words(view) -> list[str]:
+    words = [w.lower() for w in view.settings.get("lookalike_words", [])]
+    company = _ascii(view.fields.company or "")
+    squashed = re.sub(r"[^a-z]", "", re.sub(r"&|\band\b", "and", company.lower()))
+    tokens = [t.lower() for t in re.findall(r"[A-Za-z]{4,}", company) if t.lower() not in _GENERIC_TOKENS]
+    return words + tokens + ([squashed] if len(squashed) >= 6 else [])
+
+
+@rule("IDENTITY_LOOKALIKE_SPELLING", "unverifiable_identity", 2.5,
+      "the sender's domain is a look-alike spelling: a letter swapped for a similar one (rn→m, l→i, 0→o) or "
+      "one letter off the signature's company name; or a throw-away top-level domain (setting: cheap_tlds)")
+def identity_lookalike_spelling(view):
+    customer = view.thread.customer
+    if not customer or is_webmail(customer.addr) or is_platform(customer.addr):
+        return None
+    domain = customer.domain.lower()
+    tld = domain.rpartition(".")[2]
+    if tld in [t.lower().lstrip(".") for t in view.settings.get("cheap_tlds", [])]:
+        return f"{customer.addr} (throw-away domain .{tld})", None
+    label = re.sub(r"[^a-z0-9-]", "", _registrable(domain).split(".")[0])
+    parts = [p for p in label.split("-") if p] + [label.replace("-", "")]
+    words = _domain_words(view)
+    for part in parts:
+        for a, b in _HOMOGLYPHS:
+            if a in part:
+                fixed = part.replace(a, b)
+                if any(w in fixed and w not in part for w in words if len(w) >= 4):
+                    return f"{customer.addr} ('{a}' imitates '{b}')", None
+        for w in words:
+            if _near(part, w):
+                return f"{customer.addr} (imitates '{w}')", None
+    return None
+
+
+@rule("IDENTITY_BRAND_PLUS_ROLE_DOMAIN", "unverifiable_identity", 2.0,
+      "the sender's domain joins a company's name to a role word (suppliers, sourcing, procurement, tender…) "
+      "that real companies keep on their own domain (setting: role_domain_pattern)")
+def identity_role_domain(view):
+    customer = view.thread.customer
+    pattern = view.settings.get("role_domain_pattern")
+    if not customer or not pattern or is_webmail(customer.addr) or is_platform(customer.addr):
+        return None
+    label = _registrable(customer.domain.lower()).split(".")[0]
+    if _compiled(pattern).search(label):
+        return f"{customer.addr} (role words in the domain)", None
+    return None
