@@ -107,6 +107,15 @@ MIXED = [
     ("Pls send price for 6204-2RS 1000pcs; Φ16 120吨", [(1000, "pcs"), (120, "t")]),
 ]
 
+# Russian and Latin-American buyers write their own unit and label words.
+OTHER_LANGUAGES = [
+    ("Нам нужно 500 шт, потом 10 000 штук", [(500, "pcs"), (10_000, "pcs")]),
+    ("Количество: 2 контейнера, 20 тонн", [(2, "containers"), (20, "t")]),
+    ("necesitamos 2.000 piezas y 300 juegos", [(2000, "pcs"), (300, "sets")]),
+    ("Cantidad: 1500, luego 5 toneladas y 40 cajas", [(1500, "pcs"), (5, "t"), (40, "boxes")]),
+    ("precisamos de 5.000 peças e 200 pares", [(5000, "pcs"), (200, "pairs")]),
+]
+
 TABLES = [
     ("序号  名称      规格型号     数量  单位\n1     闸阀      Z41H-16C     24    台\n2     截止阀    J41H-25      12    台",
      [(24, "sets"), (12, "sets")]),
@@ -131,10 +140,16 @@ NOT_QUANTITIES = [
     "一个40HQ 能装多少套?",
     "全棉 40支 133*72，2.5米宽幅",
     "零件加工，第一批",
+    "来时请带两条中华烟、两瓶茅台，准备两箱作为见面礼",  # gifts a scammer asks for
+    "颜色每月8-10个，颜色5个",  # counts of colours
+    "304不锈钢合页，每樘门2片",  # what each door takes
+    "Home Assistant forum: 47 replies, 112 replies; organisers counted 1,120 exhibitors",
+    "Microsoft 365 Business Standard x 25 licences",
 ]
 
 
-@pytest.mark.parametrize("text, expected", CHINESE + TRADITIONAL + FULL_WIDTH + ENGLISH + MIXED + TABLES)
+@pytest.mark.parametrize("text, expected",
+                         CHINESE + TRADITIONAL + FULL_WIDTH + ENGLISH + MIXED + OTHER_LANGUAGES + TABLES)
 def test_quantities(text, expected):
     assert quantities(text) == expected
 
@@ -157,6 +172,14 @@ def test_a_range_gives_every_number_the_same_text():
     assert [(f.value["value"], f.text) for f in found] == [(300, "三四百套"), (400, "三四百套")]
 
 
+def test_digits_too_long_for_a_number_are_skipped_not_misread():
+    assert quantities("ID 12345678901234567 / 500 pcs") == [(500, "pcs")]
+
+
+def test_upper_case_latin_and_cyrillic_units_read_like_lower_case():
+    assert quantities("5.000 PÇS, 500 ШТ, 1.000 STÜCK") == [(5000, "pcs"), (500, "pcs"), (1000, "pcs")]
+
+
 def test_masked_contacts_are_not_read():
     ctx = Context.build("电话 13905316789 要500个", mask=[(3, 14)])
     assert [(f.value["value"], f.value["unit"]) for f in extract_quantities(ctx)] == [(500, "pcs")]
@@ -173,6 +196,9 @@ HOSTILE = {
     "an aligned table": "序号  名称  数量  单位\n" + "1  闸阀  24  台\n" * 20_000,
     "words before a noun": "500 " + "big " * 50_000 + "chairs",
     "an open parenthesis": "5 (" + "a" * 100_000,
+    "a run of 1 MB of digits, then a quantity": "1234567890" * 100_000 + " 500 pcs",
+    "a Qty header word on every line": "500 pcs  qty  sets\n" * 20_000,
+    "capitals of another script": "Ж 500 ШТ " * 10_000,
 }
 
 

@@ -35,13 +35,12 @@ from functools import lru_cache
 from importlib import resources
 
 from .base import Context, Found
-from .numbers import NUMBER, read
+from .numbers import NUMBER, NUMBER_LOWER, read
 
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _SP = r"[ \t\u00a0]"
 _HAN = "\u4e00-\u9fff"
 # A message with more numbers than this is a data dump, not an inquiry: the rest are not read.
-_MAX_NUMBERS = 5000
+_MAX_NUMBERS = 2000
 
 # Container sizes: 20/40/45 with a size mark (', ft, 尺, 呎) and/or a type (GP, HQ, HC…).
 _CMARK = r"(?:'|’|′|ft\.?|feet|foot|尺|呎|英尺)"
@@ -61,6 +60,7 @@ class _Table:
     not_goods: frozenset[str]
     sets_nouns: frozenset[str]
     modifiers: frozenset[str]
+    gift_rx: re.Pattern[str]  # a gift named right after a count: "两瓶茅台", "两箱作为见面礼"
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +77,7 @@ def _table() -> _Table:
             (en_words if w.isascii() else zh_words).add(w)
 
     for unit, words in data["units"].items():
-        add(words.get("zh", []) + words.get("en", []), unit)
+        add(words.get("zh", []) + words.get("en", []) + words.get("ru", []), unit)
     add(data["keep"].get("zh", []) + data["keep"].get("en", []), None)
     add(data.get("samples", {}).get("en", []), "pcs")
     guards = data.get("guards", {})
@@ -100,18 +100,20 @@ def _table() -> _Table:
         rf"|(?P<en>{en})(?![a-z0-9²³]|-[a-z0-9]|\.[a-z])(?P<dot>\.)?)"
     )
     english = data.get("english", {})
+    gifts = "|".join(re.escape(w) for w in data.get("gifts", {}).get("zh", [])) or "(?!)"
     return _Table(canonical, unit_rx, tuple(data.get("follow_stop", {}).get("zh", [])),
                   frozenset(english.get("not_goods", [])), frozenset(english.get("sets", [])),
-                  frozenset(english.get("modifiers", [])))
+                  frozenset(english.get("modifiers", [])), re.compile(rf"[^\n,，。;；]{{0,4}}?(?:{gifts})"))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
-    """A number in the text and, once found, its unit."""
+    """A number in the text and, once found, its unit. The values of Arabic digits are read
+    from ``match`` when first asked for: most numbers of a message are never asked."""
 
     start: int
     end: int
-    values: list[int | float]
+    read_values: list[int | float] | None
     kind: str  # "ar" (Arabic digits), "cn" (Chinese numeral), "en" (English word)
     mult: str  # the multiplier written after Arabic digits: k, 万, 千…
     unit: str | None = None  # canonical unit; None with ``keep`` set: the customer's word
@@ -121,6 +123,17 @@ class _Tok:
     how: str = ""  # how the unit was found: "c" container, "zh", "en", "noun", "label", "table", "times"
     half: bool = False  # 一吨半
     chained: bool = False  # the unit comes from the next number of a range or list
+    match: re.Match[str] | None = None
+
+    @property
+    def values(self) -> list[int | float]:
+        if self.read_values is None:
+            self.read_values = read(self.match) if self.match is not None else []
+        return self.read_values
+
+    @values.setter
+    def values(self, values: list[int | float]) -> None:
+        self.read_values = values
 
     @property
     def has_unit(self) -> bool:
@@ -132,6 +145,7 @@ _FACTOR = {"k": 1000, "万": 10_000, "千": 1000, "百": 100, "亿": 100_000_000
            "千万": 10_000_000}
 _SEP = re.compile(rf"{_SP}{{0,2}}(?:-|–|~|～|〜|/|to|至|到|或|or|、){_SP}{{0,2}}|{_SP}(?:and|和|及|&){_SP}")
 _RANGE_LEFT = re.compile(r"\d[km万千]?-\Z")
+_DECIMAL_ON = re.compile(r"[.,]\d")  # "1.5" read as "1": the number goes on
 
 # --- What rules a number out (patterns on the text before it end in \Z; after it, anchored) --
 _CURRENCY_BEFORE = re.compile(
@@ -218,11 +232,13 @@ _HAVE_BEFORE = re.compile(
     r"|(?<![a-z])(?:we have|we own|i own|own|owns|we operate|operates?|we run|runs|we employ|employs|there are|"
     r"with over))[ \t]{0,2}(?:约|大概|大约|about|around|over|more than)?[ \t]{0,2}\Z")
 # What comes with each piece or person: "带两个螺母", "附書籤帶兩條", "每人夏装两套".
-_WITH_BEFORE = re.compile(r"(?:带|附带|附|含|包含|内含|每(?:人|位|间|户|名)[^\n，。,;；]{0,4})[ \t]{0,2}\Z")
+_WITH_BEFORE = re.compile(r"(?:带|附带|附|含|包含|内含|每(?:人|位|间|户|名|樘|扇|套)[^\n，。,;；]{0,4})[ \t]{0,2}\Z")
 _DEPT_BEFORE = re.compile(r"(?:项目|采购|销售|事业|工程|技术|市场|财务|业务)\Z")  # 采购三部 is a department
 # Counts of colours, sizes, models and floor areas: "颜色5个", "展出面积 5万平方米".
 _ATTR_BEFORE = re.compile(
-    r"(?:颜色|花色|尺码|款式|型号|规格|展出面积|展览面积|展位|占地|建筑面积)[ \t:]{0,2}(?:约|大概)?[ \t]{0,2}\Z")
+    r"(?:颜色|花色|尺码|款式|型号|规格|展出面积|展览面积|展位|占地|建筑面积)[ \t:]{0,2}(?:约|大概)?[ \t]{0,2}\Z"
+    r"|(?:颜色|花色)[ \t:]{0,2}每(?:月|季|次|年|批)[ \t]{0,2}(?:约|大概)?[ \t]{0,2}"
+    r"(?:\d{1,4}[ \t]{0,2}[-~到至][ \t]{0,2})?\Z")  # 颜色每月8-10个
 # Yarn counts are not quantities: "全棉 40支 133*72", "60支贡缎", "32支白色酒店毛巾".
 _YARN_BEFORE = re.compile(r"(?:棉|cotton|精梳|纱|涤)[ \t]{0,3}\Z")
 _YARN_AFTER = re.compile(r"[ \t]{0,2}(?:纱|贡缎|全棉|纯棉|精梳|\d{2,3}[*x×])"
@@ -235,18 +251,28 @@ _PRICE_ONE_BEFORE = re.compile(
 _PRICE_ONE_AFTER = re.compile(r"[ \t]{0,2}(?:多少|几钱|幾錢|怎么卖|什么价|价格|价钱|的价|price|cost|一|\?|？)")
 _PER_ONE_BEFORE = re.compile(r"(?:\d|how much|price|cost)[^\n,.;，。]{0,10}(?:for|per)[ \t]{1,2}\Z")
 _SAMPLE_NEAR = re.compile(r"(?<![一这那怎同多])样(?![子式])|sample")
+_NOT_AFTER = re.compile("|".join(f"(?:{p.pattern})" for p in (
+    _MONEY_AFTER, _MOQ_AFTER, _PACK_AFTER, _RATE_AFTER, _CAPACITY_AFTER)))
+_SLASH_WORD = re.compile(rf"[ \t]*/[ \t]*([a-z]+|[{_HAN}])?")
+_NEXT_WORD = re.compile(r"[ \t]{1,2}([a-z]+)")
 _SET_AFTER = re.compile(r"[ \t]{0,2}(?:[a-z-]{1,12} ){0,2}?(?:set|kit|套装)(?![a-z])")  # "15 pcs set"
 
 # --- Numbers written without a unit ----------------------------------------------------------
 _LABEL_BEFORE = re.compile(
     r"(?:数量|数目|qty\.?|q'ty|quantity|quantities|订量|订购量|订货量|采购量|需求量|用量|订单量|volume|volumes|"
+    r"cantidad|cantidades|quantidade|quantité|qté|menge|anzahl|количество|кол-во|Количество|Кол-во|"
     r"(?:number|no\.) of (?P<lw>pieces|pcs|units|sets|pairs|cartons|boxes|rolls|bags|pallets|containers))"
     r"[ \t]{0,2}(?:\((?P<lu>[^()\n]{1,10})\))?[ \t]{0,2}(?:[:=]|是|为|约|大概|大约|approx\.?|about|around|of|are|is|"
     r"需要|要)?[ \t]{0,2}(?:共|约|大概|大约|approx\.?|about|around|~)?[ \t]{0,2}\Z")
+# Any quantity label in the text: a quick test before looking for one before each number.
+_LABEL_HINT = re.compile(r"数量|数目|qty|q'ty|quantit|订量|订购量|订货量|采购量|需求量|用量|订单量|volume|number of|no\. of|"
+                         r"cantidad|quantidade|qté|menge|anzahl|количество|кол-во|Количество|Кол-во")
+_TIMES_NEAR = re.compile(r"[x×*]")  # the times sign the "x 200" patterns end with
 _EACH_AFTER = re.compile(
     r"[ \t]{0,2}(?:each|of each|per (?:colou?r|size|model|design|item|sku|style|type|version|reference))(?![a-z])")
 _TIMES_BEFORE = re.compile(rf"(?:[a-z{_HAN}\")\]]|\d(?:mm|cm|m|\"))[ \t]{{1,2}}[x×][ \t]{{1,2}}\Z")
 _TIMES_AFTER = re.compile(r"[ \t]{0,2}[x×][ \t]{1,2}[a-z]")
+_LETTER_NEXT = re.compile(r"[ \t]{0,2}[a-z]")
 _CONTAINER_TIMES_BEFORE = re.compile(rf"{_CSIZE}(?:{_SP}{{0,2}}containers?)?{_SP}{{0,2}}[x×*]{_SP}{{0,2}}\Z")
 _LINE_END = re.compile(r"[ \t]*(?:\n|\Z|[,;，；])")
 # A bare number ordered: "we'd order 300.", "Can you also quote 5,000?"
@@ -258,14 +284,18 @@ _BARE_END = re.compile(r"[ \t]*(?:[.?!;。？！；]|\n|\Z)|[ \t]+(?:for|this|ne
 _A_CONTAINER = re.compile(
     rf"(?<![a-z])(?P<n>half(?:{_SP}an?)?|an?)(?:{_SP}{{1,2}}{_CSIZE}(?:{_SP}{{0,2}}containers?)?(?![a-z])"
     rf"|(?<=half){_SP}{{1,2}}containers?(?![a-z])|(?<=half a){_SP}{{1,2}}containers?(?![a-z]))")
+_A_CONTAINER_HINT = re.compile(rf"(?:20|40|45){_SP}{{0,2}}(?:{_CMARK}|{_CTYPE})|half")  # what it needs
 # Tables: cells split by |, tabs or aligned spaces; a Qty column, maybe a unit column.
 _TABLE_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+[ \t]*|[ \u3000]{2,}")
 _TABLE_QTY = re.compile(r"(?:qty|q'ty|quantity|数量|數量|数目|订量|需求量)[ \t]*"
                         r"(?:\((?P<u>[^()]{1,8})\)|/[ \t]*(?P<u2>[a-z]{2,5}))?|(?P<u3>pcs|sets)")
 _TABLE_UNIT = re.compile(r"单位|unit|uom")
+# The words a Qty header cell starts with: only lines holding one are split to look for the header.
+_TABLE_WORD = re.compile(r"qty|q'ty|quantity|数量|數量|数目|订量|需求量|pcs|sets")
 
 # --- English goods after a number ------------------------------------------------------------
 _EN_WORD = re.compile(r"[ \t]{1,2}([a-z][a-z0-9'’-]{0,24})(?![a-z0-9'’-])")
+_WITH_EN_BEFORE = re.compile(r"(?<![a-z])with[ \t]{1,2}\Z")
 _EN_STOP = frozenset(
     "of for per to and or in on at with from by the a an each every x is are was were we i you it this that more "
     "than will can would should pls please plus only as if so but not no our your their my his her its be been have "
@@ -280,8 +310,9 @@ def extract_quantities(ctx: Context) -> list[Found]:
     low = _lowered(ctx)
     table = _table()
     toks = _tokens(low)
-    toks += [_Tok(m.start(), m.end("n"), [0.5 if m.group("n").startswith("half") else 1], "en", "", "containers",
-                  None, m.group(0), m.end(), "c") for m in _A_CONTAINER.finditer(low)]
+    if _A_CONTAINER_HINT.search(low):
+        toks += [_Tok(m.start(), m.end("n"), [0.5 if m.group("n").startswith("half") else 1], "en", "",
+                      "containers", None, m.group(0), m.end(), "c") for m in _A_CONTAINER.finditer(low)]
     toks.sort(key=lambda t: t.start)
     cells: dict[int, str] = {}
     if toks and "\n" in low:  # tables, read up to the line of the last number read
@@ -291,18 +322,19 @@ def extract_quantities(ctx: Context) -> list[Found]:
         if not t.has_unit:
             _assign_unit(low, t, table, ctx.text)
     _chain(low, toks)
+    labels = _LABEL_HINT.search(low) is not None
     out: list[Found] = []
     taken_until = -1
     for t in toks:
-        if t.start < taken_until or 0 in t.values:
+        if t.start < taken_until:
             continue
         if not t.has_unit:
-            found = cells.get(t.start) or _bare_unit(low, t, table)
-            if found is None:
+            found = cells.get(t.start) or _bare_unit(low, t, table, labels)
+            if found is None or 0 in t.values:
                 continue
             t.how, t.unit = found.split(":", 1)
             t.uend = t.end
-        if not _is_quantity(low, t, table):
+        if 0 in t.values or not _is_quantity(low, t, table):
             continue
         taken_until = t.end if t.chained else t.uend
         unit = t.unit
@@ -316,9 +348,9 @@ def extract_quantities(ctx: Context) -> list[Found]:
 
 
 def _lowered(ctx: Context) -> str:
-    """``ctx.norm`` with ASCII lower-cased, keeping the full-width comma: "PN16，20个" is a list,
+    """``ctx.norm`` lower-cased, keeping the full-width comma: "PN16，20个" is a list,
     not the number 16,20 (but "１，２００" is 1,200)."""
-    low = ctx.norm.translate(_ASCII_LOWER)
+    low = _lower_in_place(ctx.norm)
     if "，" in ctx.text:
         chars = list(low)
         text = ctx.text
@@ -329,10 +361,21 @@ def _lowered(ctx: Context) -> str:
     return low
 
 
+def _lower_in_place(text: str) -> str:
+    """``text`` lower-cased character by character, keeping its length (offsets stay valid):
+    ``str.lower`` unless a character lower-cases to two (İ), which then stays as it is."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def _tokens(low: str) -> list[_Tok]:
     """The numbers of the text, without those inside model numbers and longer numbers."""
     toks: list[_Tok] = []
-    for m in NUMBER.finditer(low):
+    for m in NUMBER_LOWER.finditer(low):
+        if m.lastgroup == "long":
+            continue
         s, e = m.span()
         before = low[s - 1] if s else ""
         if m.group("ar") is not None:
@@ -341,20 +384,22 @@ def _tokens(low: str) -> list[_Tok]:
             if before and before in ".,-" and s >= 2 and low[s - 2].isascii() and low[s - 2].isalnum():
                 if not (before == "-" and _RANGE_LEFT.search(low, max(0, s - 4), s)):
                     continue  # 6205-2RS, LM-450M, 1,5 (but 500-800 is a range)
-            if re.match(r"[.,]\d", low[e:e + 2]):
+            if _DECIMAL_ON.match(low, e):
                 continue
-            kind, mult = "ar", (m.group("mult") or "").strip()
-        elif m.group("cn") is not None:
-            if before and before in _CN_BAD_BEFORE:
-                continue  # 第一, 每一, 统一, 万一
-            kind, mult = "cn", ""
+            toks.append(_Tok(s, e, None, "ar", (m.group("mult") or "").strip(), match=m))
         else:
-            kind, mult = "en", ""
-        values = read(m)
-        if values:
-            toks.append(_Tok(s, e, values, kind, mult))
-            if len(toks) >= _MAX_NUMBERS:
-                break
+            if m.group("cn") is not None:
+                if before and before in _CN_BAD_BEFORE:
+                    continue  # 第一, 每一, 统一, 万一
+                kind = "cn"
+            else:
+                kind = "en"
+            values = read(m)  # may be empty: a run of numerals that is no number (十百千)
+            if not values:
+                continue
+            toks.append(_Tok(s, e, values, kind, ""))
+        if len(toks) >= _MAX_NUMBERS:
+            break
     return toks
 
 
@@ -394,7 +439,9 @@ def _assign_unit(low: str, t: _Tok, table: _Table, text: str) -> None:
 def _noun_unit(low: str, t: _Tok, table: _Table, text: str) -> None:
     """English goods after a number: "240 chairs", "400 foldable pop-up goals" (pcs), "2 machines",
     "one injection moulding machine" (sets). Not "27 Stokes Croft" (an address: capitalised)."""
-    if t.kind == "cn" or re.search(r"(?<![a-z])with[ \t]{1,2}\Z", low[max(0, t.start - 6):t.start]):
+    if t.kind == "cn" or _EN_WORD.match(low, t.end) is None:
+        return
+    if _WITH_EN_BEFORE.search(low[max(0, t.start - 6):t.start]):
         return  # "with 2 nuts": what comes with it
     found = _goods_noun(low, t.end, table)
     if found is None:
@@ -462,31 +509,33 @@ def _chain(low: str, toks: list[_Tok]) -> None:
         a.chained = True
 
 
-def _bare_unit(low: str, t: _Tok, table: _Table) -> str | None:
+def _bare_unit(low: str, t: _Tok, table: _Table, labels: bool = True) -> str | None:
     """``how:unit`` of a number written without a unit: after a quantity label ("数量：200"),
-    "10K", "5000 each", "dinner plate x 200", "40HQ x 2", "we'd order 300."."""
+    "10K", "5000 each", "dinner plate x 200", "40HQ x 2", "we'd order 300.". ``labels``: whether
+    the text has a quantity label at all."""
     if t.kind == "en":
         return None
-    lm = _LABEL_BEFORE.search(low, max(0, t.start - 40), t.start)
+    lm = _LABEL_BEFORE.search(low, max(0, t.start - 40), t.start) if labels else None
     if lm:
         word = (lm.group("lu") or lm.group("lw") or "").strip()
         unit = table.canonical.get(word, None if word else "pcs") or (word if word in table.canonical else None)
         return f"label:{unit}" if unit else None
     if t.kind != "ar":
         return None
-    if t.mult.lower() == "k" and all(v < 1_000_000 for v in t.values) and not re.match(
-            r"[ \t]{0,2}[a-z]", low[t.end:t.end + 3]):
+    if t.mult.lower() == "k" and all(v < 1_000_000 for v in t.values) and not _LETTER_NEXT.match(
+            low[t.end:t.end + 3]):
         return "label:pcs"  # "10K 報價"; not "2K PU"
     if _EACH_AFTER.match(low, t.end):
         return "label:pcs"
-    if _CONTAINER_TIMES_BEFORE.search(low, max(0, t.start - 16), t.start):
-        return "times:containers"
-    if _TIMES_BEFORE.search(low, max(0, t.start - 8), t.start) and _LINE_END.match(low, t.end):
-        return "times:pcs"  # "wall shelf 1200mm x 8"
+    if _TIMES_NEAR.search(low, max(0, t.start - 3), t.start):
+        if _CONTAINER_TIMES_BEFORE.search(low, max(0, t.start - 16), t.start):
+            return "times:containers"
+        if _TIMES_BEFORE.search(low, max(0, t.start - 8), t.start) and _LINE_END.match(low, t.end):
+            return "times:pcs"  # "wall shelf 1200mm x 8"
     if (_TIMES_AFTER.match(low, t.end) and all(v >= 2 for v in t.values)
             and not low[max(0, t.start - 4):t.start].rstrip(" \t").endswith("(")):
         return "times:pcs"  # "500 x oil filters", "10,000 x M12 x 60 bolts"; not "(2 x MOPP)"
-    if _ORDER_BARE.search(low, max(0, t.start - 16), t.start) and _BARE_END.match(low, t.end):
+    if _BARE_END.match(low, t.end) and _ORDER_BARE.search(low, max(0, t.start - 16), t.start):
         return "label:pcs"
     return None
 
@@ -495,10 +544,12 @@ def _table_cells(low: str, table: _Table) -> dict[int, str]:
     """Numbers in the quantity column of a table, with the unit of the header ("数量(套)",
     "Qty/pcs") or of a unit column ("单位: 台"): start -> ``table:unit``."""
     out: dict[int, str] = {}
+    pos = _first_header_line(low)
+    if pos < 0:
+        return out
     qty_col = unit_col = -1
     head_unit = "pcs"
-    pos = 0
-    for line in low.split("\n"):
+    for line in low[pos:].split("\n"):
         start, pos = pos, pos + len(line) + 1
         cells = _cells(line, start) if len(line) <= 1000 else []
         if len(cells) < 3:
@@ -519,6 +570,22 @@ def _table_cells(low: str, table: _Table) -> dict[int, str]:
             unit = _unit_of(cells[unit_col][0], table) or unit
         out[cells[qty_col][1]] = f"table:{unit}"
     return out
+
+
+def _first_header_line(low: str) -> int:
+    """Where the first line with a Qty header cell starts (lines before it hold no table
+    cells to read), or -1."""
+    checked = -1
+    for m in _TABLE_WORD.finditer(low):
+        start = low.rfind("\n", 0, m.start()) + 1
+        if start == checked:
+            continue
+        checked = start
+        end = low.find("\n", m.end())
+        line = low[start:] if end < 0 else low[start:end]
+        if len(line) <= 1000 and any(_TABLE_QTY.fullmatch(text) for text, _ in _cells(line, start)):
+            return start
+    return -1
 
 
 def _unit_of(word: str, table: _Table) -> str | None:
@@ -553,14 +620,12 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
         if unit in ("pcs", "boxes", "bags", "rolls", None) and not _SAMPLE_NEAR.search(
                 low, max(0, t.start - 8), t.uend + 8):
             return False  # 一个 is mostly an article: 一个问题, 一个客户 (but 各寄一个样灯)
-    if "%" in low[t.end:t.end + 2] or _MONEY_AFTER.match(tail) or _MOQ_AFTER.match(tail):
-        return False
-    if _PACK_AFTER.match(tail) or _RATE_AFTER.match(tail) or _CAPACITY_AFTER.match(tail):
-        return False
+    if "%" in low[t.end:t.end + 2] or _NOT_AFTER.match(tail):
+        return False  # money, an MOQ, a packing spec, a rate, a capacity
     if t.how not in ("c", "times") and (_DIM_AFTER.match(tail) or _DIM_BEFORE.search(head[-12:])):
         return False
     if tail.lstrip(" \t").startswith("/") and not _PERIOD_AFTER_SLASH.match(tail):
-        after = re.match(rf"[ \t]*/[ \t]*([a-z]+|[{_HAN}])?", tail)
+        after = _SLASH_WORD.match(tail)
         word = after.group(1) if after else None
         if not (word and table.canonical.get(word) == unit):  # "2000 Piece/Pieces" is one quantity
             if (tail.startswith("/") and word) or _SLASH_AFTER_BAD.match(tail):
@@ -572,6 +637,8 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
     if _HAVE_BEFORE.search(head[-20:]) or _WITH_BEFORE.search(head[-8:]):
         return False
     if t.how == "zh" and t.uword:
+        if table.gift_rx.match(tail):
+            return False  # 两瓶茅台: a gift asked for
         if t.uword[-1] in _COUNTING and tail.startswith(table.follow_stop):
             return False  # 3个月, 两个问题
         if t.uword == "部" and _DEPT_BEFORE.search(head[-4:]):
@@ -581,13 +648,13 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
         if t.uword == "支" and (_YARN_BEFORE.search(head[-8:]) or (
                 set(t.values) <= _YARN_COUNTS and _YARN_AFTER.match(tail))):
             return False
-        if t.uword in ("个", "只", "件") and re.match(r"[ \t]{0,2}[a-z]", tail):
+        if t.uword in ("个", "只", "件") and _LETTER_NEXT.match(tail):
             found = _goods_noun(low, t.uend, table, True)  # "2 个 condo projects", "10 个 keywords"
             if found is None or found[0] != "pcs":
                 return False
     if unit == "pcs" and t.how in ("en", "zh") and max(t.values) <= 30 and _SET_AFTER.match(tail):
         return False  # "15 pcs set", "4pcs bedding set": what a set holds
-    if t.how == "en" and (w := re.match(r"[ \t]{1,2}([a-z]+)", tail)) and w.group(1) in table.not_goods:
+    if t.how == "en" and (w := _NEXT_WORD.match(tail)) and w.group(1) in table.not_goods:
         return False  # "3 unit types"
     if unit in ("m", "m2", "m3", "kg", "l", "t", "jin"):
         return _measure_is_quantity(head, tail, t, unit)
