@@ -51,6 +51,8 @@ _DOLLAR_PREFIX = {
     "S": "SGD", "SG": "SGD", "SGD": "SGD", "A": "AUD", "AU": "AUD", "AUD": "AUD", "C": "CAD", "CA": "CAD",
     "CAD": "CAD", "NZ": "NZD", "NZD": "NZD", "MX": "MXN", "R": "BRL", "M": "MOP",
 }
+# A bare "$" is the local dollar where the customer writes from (region of the thread).
+_LOCAL_DOLLAR = {"HK": "HKD", "TW": "TWD", "SG": "SGD", "AU": "AUD", "CA": "CAD", "NZ": "NZD"}
 _SHORT_SUFFIX = {"TL": "TRY", "Kč": "CZK", "Ft": "HUF", "zł": "PLN", "đ": "VND"}
 _SHORT_PREFIX = {"Rp": "IDR", "KS": "KES", "Ks": "KES", "Tk": "BDT", "Dh": "AED"}
 _SYMBOL = {"€": "EUR", "£": "GBP", "₹": "INR", "₦": "NGN", "₽": "RUB", "₱": "PHP", "฿": "THB", "₩": "KRW",
@@ -92,7 +94,7 @@ _PREFIX = re.compile(
 
 # What comes right after the number: multiplier, then currency.
 _MULT = re.compile(
-    r"(?:[ \u00a0]?(?P<zh>[百千万亿]{1,2})(?![克米瓦伏卡])"
+    r"(?:[ \u00a0]?多?(?P<zh>[百千万亿]{1,2})(?![克米瓦伏卡])"  # "150多万": over 1.5 million
     r"|(?P<k>[kK])(?![A-Za-z])"
     r"|(?P<m>m|M|mn|Mn|MM|bn|Bn)(?![A-Za-z0-9²³])"
     r"|[ \u00a0](?P<w>million|mio\.?|mln|bn|billion|thousand|crores?|cr|lakhs?|lacs?)(?![A-Za-z]))")
@@ -233,17 +235,21 @@ def _zh_number_uncached(token: str) -> list[Decimal]:
 # --------------------------------------------------------------------------------------------
 
 # Words after which a bare number is money (matched at the end of the text before it).
-_ZH_MONEY_BEFORE = re.compile(
-    r"(?:费用?|货款|款项|定金|订金|押金|保证金|预付款|首付款?|尾款|余款|预算|总价|总额|金额|总计|共计|合计|"
+_ZH_MONEY_WORDS = (
+    r"费用?|货款|款项|定金|订金|押金|保证金|预付款|首付款?|尾款|余款|预算|总价|总额|金额|总计|共计|合计|"
     r"单价|价格|价钱|价位|目标价|进价|拿货价|到手价|出厂价|定价|售价|零售价|开价|要价|经费|心意|红包|见面礼|面值|现金|"
     r"付了|付款|已付|先付|支付|转了|已转|转账|打了|多打了?|多付了?|多转了?|汇了|已汇|退回?|"
     r"能不能到|能否到|能到|可否到|可以到|降到|便宜到|给到|别家才|别家|人家才|其他家|才卖|只要|只卖|卖|"
-    r"拿的是|拿的|这单|的货|每(?:个|只|件|套|台|把|张|条|卷|米|吨|斤|公斤|箱|包|平米?|平方|粒|片|支|双|对|组))"
+    r"拿的是|拿的|这单|的货|每(?:个|只|件|套|台|把|张|条|卷|米|吨|斤|公斤|箱|包|平米?|平方|粒|片|支|双|对|组)")
+_ZH_MONEY_BEFORE = re.compile(
+    r"(?:" + _ZH_MONEY_WORDS + r")"
     r"(?:[ :(]|已经|已|是|为|约|大约|大概|差不多|控制在|在|就|只|仅|仅需|只需|需|最高|最多|不超过|不高于|"
     r"每月|每个月|整体|总共|共|计|了|都|能|可以|给|到|要){0,3}\Z")
+_EN_MONEY_WORDS = (
+    r"target(?: price)?|budget|closer to|give|gave|give us|can do|can you do|could you do|"
+    r"can accept|accept|down to|reduce to|match|paid|pay|price(?: is|:| at|=)|(?:order|buy|book|confirm|deal) at")
 _EN_MONEY_BEFORE = re.compile(
-    r"(?i:\b(?:target(?: price)?|budget|closer to|give|gave|give us|can do|can you do|could you do|"
-    r"can accept|accept|down to|reduce to|match|paid|pay|price(?: is|:| at|=)|(?:order|buy|book|confirm|deal) at)"
+    r"(?i:\b(?:" + _EN_MONEY_WORDS + r")"
     r"(?:[ \t:]|is|of|about|around|approx\.?|at|us|me|only|the){0,4})\Z")
 # What after a bare number makes it a price.
 _ZH_MONEY_AFTER = re.compile(
@@ -277,6 +283,72 @@ _OUR_QUOTE = re.compile(
     r"|按(?:之前|你们|贵司|上次)?(?:报|谈)的|按(?:你们|贵司)?(?:的)?报价|依.{0,8}报价|按之前|照你们报|你们报的|"
     r"之前报的|按你们的价")
 _EN_DEAL_AFTER = re.compile(r"(?i:[ ]?(?:we |i )?(?:can |will )?(?:confirm|accept|take it|order|go ahead|deal)\b)")
+
+# Everything that can make a number money: a currency, a money word before it, a word after it.
+# Numbers are read only in windows around these, so a message without any costs one fast pass
+# and text full of sizes and counts little more. The lists hold at least the start of every
+# word the patterns above read (a cue may fire where they do not). A window reaches as far
+# from its cue as a number read with it can be (before, after the cue's start):
+_AROUND = (48, 6)   # a currency, before or after the number ("USD 1,200", "1.2万元")
+_AHEAD = (0, 28)    # a word before the number ("预算大约控制在 12 万", "target 0.035")
+_BEHIND = (40, 1)   # a word after the number ("120一卷", "5.60 we can confirm", "5毛")
+_ZH_CUES = (
+    (_AROUND, "$ € £ ₹ ₦ ₽ ₱ ฿ ₩ ₺ ¥ ￥ 円 ₫ ₵ đ č ł 元 块 币 镑 铢 蚊 钱 付 汇 退 令吉 卢比 卢布 迪拉姆 里亚尔 兰特 "
+              "雷亚尔 奈拉 里拉 比索 港纸 руб 打了 打过 打给 能到 的货"),
+    (_AHEAD, "费 卖 总计 共计 合计 心意 红包 见面礼 面值 多打 多付 多转 能不能到 能否到 可否到 可以到 降到 便宜 给到 别家 人家 "
+             "其他家 只要 拿的 这单"),
+    (_BEHIND, "毛 角 能做 能不能做 能行 可以吗 可以不 可不可以 的单 的订单 的加工量 的项目 的合同 的话 行的话 行不行 行吗 行就 有点高 有点贵 太高 太贵 偏高 " + " ".join(
+        lead + unit for lead in "一/" for unit in "个 只 件 套 台 把 张 条 卷 米 吨 斤 公斤 平 双 对 片 支 ㎡".split())),
+)
+# Characters that are a cue only in some words, with the pattern that tells where they are one.
+_ZH_CUES_IN_WORDS = (
+    (_AHEAD, "价", r"价[格钱位]|(?<=[标进货手厂定售开要单总])价"),
+    (_AROUND, "金", r"金额|(?<=[定订押证现美])金"),
+    (_AHEAD, "额", r"(?<=[总金])额"),
+    (_AHEAD, "算", r"(?<=预)算"),
+    (_AHEAD, "款", r"款项|(?<=[货付尾余])款"),
+    (_AROUND, "转", r"转[了账给过]|(?<=[已多])转"),
+    (_AHEAD, "每", r"每(?:[个只件套台把张条卷米吨斤箱包平粒片支双对组]|公斤)"),
+    (_BEHIND, "万", r"万[0-9" + _ZH_NUM_CHARS + r"]{0,6}(?:" + _AFTER_BARE_WAN.pattern + r")"),  # "六万五，"
+    (_BEHIND, "亿", r"亿[0-9" + _ZH_NUM_CHARS + r"]{0,6}(?:" + _AFTER_BARE_WAN.pattern + r")"),
+)
+# Latin words: codes as written, money words in any case, units only after "/" ("2.5/pc").
+_LATIN_CODES = frozenset(_ISO | {"TL", "Ft"})
+_LATIN_PREFIXES = frozenset({"Rs", "RM", "R", "Rp", "KSh", "Ksh", "KShs", "Kshs", "Tk", "Dh", "Dhs"})  # "R6,500"
+_PREFIX_ONLY = (0, 6)
+_LATIN_CUES: dict[str, tuple[int, int]] = {
+    **dict.fromkeys(_LOWER_OK | {w.split()[-1] for w in _EN_WORDS if w.isascii()}, _AROUND),
+    **dict.fromkeys("target budget closer give gave could reduce down match paid pay price buy book".split(), _AHEAD),
+    **dict.fromkeys("can accept order confirm deal".split(), _AROUND),
+    **dict.fromkeys("ok possible take go".split(), _BEHIND),
+}
+_AFTER_SLASH = frozenset("pc pcs piece pieces set sets unit units m kg ton tons mt pair pairs".split())
+
+
+def _zh_cue_table() -> dict[str, tuple[re.Pattern[str] | None, tuple[int, int]]]:
+    """For each character a cue can start with: the pattern that tells where it is one (None:
+    it always is) and the reach of its window."""
+    words: dict[str, tuple[list[str], tuple[int, int]]] = {}
+    for reach, listed in _ZH_CUES:
+        for word in listed.split():
+            words.setdefault(word[0], ([], reach))[0].append(re.escape(word))
+    table: dict[str, tuple[re.Pattern[str] | None, tuple[int, int]]] = {
+        first: (None if any(len(w) == 1 for w in ws) else re.compile("|".join(ws)), reach)
+        for first, (ws, reach) in words.items()}
+    for reach, char, rx in _ZH_CUES_IN_WORDS:
+        table[char] = (re.compile(rx), reach)
+    return table
+
+
+_ZH_CUE = _zh_cue_table()
+_ZH_CUE_START = re.compile("[" + re.escape("".join(_ZH_CUE)) + "]")
+_LATIN_WORD = re.compile(r"[a-z]+")  # on lower-cased text
+_LATIN_CUE_WORDS = frozenset({w.lower() for w in _LATIN_CODES | _LATIN_PREFIXES} | set(_LATIN_CUES) | _AFTER_SLASH)
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_NUMBER_REACH = 40  # no number is longer
+_NUMBER_CHARS = frozenset("0123456789.,'" + _ZH_NUM_CHARS + "多")
+_NUMERAL = re.compile("[0-9" + _ZH_NUM_CHARS + "多]")
+_DIGITS = re.compile(r"[0-9]+")
 _WORD_AFTER = re.compile(r"[ ]?([A-Za-z]+)")
 _WORDS_AFTER_PRICE = frozenset("per each a an fob cif cfr exw ddp dap fca for if and or is ok okay please pls can "
                                "then only max maximum landed delivered all in incl including we i".split())
@@ -288,6 +360,8 @@ _ACCEPT_AFTER = re.compile(
     r"[^;。；!?！？\n]{0,16}?(?:(?i:\b(?:is|are) (?:ok|okay|fine|acceptable|accepted)\b|\b(?:ok|fine) for us\b)"
     r"|(?:我们|我方)(?:可以)?接受)"
     r"|[ ]?(?:就|也)?(?:可以|没问题|(?i:ok|no problem))(?=[。，、.,!！ \n]|\Z)")
+# The size of a company, not money of this deal: its yearly purchases, its registered capital.
+_COMPANY_FIGURE = re.compile(r"年度?采购金?额|注册资[本金]|(?i:registered capital|annual (?:purchas|turnover|revenue))")
 _YOUR = re.compile(r"(?i:\byour|你们的|贵司的)[ ]?\Z")  # "deduct your USD 4,600"
 _COMPARE = re.compile(r"比|(?i:\bthan\b)")
 _CLAUSE_END = re.compile(r"[;。；!?！？\n]|(?<![Nn]o)(?<!nº)(?<!approx)(?<!incl)(?<!\bca)\.(?=\s|\Z)")
@@ -342,18 +416,21 @@ def extract_prices(ctx: Context) -> list[Found]:
     "inferred" when no currency was written next to it (the message's or the language's was
     taken; the currency of our quote in the thread would be a better guess).
     """
+    cached = ctx.cache.get("prices")
+    if cached is not None and cached[0] is ctx.norm:
+        return list(cached[1])
+    out = _extract(ctx)
+    ctx.cache["prices"] = (ctx.norm, out)
+    return list(out)
+
+
+def _extract(ctx: Context) -> list[Found]:
     norm = _separate(ctx.norm, ctx.text)
-    if not any(c.isdigit() for c in norm) and not any(c in _ZH_NUM_CHARS for c in norm):
+    windows = _windows(norm)
+    if not windows:
         return []
     hints = _Hints(norm, ctx.region)
-    amounts: list[_Amount] = []
-    for m in _NUMBER.finditer(norm):
-        if amounts and m.start() < amounts[-1].cur_end:
-            continue  # the "5" of "4块5", the "2.5" of "2-2.5" already read
-        near = bool(amounts) and m.start() - amounts[-1].cur_end <= 16
-        a = _read(norm, m, hints, near)
-        if a is not None:
-            amounts.append(a)
+    amounts = _read_amounts(norm, windows, hints)
     bare = [i for i, a in enumerate(amounts)
             if a.currency is None and a.bare_ok and _money_by_context(norm, a, hints)]
     if bare:
@@ -381,11 +458,109 @@ def _separate(norm: str, text: str) -> str:
     thousands (unless between full-width digits): read it as "、"."""
     if "，" not in text:
         return norm
-    chars = list(norm)
-    for i, c in enumerate(text):
-        if c == "，" and not (i and "０" <= text[i - 1] <= "９"):
-            chars[i] = "、"
-    return "".join(chars)
+    cut = [m.start() for m in _CN_COMMA.finditer(text)]
+    if not cut:
+        return norm
+    parts, last = [], 0
+    for i in cut:
+        parts += (norm[last:i], "、")
+        last = i + 1
+    parts.append(norm[last:])
+    return "".join(parts)
+
+
+_CN_COMMA = re.compile(r"(?<![０-９])，")
+
+
+def _windows(norm: str) -> list[tuple[int, int]]:
+    """Merged ranges where a number may start and be money: around every cue."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(_cue_windows(norm)):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((max(0, lo), hi))
+    return out
+
+
+def _cue_windows(norm: str) -> list[tuple[int, int]]:
+    """A window around every cue (one fast pass for characters, one for Latin words)."""
+    found = []
+    for m in _ZH_CUE_START.finditer(norm):
+        i = m.start()
+        check, (back, ahead) = _ZH_CUE[norm[i]]
+        if check is None or check.match(norm, i):
+            found.append((i - back, i + ahead))
+    low = norm.lower()
+    for word in _LATIN_CUE_WORDS.intersection(_LATIN_WORD.findall(low)):
+        i = low.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if not (i and low[i - 1] in _ASCII_LETTERS or j < len(low) and low[j] in _ASCII_LETTERS):
+                reach = _latin_reach(norm[i:j], norm, i)
+                if reach is not None:
+                    found.append((i - reach[0], i + reach[1]))
+            i = low.find(word, j)
+    return found
+
+
+def _latin_reach(word: str, norm: str, at: int) -> tuple[int, int] | None:
+    """The window of a Latin word as written, if it is a cue: a code in capitals, a money word
+    in any case, a unit after "/"."""
+    if word in _LATIN_CODES:
+        return _AROUND
+    if word in _LATIN_PREFIXES:
+        return _PREFIX_ONLY
+    reach = _LATIN_CUES.get(word.lower())
+    if reach is None and word.lower() in _AFTER_SLASH and "/" in norm[max(0, at - 2):at]:
+        return _BEHIND
+    return reach
+
+
+def _read_amounts(norm: str, windows: list[tuple[int, int]], hints: _Hints) -> list[_Amount]:
+    """Every number in the windows with the currency and multiplier written around it; a
+    window stretches past an amount read, for the lists and ranges that follow it
+    ("USD 2.95, 3.10 and 3.30")."""
+    amounts: list[_Amount] = []
+    scanned = 0
+    for lo, hi in windows:
+        pos = max(_run_start(norm, lo), scanned)
+        while pos <= hi:
+            m = _next_number(norm, pos, hi)
+            if m is None:
+                break
+            pos = max(m.end(), m.start() + 1)
+            if amounts and m.start() < amounts[-1].cur_end:
+                continue  # the "5" of "4块5", the "2.5" of "2-2.5" already read
+            near = bool(amounts) and m.start() - amounts[-1].cur_end <= 16
+            a = _read(norm, m, hints, near)
+            if a is not None:
+                amounts.append(a)
+                hi = max(hi, a.cur_end + 16)
+        scanned = max(scanned, pos)
+    return amounts
+
+
+def _next_number(norm: str, pos: int, hi: int) -> re.Match[str] | None:
+    """The first number starting in [pos, hi], as ``_NUMBER.finditer`` would find it: only a
+    numeral can start one, and inside a run of digits only its first digit."""
+    while True:
+        run = _NUMERAL.search(norm, pos, hi + 1)
+        if run is None:
+            return None
+        at = run.start()
+        m = _NUMBER.match(norm, at, min(len(norm), at + _NUMBER_REACH))
+        if m is not None:
+            return m
+        pos = _DIGITS.match(norm, at).end() if norm[at].isdigit() else at + 1
+
+
+def _run_start(norm: str, pos: int) -> int:
+    """The start of the number ``pos`` falls inside (a window may begin mid-number)."""
+    floor = max(0, pos - 24)
+    while pos > floor and norm[pos - 1] in _NUMBER_CHARS:
+        pos -= 1
+    return pos
 
 
 class _Hints:
@@ -568,7 +743,8 @@ def _prefix_currency(pm: re.Match[str], norm: str, start: int, hints: _Hints) ->
             return "ZAR"
         return None
     if pm.group("sym") is not None:
-        return _SYMBOL[pm.group("sym")]
+        sym = pm.group("sym")
+        return _LOCAL_DOLLAR.get(hints.region, "USD") if sym == "$" else _SYMBOL[sym]
     if pm.group("zh") is not None:
         return _ZH_CUR[pm.group("zh")]
     return None
@@ -604,6 +780,8 @@ def _suffix_currency(sm: re.Match[str], rest: str, norm: str, start: int, hints:
             return None
         return _ALIAS.get(code, code)
     if sm.group("sym") is not None:
+        if sm.group("sym") == "$":
+            return _LOCAL_DOLLAR.get(hints.region, "USD")
         cur = _SYMBOL[sm.group("sym")]
         return "JPY" if cur == "CNY" and hints.yen else cur
     if sm.group("en") is not None:
@@ -664,13 +842,14 @@ def _money_by_context(norm: str, a: _Amount, hints: _Hints) -> bool:
 
 
 class _Sentences:
-    """Sentence bounds and cue words of one message, found in one pass each, so that every
-    amount is judged in logarithmic time whatever the length of the text."""
+    """Sentence bounds and cue words around the amounts of one message. Each pattern is first
+    searched in windows around the amounts; once the windows add up to the text's length it
+    is found in the whole text once, so a message costs linear time however many amounts
+    it holds."""
 
     def __init__(self, norm: str) -> None:
-        ends = list(_CLAUSE_END.finditer(norm))
-        self.starts = [m.start() for m in ends]
-        self.after_ends = [m.end() for m in ends]
+        self.norm = norm
+        self.ends = _Spans(_CLAUSE_END, norm)
         self.own_before = _Spans(_OWN_BEFORE, norm)
         self.own_after = _Spans(_OWN_AFTER, norm)
         self.our_quote = _Spans(_OUR_QUOTE, norm)
@@ -678,35 +857,77 @@ class _Sentences:
         self.compare = _Spans(_COMPARE, norm)
 
     def bounds(self, start: int, end: int, back: int, ahead: int) -> tuple[int, int]:
-        """Where the sentence of [start, end) begins (at most ``back`` before) and ends."""
-        i = bisect_right(self.after_ends, start) - 1
-        lo = max(start - back, self.after_ends[i] if i >= 0 else 0, 0)
-        j = bisect_left(self.starts, end)
-        hi = min(end + ahead, self.starts[j] if j < len(self.starts) else end + ahead)
-        return lo, hi
+        """Where the sentence of [start, end) begins (at most ``back`` before) and ends
+        (at most ``ahead`` after)."""
+        lo = max(start - back, 0)
+        last = self.ends.last_before(lo, start)
+        if last is not None:
+            lo = last
+        hi = end + ahead
+        stop = self.ends.first_start(end, hi)
+        return lo, hi if stop is None else min(hi, stop)
 
 
 class _Spans:
+    """Where one pattern matches: searched in windows while that is cheaper, else in the
+    whole text once."""
+
     def __init__(self, rx: re.Pattern[str], norm: str) -> None:
-        found = list(rx.finditer(norm))
-        self.starts = [m.start() for m in found]
-        self.ends = [m.end() for m in found]
+        self.rx, self.norm = rx, norm
+        self.budget = len(norm)
+        self.starts: list[int] | None = None
+        self.ends: list[int] = []
+
+    def _indexed(self, lo: int, hi: int) -> bool:
+        if self.starts is None:
+            self.budget -= hi - lo
+            if self.budget >= 0:
+                return False
+            found = list(self.rx.finditer(self.norm))
+            self.starts, self.ends = [m.start() for m in found], [m.end() for m in found]
+        return True
 
     def within(self, lo: int, hi: int) -> bool:
+        """Whether a match lies wholly inside [lo, hi)."""
+        if lo >= hi:
+            return False
+        if not self._indexed(lo, hi):
+            return self.rx.search(self.norm, lo, hi) is not None
         i = bisect_left(self.starts, lo)
         return i < len(self.starts) and self.ends[i] <= hi
 
     def last_before(self, lo: int, hi: int) -> int | None:
         """End of the last match inside [lo, hi), if any."""
+        if lo >= hi:
+            return None
+        if not self._indexed(lo, hi):
+            last = None
+            for m in self.rx.finditer(self.norm, lo, hi + 1):  # one more: "\\Z" is not an end
+                if m.end() <= hi:
+                    last = m.end()
+            return last
         i = bisect_right(self.starts, hi) - 1
         while i >= 0 and self.ends[i] > hi:
             i -= 1
         return self.ends[i] if i >= 0 and self.starts[i] >= lo else None
 
+    def first_start(self, lo: int, hi: int) -> int | None:
+        """Start of the first match starting in [lo, hi), if any."""
+        if lo >= hi:
+            return None
+        if not self._indexed(lo, hi):
+            m = self.rx.search(self.norm, lo, hi + 2)
+            return m.start() if m is not None and m.start() < hi else None
+        i = bisect_left(self.starts, lo)
+        return self.starts[i] if i < len(self.starts) and self.starts[i] < hi else None
+
 
 def _not_a_price(norm: str, a: _Amount, sent: _Sentences) -> bool:
-    """A price difference ("比网价低30元") or our own quote repeated ("as per your offer")."""
+    """A price difference ("比网价低30元"), our own quote repeated ("as per your offer"), or a
+    figure describing a company ("年采购额 over 50 million euro", "registered capital")."""
     lo, hi = sent.bounds(a.cur_start, a.cur_end, 30, 40)
+    if _COMPANY_FIGURE.search(norm, max(lo, a.cur_start - 24), a.cur_start):
+        return True
     if _DIFFERENCE_BEFORE.search(norm, max(lo, a.cur_start - 4), a.cur_start) \
             and sent.compare.within(lo, a.cur_start):
         return True
