@@ -45,15 +45,25 @@ class Context:
     def mask(self, spans: Iterable[tuple[int, int]]) -> None:
         """Blank out spans (found contacts, links) so later extractors cannot misread them:
         "0531-88881234" is not a quantity and not a date."""
-        chars = None
+        n = len(self.norm)
+        cuts = []
         for start, end in spans:
-            if chars is None:
-                chars = list(self.norm)
-            for i in range(max(0, start), min(end, len(chars))):
-                chars[i] = MASK
             self.masked.append((start, end))
-        if chars is not None:
-            self.norm = "".join(chars)
+            start, end = max(0, start), min(end, n)
+            if start < end:
+                cuts.append((start, end))
+        if not cuts:
+            return
+        pieces = []
+        done = 0
+        for start, end in sorted(cuts):
+            if end <= done:
+                continue
+            start = max(start, done)
+            pieces += (self.norm[done:start], MASK * (end - start))
+            done = end
+        pieces.append(self.norm[done:])
+        self.norm = "".join(pieces)
 
     def original(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -17,8 +17,11 @@ from importlib import resources
 import phonenumbers
 
 from ..mail import Thread
+from ..text.normalize import for_matching
 
-_PLUS = re.compile(r"(?:\+|(?<![\d.,])00)\s?(\d{1,3})[\s().-]*\d")
+# An international number: "+" or "00", then at least eight more digits ("(85+95+12)" and
+# "P.O. Box 47721-00100" are not).
+_PLUS = re.compile(r"(?:(?<![\w)+])\+|(?<![\w.,\-+])00)\s?(\d{1,3})(?:[\s().-]{0,3}\d){6,13}")
 _TLD = {
     "cn": "CN", "hk": "HK", "tw": "TW", "mo": "MO", "in": "IN", "pk": "PK", "bd": "BD", "lk": "LK", "ng": "NG",
     "gh": "GH", "ke": "KE", "za": "ZA", "eg": "EG", "ae": "AE", "sa": "SA", "qa": "QA", "om": "OM", "kw": "KW",
@@ -50,7 +53,9 @@ def _places() -> tuple[re.Pattern[str], dict[str, str]]:
         for place in places:
             names[place.casefold()] = region
     alternatives = sorted(names, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w])", re.IGNORECASE)
+    # Latin names are whole words; Chinese names sit inside running text ("我方为澳门一家…").
+    rx = re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" if a.isascii() else re.escape(a) for a in alternatives),
+                    re.IGNORECASE)
     return rx, names
 
 
@@ -62,7 +67,7 @@ def region_from_places(text: str) -> str | None:
     """
     rx, names = _places()
     last = None
-    for m in rx.finditer(text):
+    for m in rx.finditer(for_matching(text)):
         last = names.get(m.group(0).casefold())
     return last
 
@@ -74,7 +79,8 @@ def region_from_domain(address: str) -> str | None:
 
 def region_for(thread: Thread) -> str:
     """CN unless the customer's own text says otherwise: an international number written
-    with its code, a place named in the signature, or the sender's country domain."""
+    with its code, the sender's country domain, or a place named in the signature (else in
+    the text)."""
     texts = []
     for m in thread.customer_messages:
         parts = m.parts
@@ -84,12 +90,11 @@ def region_for(thread: Thread) -> str:
         if region:
             return region
     for m in thread.customer_messages:
-        region = region_from_places(m.parts.signature) if m.parts else None
+        region = region_from_domain(m.from_addr) if m.from_addr else None
         if region:
             return region
-    customer = thread.customer
-    if customer:
-        region = region_from_domain(customer.addr)
+    for m in thread.customer_messages:
+        region = region_from_places(m.parts.signature) if m.parts else None
         if region:
             return region
     for text in texts:
