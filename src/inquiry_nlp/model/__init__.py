@@ -35,40 +35,62 @@ class GradeModel:
     manifest: dict[str, Any] = field(default_factory=dict)
 
     def predict(self, features: list[dict], explain: int = 0) -> list[Prediction]:
-        probs = self.grade_pipeline.predict_proba(features)
-        classes = [int(c) for c in self.grade_pipeline.classes_]
+        """Probabilities, grade and fraud verdict for each thread's features; with
+        ``explain``, the ``explain`` features that pushed hardest towards the grade.
+        Predicting many threads in one call is much cheaper than one at a time."""
+        if not features:
+            return []
+        union = self.grade_pipeline.named_steps["features"]
+        clf = self.grade_pipeline.named_steps["clf"]
+        X = union.transform(features).tocsr()  # once, for the probabilities and the reasons
+        probs = clf.predict_proba(X)
+        classes = [int(c) for c in clf.classes_]
         fraud_p = self.fraud_pipeline.predict_proba(features)[:, list(self.fraud_pipeline.classes_).index(1)]
+        coefs = self._coefs() if explain else None
         out = []
-        contributions = self._contributions(features) if explain else None
         for i, row in enumerate(probs):
             by_grade = {str(g): 0.0 for g in GRADES}
             for c, p in zip(classes, row):
                 by_grade[str(c)] = round(float(p), 3)
-            grade = classes[int(np.argmax(row))]
+            k = int(np.argmax(row))
             top: list[tuple[str, float]] = []
-            if contributions is not None:
-                names, values = contributions
-                k = classes.index(grade)
-                contrib = values[k][i]
-                order = np.argsort(-contrib)[:explain]
-                top = [(names[j], round(float(contrib[j]), 3)) for j in order if contrib[j] > 0]
-            out.append(Prediction(by_grade, grade, round(float(fraud_p[i]), 3),
+            if coefs is not None:
+                top = self._top(X, i, coefs[k], explain)
+            out.append(Prediction(by_grade, classes[k], round(float(fraud_p[i]), 3),
                                   bool(fraud_p[i] >= self.fraud_threshold), top))
         return out
 
-    def _contributions(self, features: list[dict]):
-        """Per class, each feature's value times its weight (averaged over the calibration
-        folds' linear models): the model's reasons for a thread."""
-        union = self.grade_pipeline.named_steps["features"]
-        X = union.transform(features)
-        names = feature_names(union)
-        clf = self.grade_pipeline.named_steps["clf"]
-        coefs = np.mean([cc.estimator.coef_ for cc in clf.calibrated_classifiers_], axis=0)
-        X = X.tocsr()
-        values = []
-        for k in range(coefs.shape[0]):
-            values.append(X.multiply(coefs[k]).toarray())
-        return names, values
+    def _coefs(self) -> np.ndarray:
+        """Per class, each feature's weight averaged over the calibration folds' linear models."""
+        cached = self.__dict__.get("_coef_cache")
+        if cached is None:
+            clf = self.grade_pipeline.named_steps["clf"]
+            cached = np.mean([cc.estimator.coef_ for cc in clf.calibrated_classifiers_], axis=0)
+            self.__dict__["_coef_cache"] = cached
+        return cached
+
+    def feature_names(self) -> list[str]:
+        """The grade model's feature names, computed once per loaded model."""
+        cached = self.__dict__.get("_names_cache")
+        if cached is None:
+            cached = feature_names(self.grade_pipeline.named_steps["features"])
+            self.__dict__["_names_cache"] = cached
+        return cached
+
+    def _top(self, X, i: int, weights: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """Row ``i``'s features ranked by value times weight (the model's reasons)."""
+        lo, hi = X.indptr[i], X.indptr[i + 1]
+        cols = X.indices[lo:hi]
+        contrib = X.data[lo:hi] * weights[cols]
+        order = np.argsort(-contrib)[:n]
+        names = self.feature_names()
+        return [(names[cols[j]], round(float(contrib[j]), 3)) for j in order if contrib[j] > 0]
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_coef_cache", None)
+        state.pop("_names_cache", None)
+        return state
 
 
 def feature_names(union) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,6 +29,11 @@ _MAX_TEXT = 6000
 def tokens(text: str) -> list[str]:
     """Words of mixed Chinese/English text: jieba (trade dictionary) for Han runs, lower-cased
     words and number+unit tokens for the rest."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=256)  # a chunk of threads: the grade and fraud pipelines read each text
+def _tokens(text: str) -> tuple[str, ...]:
     from ..text.segment import cut
 
     text = text.lower()
@@ -38,14 +44,14 @@ def tokens(text: str) -> list[str]:
         out.extend(w for w in cut(m.group(0)) if w.strip())
         pos = m.end()
     out.extend(_LATIN.findall(text[pos:]))
-    return out
+    return tuple(out)
 
 
 def word_ngrams(text: str) -> list[str]:
     """Unigrams and bigrams of :func:`tokens`: the analyzer of the word TF-IDF (module level,
     so a fitted pipeline pickles by reference)."""
-    toks = tokens(text)
-    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+    toks = _tokens(text)
+    return list(toks) + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
 def thread_features(thread, extraction, signals) -> dict[str, Any]:
