@@ -14,7 +14,7 @@ from pathlib import Path
 from . import __version__
 from .errors import InputError, InquiryError
 
-FORMATS = ("jsonl", "csv", "table")
+FORMATS = ("jsonl", "csv", "table", "html")
 
 
 def _own_values(values: Sequence[str] | None) -> list[str]:
@@ -27,29 +27,149 @@ def _own_values(values: Sequence[str] | None) -> list[str]:
 def cmd_classify(args: argparse.Namespace) -> int:
     from .pipeline import classify
     from .report import WRITERS
+    from .report.resume import already_written
 
     fmt = args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
+    to_file = bool(args.output and args.output != "-")
+    if args.resume and (fmt not in ("jsonl", "csv") or not to_file):
+        raise InputError("--resume continues a JSONL or CSV file: give --format jsonl (or csv) and -o FILE "
+                         "(render HTML or a table from the finished file with: inquiry-nlp report FILE)")
+    if args.workers is not None and args.workers < 1:
+        raise InputError(f"--workers {args.workers}: give a number of processes >= 1 (default: all cores)")
+    skip: frozenset[str] = frozenset()
+    out_path = Path(args.output) if to_file else None
+    if args.resume and out_path is not None and out_path.exists():
+        skip = already_written(out_path, fmt)
+    from .workers import default_workers
+
+    progress = _Progress(args.paths, enabled=not args.quiet and sys.stderr.isatty())
     run = classify(args.paths, _own_values(args.own), args.rules or (),
-                   None if args.no_model else (args.model or "default"))
+                   None if args.no_model else (args.model or "default"),
+                   workers=args.workers or default_workers(), window_days=args.window,
+                   skip=skip, progress=progress.update)
+    records = _until_interrupted(run.records())
     writer = WRITERS[fmt]
-    if args.output and args.output != "-":
-        out_path = Path(args.output)
-        tmp = out_path.with_name(out_path.name + ".part")
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            writer(run.records(), fh)
-        tmp.replace(out_path)
-    else:
-        writer(run.records(), sys.stdout)
-        sys.stdout.flush()
+    try:
+        if out_path is not None:
+            if skip:
+                with open(out_path, "a", encoding="utf-8", newline="\n") as fh:
+                    writer(records, fh, header=False) if fmt == "csv" else writer(records, fh)
+            else:
+                tmp = out_path.with_name(out_path.name + ".part")
+                with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                    writer(records, fh)
+                tmp.replace(out_path)
+        else:
+            writer(records, sys.stdout)
+            sys.stdout.flush()
+    finally:
+        progress.close()
     if not args.quiet:
-        s = run.summary()
-        owner = f"owner: {s['owner']}" + ("" if s["owner_inferred"] else " (given by --own)")
-        langs = ", ".join(f"{k} {v}" for k, v in s["languages"].items())  # type: ignore[union-attr]
-        print(f"inquiry-nlp: {s['messages']} messages read -> {s['threads']} threads, {s['errors']} error records"
-              f" ({'every message accounted for' if s['accounted'] else 'MESSAGES UNACCOUNTED: please report'});"
-              f" {owner}; languages: {langs or 'none'}", file=sys.stderr)
-        if s["owner_inferred"]:
-            print("inquiry-nlp: the owner was inferred; pass --own YOUR-DOMAIN if that is wrong.", file=sys.stderr)
+        _print_summary(run.summary.as_dict(), args)
+    if records.interrupted:
+        where = f"{out_path} holds every record finished so far" if out_path else "the records so far were written"
+        hint = (f"; continue with the same command plus --resume" if out_path is not None and fmt in ("jsonl", "csv")
+                else "")
+        print(f"inquiry-nlp: interrupted: {where}{hint}", file=sys.stderr)
+        return 130
+    return 0
+
+
+class _until_interrupted:
+    """Records until Ctrl-C, then a clean stop: every writer finishes a valid file."""
+
+    def __init__(self, it):
+        self.it = it
+        self.interrupted = False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.interrupted:
+            raise StopIteration
+        try:
+            return next(self.it)
+        except KeyboardInterrupt:
+            self.interrupted = True
+            close = getattr(self.it, "close", None)
+            if close:
+                close()
+            raise StopIteration from None
+
+
+class _Progress:
+    """A progress bar on standard error when it is a terminal (messages and threads per
+    second, ETA); nothing in a pipe."""
+
+    def __init__(self, paths: Sequence[str], enabled: bool) -> None:
+        self.bar = None
+        if enabled:
+            from tqdm import tqdm
+
+            from .mail.sources import estimate_messages
+
+            self.bar = tqdm(total=estimate_messages(paths), unit="msg", file=sys.stderr, dynamic_ncols=True,
+                            smoothing=0.1, desc="classifying")
+            self.threads = 0
+
+    def update(self, messages: int, threads: int) -> None:
+        if self.bar is not None:
+            self.threads += threads
+            self.bar.update(messages)
+            elapsed = self.bar.format_dict.get("elapsed") or 0
+            if elapsed > 0 and threads:
+                self.bar.set_postfix_str(f"{self.threads} threads, {self.threads / elapsed:.0f} threads/s",
+                                         refresh=False)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _print_summary(s: dict, args: argparse.Namespace) -> None:
+    owner = f"owner: {s['owner']}" + ("" if s["owner_inferred"] else " (given by --own)")
+    grades = ", ".join(f"{g}: {n}" for g, n in s["grades"].items()) or "none"
+    print(f"inquiry-nlp: {s['messages']} messages read -> {s['threads']} threads, {s['errors']} error records"
+          f" ({'every message accounted for' if s['accounted'] else 'MESSAGES UNACCOUNTED: please report'});"
+          f" grades {grades}; suspected fraud: {s['fraud']}; {owner}", file=sys.stderr)
+    if s["skipped_threads"]:
+        print(f"inquiry-nlp: resumed: {s['skipped_threads']} threads were already in {args.output}",
+              file=sys.stderr)
+    if s["late_messages"]:
+        print(f"inquiry-nlp: {s['late_messages']} messages came more than {args.window:g} days behind the dump's "
+              f"newest date (the dump is not in date order); if replies look split from their threads, "
+              f"rerun with --window 0", file=sys.stderr)
+    if s["owner_inferred"]:
+        print("inquiry-nlp: the owner was inferred; pass --own YOUR-DOMAIN if that is wrong.", file=sys.stderr)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    import json
+
+    from .mail.message import ErrorRecord
+    from .report import WRITERS
+    from .result import ThreadResult
+
+    def records():
+        with open(args.jsonl, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    d = json.loads(line)
+                    yield ErrorRecord.from_dict(d) if "error" in d else ThreadResult.from_dict(d)
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise InputError(f"{args.jsonl}:{n}: not a record of classify --format jsonl ({exc})") from None
+
+    if not Path(args.jsonl).is_file():
+        raise InputError(f"{args.jsonl}: no such file; give the output of classify --format jsonl")
+    writer = WRITERS[args.format]
+    if args.output and args.output != "-":
+        with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
+            writer(records(), fh)
+    else:
+        writer(records(), sys.stdout)
     return 0
 
 
@@ -111,7 +231,23 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a model folder (default: the shipped models/default); only load models you trust: "
                         "joblib files run code when loaded")
     p.add_argument("--no-model", action="store_true", help="grade with the rules alone")
+    p.add_argument("--workers", type=int, metavar="N", help="processes to use (default: all cores); the "
+                   "output is the same whatever N")
+    p.add_argument("--window", type=float, default=30.0, metavar="DAYS",
+                   help="grade a thread once the dump's newest date is DAYS past its last message (bounds "
+                        "memory on dumps in date order; 0: hold every thread to the end of the input)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run into the same -o FILE (jsonl or csv) without repeating "
+                        "or losing threads")
     p.set_defaults(func=cmd_classify)
+
+    p = sub.add_parser("report", help="render a finished JSONL run as HTML, a table or CSV",
+                       description="Render the records of classify --format jsonl (e.g. after --resume) in "
+                                   "another format.")
+    p.add_argument("jsonl", metavar="RECORDS.jsonl")
+    p.add_argument("--format", choices=("html", "table", "csv", "jsonl"), default="html")
+    p.add_argument("-o", "--output", metavar="OUT")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
         "evaluate-extraction", help="per-field precision, recall and F1 of extraction on labelled threads",

@@ -13,6 +13,18 @@ from typing import Any
 SCHEMA = 1
 
 
+def output_schema() -> dict[str, Any]:
+    """The JSON Schema of one output line (thread or error record), shipped in the package.
+
+    >>> output_schema()["title"]
+    'inquiry-nlp classify record (schema 1)'
+    """
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("inquiry_nlp").joinpath("output.schema.json").read_text(encoding="utf-8"))
+
+
 @dataclass
 class Hit:
     """A signal that fired: its code, the text that shows it, and the message it is in."""
@@ -93,3 +105,21 @@ class ThreadResult:
         if self.notes:
             d["notes"] = list(self.notes)
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ThreadResult:
+        """A record read back from JSON Lines (``to_dict``'s inverse).
+
+        >>> r = ThreadResult(thread_id="<a@b>", message_ids=["<a@b>"], grade=3)
+        >>> ThreadResult.from_dict(r.to_dict()) == r
+        True
+        """
+        fraud = d.get("fraud") or {}
+        customer = d.get("customer") or {}
+        return cls(
+            thread_id=d["thread_id"], message_ids=list(d.get("message_ids", [])), subject=d.get("subject", ""),
+            customer_address=customer.get("address"), customer_name=customer.get("name"), lang=d.get("lang"),
+            grade=d.get("grade"), grade_probabilities=d.get("grade_probabilities"),
+            fraud=Fraud(fraud.get("suspected"), fraud.get("score"), [Hit(**h) for h in fraud.get("signals", [])]),
+            signals=[Hit(**h) for h in d.get("signals", [])], fields=Fields(**(d.get("fields") or {})),
+            reasons=list(d.get("reasons", [])), model=d.get("model"), notes=list(d.get("notes", [])))

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from .message import Address, Attachment, BodyParts, ErrorRecord, Link, Message
 from .parse import parse_mail, parse_row
 from .quotes import split_body
-from .sources import RawError, RawMail, RawRow, iter_raw
+from .sources import Raw, RawError, RawMail, RawRow, iter_raw
 from .threads import Owner, Thread, build_threads, normalize_subject
 
 __all__ = [
     "Address", "Attachment", "BodyParts", "Dump", "ErrorRecord", "Link", "Message", "Owner", "Thread",
-    "build_threads", "iter_messages", "normalize_subject", "read_dump", "split_body", "thread_lang",
+    "build_threads", "iter_messages", "normalize_subject", "read_dump", "read_raw", "split_body", "thread_lang",
 ]
 
 
@@ -28,20 +28,25 @@ def iter_messages(paths: Iterable[str]) -> Iterator[Message | ErrorRecord]:
     """Every message of the dump, parsed and cleaned (body split into new text, signature
     and quotes), or an error record for what cannot be read. One item per input message."""
     for raw in iter_raw(paths):
-        if isinstance(raw, RawMail):
-            item = parse_mail(raw.data, raw.source, raw.index)
-        elif isinstance(raw, RawRow):
-            item = parse_row(raw.row, raw.source, raw.index)
-        else:
-            assert isinstance(raw, RawError)
-            item = ErrorRecord(raw.kind, raw.detail, raw.source, raw.index)
-        if isinstance(item, Message):
-            try:
-                item.parts = split_body(item.body)
-            except Exception as exc:  # noqa: BLE001 - keep the message, unsplit
-                item.parts = BodyParts(new=item.body)
-                item.notes.append(f"quote/signature split failed: {exc}")
-        yield item
+        yield read_raw(raw)
+
+
+def read_raw(raw: Raw) -> Message | ErrorRecord:
+    """One raw input item, parsed and cleaned; never raises."""
+    if isinstance(raw, RawMail):
+        item = parse_mail(raw.data, raw.source, raw.index)
+    elif isinstance(raw, RawRow):
+        item = parse_row(raw.row, raw.source, raw.index)
+    else:
+        assert isinstance(raw, RawError)
+        item = ErrorRecord(raw.kind, raw.detail, raw.source, raw.index)
+    if isinstance(item, Message):
+        try:
+            item.parts = split_body(item.body)
+        except Exception as exc:  # noqa: BLE001 - keep the message, unsplit
+            item.parts = BodyParts(new=item.body)
+            item.notes.append(f"quote/signature split failed: {exc}")
+    return item
 
 
 @dataclass

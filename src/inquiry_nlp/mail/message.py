@@ -104,6 +104,11 @@ class ErrorRecord:
     index: int
     message_ids: list[str] = field(default_factory=list)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ErrorRecord:
+        e = d["error"]
+        return cls(e["kind"], e["detail"], e["source"], e["index"], list(d.get("message_ids", [])))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": 1,

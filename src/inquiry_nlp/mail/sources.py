@@ -69,7 +69,7 @@ def iter_raw(paths: Iterable[str]) -> Iterator[Raw]:
     up front for a path that does not exist or cannot be read."""
     paths = list(paths)
     for p in paths:
-        _check_path(p)
+        check_path(p)
     for p in paths:
         if p == "-":
             yield RawMail("<stdin>", 0, sys.stdin.buffer.read())
@@ -77,7 +77,35 @@ def iter_raw(paths: Iterable[str]) -> Iterator[Raw]:
         yield from _iter_path(Path(p))
 
 
-def _check_path(p: str) -> None:
+def estimate_messages(paths: Iterable[str]) -> int | None:
+    """A quick estimate of how many messages ``paths`` hold (for a progress bar's ETA):
+    From_ lines of an mbox, files of a folder, lines of an export. None when unknown."""
+    total = 0
+    for p in paths:
+        if p == "-":
+            total += 1
+            continue
+        path = Path(p)
+        try:
+            if path.is_dir():
+                total += sum(len(files) for _, _, files in os.walk(path))
+            elif path.name.lower().endswith(".gz"):
+                return None
+            else:
+                kind = detect_kind(path)
+                marker = b"\nFrom " if kind == "mbox" else b"\n"
+                n = 1 if kind in ("mbox", "eml") else 0
+                if kind != "eml":
+                    with open(path, "rb") as fh:
+                        while chunk := fh.read(1 << 22):
+                            n += chunk.count(marker)
+                total += max(n - (1 if kind == "csv" else 0), 0)
+        except OSError:
+            return None
+    return total
+
+
+def check_path(p: str) -> None:
     if p == "-":
         return
     path = Path(p)

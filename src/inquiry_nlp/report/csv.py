@@ -55,9 +55,11 @@ def row(r: ThreadResult | ErrorRecord) -> dict[str, object]:
     }
 
 
-def write_csv(records: Iterable[ThreadResult | ErrorRecord], out: TextIO) -> int:
+def write_csv(records: Iterable[ThreadResult | ErrorRecord], out: TextIO, header: bool = True) -> int:
+    """Write one row per record (``header=False`` when appending to a resumed file)."""
     w = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
-    w.writeheader()
+    if header:
+        w.writeheader()
     n = 0
     for r in records:
         w.writerow(row(r))
