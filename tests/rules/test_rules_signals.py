@@ -90,3 +90,55 @@ def test_webmail_company_needs_another_fraud_sign():
 def test_template_notice_without_product_fires_and_named_product_does_not():
     assert "template_format" in codes("尊敬的供应商：\n附件是我司的采购订单，请查收并尽快确认价格及交期。")
     assert "template_format" not in codes("尊敬的供应商：\n请报价 304 不锈钢六角螺栓 M10x50 5000 个。")
+
+
+SUPPORT_CASES = [
+    # order_placed: payments reported, POs, signed contracts, paid sample orders, repeat orders
+    ("order_placed", True, "样品费200元已经微信转你了，截图附件。地址：宁波市鄞州区首南街道天童南路588号。"),
+    ("order_placed", True, "訂金 30% NT$ 45,000 今天已匯款，匯款單如附件，請查收。"),
+    ("order_placed", True, "Deposit 30% USD 3,600 done, slip attached. 麻烦 confirm."),
+    ("order_placed", True, "Advance payment of USD 11,457.60 has been remitted today from Meezan Bank, MT103 attached."),
+    ("order_placed", True, "Payment of 212 € sent today by bank transfer (copy attached). Please ship as soon as possible."),
+    ("order_placed", True, "合約已經簽名用印，掃描檔附上，正本今天寄出。"),
+    ("order_placed", True, "采购订单PO-RT250514-07见附件，300件，单价按贵司报价。"),
+    ("order_placed", True, "LC No. HBL/IMP/24/55871 issued today, at sight, USD 14,688, MT700 copy attached."),
+    ("order_placed", True, "Can you send 2 paddles as samples? We will pay for the samples and the shipping, send a PayPal invoice."),
+    ("order_placed", True, "Please repeat PO 2291 for 3 x 40' containers of ERW black steel pipe, same size mix."),
+    ("order_placed", True, "还跟去年11月那单一样：22220CA/W33 C3 20套、22222CA/W33 C3 10套。"),
+    ("order_placed", False, "收到报价后我们内部评估，下个月决定是否下单。"),
+    ("order_placed", False, "正式落單後交期幾耐？"),
+    ("order_placed", False, "请盖章回传对账单，如有差异请及时联系。"),
+    ("order_placed", False, "Please send 2 boxes each size as samples, we will pay courier."),
+    ("order_placed", False, "Payment terms: 30% deposit, balance to be paid before shipment."),
+    ("order_placed", False, "首单 5000 个，合适的话后续每个月都有返单。"),
+    # visited: a past visit, not a planned one
+    ("visited", True, "上周五到贵司参观，看了你们的车铣复合和磨床，挺满意。"),
+    ("visited", True, "多謝上星期四帶我哋參觀中山廠同 showroom。"),
+    ("visited", True, "Thanks again to you and Mr. Liang for hosting Mark and me at your factory last Tuesday."),
+    ("visited", False, "We plan to visit your factory in Jinan after the Canton Fair, around 23-24 October."),
+    ("visited", False, "学院想在下学期组织学生到你们厂参观一次，时间你们定。"),
+    ("visited", False, "等色卡到了我们看一下，没问题的话先打两套样。"),
+    # decision_maker: the writer says they decide
+    ("decision_maker", True, "我是温州一家阀门厂的老板，厂里要采购不锈钢内六角螺丝，A2-70，M8x25。"),
+    ("decision_maker", True, "成個燈具 budget 大約 HK$18萬，我係項目負責人，呢單我話事。"),
+    ("decision_maker", True, "I'm the founder of Stillpoint Yoga. I make all the buying decisions, so you can deal with me directly."),
+    ("decision_maker", False, "Please quote 500 pcs hex bolts M10x50, our purchasing team will compare offers."),
+    # decision_process: who decides, and when
+    ("decision_process", True, "我们技术部和老板下周开会定，月底前希望能签合同。"),
+    ("decision_process", True, "Your offer will be reviewed by our technical committee and the General Manager will approve the supplier by next week."),
+    ("decision_process", False, "Lab dips approved: Khaki shade B, Navy shade A. Please go ahead."),
+]
+
+
+@pytest.mark.parametrize("code,expected,body", SUPPORT_CASES)
+def test_supporting_signal_table(code, expected, body):
+    assert (code in codes(body)) is expected
+
+
+def test_fraud_thread_gets_no_order_or_interest_signals():
+    """A scam's 'deposit paid twice' is a payment anomaly, not an order placed."""
+    body = ("Our finance team paid the deposit twice by mistake (USD 8,400). Our account is under audit, "
+            "please refund the duplicate to our new account today.")
+    got = codes(body)
+    assert "payment_anomaly" in got
+    assert "order_placed" not in got

@@ -158,7 +158,8 @@ def _signature_of(view, message_id: str) -> str:
 
 
 # --- composed signals ---------------------------------------------------------------------------
-@rule("PRICE_ONLY", "price_only", 0.5, "interested in nothing but the price")
+# ``unless`` also makes these composed rules run after the pattern rules whose signals they read.
+@rule("PRICE_ONLY", "price_only", 0.5, "interested in nothing but the price", unless=("order_placed",))
 def price_only(view):
     if not view.has("price_request"):
         return None
@@ -168,7 +169,7 @@ def price_only(view):
     return view.hits["price_request"].evidence, view.hits["price_request"].message_id
 
 
-@rule("VAGUE_PRODUCT_ONLY", "vague", 0.5, "names a product and nothing else")
+@rule("VAGUE_PRODUCT_ONLY", "vague", 0.5, "names a product and nothing else", unless=("order_placed",))
 def vague(view):
     if not view.has("product_named"):
         return None
