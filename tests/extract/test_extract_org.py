@@ -9,7 +9,8 @@ import pytest
 
 from inquiry_nlp.extract.base import Context
 from inquiry_nlp.extract.contacts import contact_spans
-from inquiry_nlp.extract.org import extract_company, extract_person, from_display_name
+from inquiry_nlp.extract.org import (choose_company, extract_company, extract_person, from_display_name,
+                                     signing_display_name)
 
 
 def ctx_of(text: str) -> Context:
@@ -153,6 +154,72 @@ def test_company_and_person(text, company, person):
     assert first(extract_person(ctx)) == person
 
 
+# Kinds of company mention: (text, company as the first value found).
+KINDS = [
+    # Chinese trade and organisation endings without a legal form, under the signer's name.
+    ("附件是故障截图。\n\n周建民\n临沂阳光之家新能源\n155 6391 0742", "临沂阳光之家新能源"),
+    ("希望六月前能装好开业。\n\n冯磊\n石家庄麦芽工坊精酿酒吧", "石家庄麦芽工坊精酿酒吧"),
+    ("我自己拍板。\n\n盐城市大丰区鑫海水产养殖场\n大丰区裕华镇海堤路 18 号\n孙海", "盐城市大丰区鑫海水产养殖场"),
+    ("五一前能装好。\n\n阎志刚\n宿州市埇桥区桃园镇桃园村村委会", "宿州市埇桥区桃园镇桃园村村委会"),
+    # A shop on a marketplace, the marketplace in brackets.
+    ("麻烦周五前发货。\n\n陈宇轩\n轩宇数码（淘宝店）", "轩宇数码（淘宝店）"),
+    # The writer's organisation right after the greeting; a province named 贵州 is no "贵" (your).
+    ("你好，深圳飞宇无人机。附件STEP是机臂连接件，先打样10套。", "深圳飞宇无人机"),
+    ("你好，临沂宏途机械，我是厂长，采购我直接定。", "临沂宏途机械"),
+    ("我单位是中铁某局贵州项目部，现有一批物资采购。", "中铁某局贵州项目部"),
+    ("我是贵州黔南州某县安居工程办公室的吴主任，门窗五金要采购。", "贵州黔南州某县安居工程办公室"),
+    # Cantonese 嘅 is 的; "代表 X" speaks for X; the predicate may follow the name directly.
+    ("我係致德貿易嘅老闆陳志堅，想問價。", "致德貿易"),
+    ("I am Zhang, 代表 Dubai Al Noor Engineering 采购. Boss wants valves.", "Dubai Al Noor Engineering"),
+    ("您好，我们恒达建设集团今年有8个精装楼盘，卫浴产品要重新入库。", "恒达建设集团"),
+    # A quoted shop name after "we are a … store".
+    ("我們是台中的選物店「麻日 Linen Day」，想開發自有品牌。", "麻日 Linen Day"),
+    # A count of outlets in brackets marks the business's name, a place in its stead does not.
+    ("我是 Hendra, 在 Jakarta 开 bubble tea chain (Kopi Teh Bar, 14 outlets). Need cups.", "Kopi Teh Bar"),
+    ("Our tuition centre chain (Penang, 6 branches) wants custom exercise books.", None),
+    # Platform relays: the buyer in quotes, or a masked name (the platform's badge is no part of it).
+    ("您好，买家“临沂鑫达农机配件厂 周先生”向您发起询价：\n询价商品：深沟球轴承", "临沂鑫达农机配件厂"),
+    ("采购商：浙江**食品有限公司（实力商家认证）\n采购产品：食品级PE自封袋", "浙江**食品有限公司"),
+    ("You have received a new inquiry.\nFrom: Lena Vogt, Regenwerk GmbH (Germany)\nMessage: umbrellas", "Regenwerk GmbH"),
+    # An organisation signing as its team; a team of roles names nobody.
+    ("The password for your account was changed.\nThanks,\nThe GitHub Team", "GitHub"),
+    ("We apologise for any inconvenience.\nYour Lufthansa Team", "Lufthansa"),
+    ("Please find the quotation attached.\nBest regards,\nSales Team", None),
+    # A university's school belongs to its name.
+    ("打扰您了，谢谢学长！\n赵一鸣\n山东大学 机械工程学院\n手机：15806412273", "山东大学 机械工程学院"),
+    # A generic unit ("customer service centre") is nobody's name.
+    ("请支付重新派送费。\n\nDHL 客户服务中心", None),
+    ("您好，我们集中采购中心今年要引进焊材供应商。", None),
+]
+
+
+@pytest.mark.parametrize("text,company", KINDS, ids=[k[0][:30] for k in KINDS])
+def test_kinds_of_company_mention(text, company):
+    assert first(extract_company(ctx_of(text))) == company
+
+
+@pytest.mark.parametrize("display,text,company", [
+    ("顺丰速运", "您寄出的快件已签收。\n感谢您选择顺丰速运。\n\n顺丰速运", "顺丰速运"),
+    ("岡山教會", "主日禮拜：上午10:00。\n\n基督長老教會岡山教會\n高雄市岡山區中山北路48號", "基督長老教會岡山教會"),
+    ("臺北自來水事業處", "水費電子帳單已產生。\n\n臺北自來水事業處 敬上", "臺北自來水事業處"),
+    ("Hotel Königshof Stuttgart", "We confirm your reservation.\nKind regards,\nAnna Weber\nHotel Königshof Stuttgart | "
+     "Königstraße 20", "Hotel Königshof Stuttgart"),
+    # A person, a mailbox, a nickname, or a name the text does not sign with: nothing.
+    ("Anna Weber", "Thanks,\nAnna Weber", None),
+    ("采购部 陈", "请报价。\n采购部 陈", None),
+    ("Ah Seng", "ok boss\nAh Seng", None),
+    ("顺丰速运", "请报价M10螺栓。", None),
+])
+def test_signing_display_name(display, text, company):
+    assert signing_display_name(display, ctx_of(text)) == company
+
+
+def test_thread_prefers_a_name_with_its_legal_form():
+    assert choose_company(["志远汽修连锁", "石家庄志远汽车维修服务有限公司"]) == "石家庄志远汽车维修服务有限公司"
+    assert choose_company(["Kopi Teh Bar", "Kopi Teh"]) == "Kopi Teh Bar"
+    assert choose_company([]) is None
+
+
 def test_evidence_is_the_original_text():
     text = "請報價。\nＡｌａｎ Ｃｈｅｕｎｇ\n永發電子(香港)有限公司"
     ctx = ctx_of(text)
@@ -178,6 +245,7 @@ def test_signature_comes_before_body_mentions():
     ("Alibaba.com", None, None),
     ("Purchase Dept 采购部", None, None),
     ("云淡风轻", None, None),
+    ("台灣宏碁電子採購部", "台灣宏碁電子", None),
 ])
 def test_display_name(display, company, person):
     assert from_display_name(display) == (company, person)
@@ -194,6 +262,9 @@ HOSTILE = {
     "address blocks": "address:\n" * 20_000,
     "Chinese company words": "我们是有限公司" * 20_000,
     "parentheses": "(" * 100_000,
+    "greetings on one line": "你好，深圳飞宇无人机。" * 5_000,
+    "quoted buyers": "买家“临沂鑫达农机配件厂 周先生”" * 3_000,
+    "team sign-offs": "Thanks\nThe GitHub Team\n" * 5_000,
 }
 
 

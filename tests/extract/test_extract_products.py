@@ -149,6 +149,8 @@ HOSTILE = {
     "thread chains": "M1x" * 100_000,
     "hyphen chains": "a-1-" * 100_000,
     "percent runs": "30% " * 50_000,
+    "numbers with separators": "1,2,3,4,5-6-7-8/9/0 " * 20_000,
+    "a product named 10,000 times": "请报价M10螺栓500套，" * 10_000,
 }
 
 
@@ -160,3 +162,11 @@ def test_linear_time(name: str) -> None:
     extract_specs(ctx)
     extract_products(ctx)
     assert time.process_time() - start < 1.0, name
+
+
+def test_a_long_message_is_read_at_its_head() -> None:
+    """Beyond the scan bound nothing is read, and what comes before it is found as usual."""
+    text = "Please quote hex bolts M10x50, 500 pcs.\n" + "lorem ipsum " * 20_000 + "\nalso 200 ball valves DN50"
+    ctx = Context.build(text)
+    assert [f.value for f in extract_products(ctx)] == ["hex bolts"]
+    assert [f.value for f in extract_specs(ctx)] == ["M10x50"]

@@ -15,7 +15,7 @@ from ..result import Fields
 from .base import Context, Found
 from .contacts import contact_spans, extract_emails, extract_fax, extract_ims, extract_phones
 from .deadlines import extract_deadlines
-from .org import extract_company, extract_person, from_display_name
+from .org import choose_company, extract_company, extract_person, from_display_name, signing_display_name
 from .prices import extract_prices
 from .products import extract_products, extract_specs
 from .quantities import extract_quantities
@@ -94,7 +94,7 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
     ours = {a.lower() for a in (own_addresses or set())}
     ours |= {m.from_addr for m in thread.messages if m.is_ours}
     emails = [m.from_addr for m in thread.customer_messages
-              if m.from_addr and not is_platform(m.from_addr) and not is_automated(m.from_addr)]
+              if m.from_addr and not is_platform(m.from_addr)]  # spec: every sender but a genuine platform
     emails += [f.value for f in all_of("emails")]
     emails = [e for e in _unique(emails) if e not in ours]
     quantities = _unique([f.value | {"text": f.text} for f in all_of("quantities")],
@@ -115,6 +115,14 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
         deadline = {"date": None, "text": deadlines[0].text}
     company = [f.value for f in all_of("company")]
     person = [f.value for f in all_of("person")]
+    if not company:
+        # An organisation signing with its display name ("顺丰速运" … "顺丰速运"), automated or not.
+        for m, mf in zip(thread.customer_messages, per_message):
+            if m.sender and m.sender.name and not is_platform(m.from_addr):
+                signed = signing_display_name(m.sender.name, mf.ctx)
+                if signed:
+                    company = [signed]
+                    break
     if not company or not person:
         # The text names neither: the sender's display name often does ("宁波甬精模具 设备部 沈").
         for m in thread.customer_messages:
@@ -129,7 +137,7 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
         emails=emails,
         phones=_unique([f.value for f in all_of("phones")]),
         fax=_unique([f.value for f in all_of("fax")]),
-        company=company[0] if company else None,
+        company=choose_company(company),
         person=person[0] if person else None,
         im=_unique([f.value for f in all_of("im")], key=lambda i: (i["type"], i["id"].lower())),
         prices=prices,

@@ -10,8 +10,9 @@ as "Co., Ltd." / "Sdn Bhd" / "有限公司", or an organisation word: "Ministry"
 address nor contact is the company even without a legal form ("Harbour Rig & Chandlery").
 After the signature come labelled values ("联系人：王主任", "Company: X", a platform
 notification's "询价人：刘先生" / "Buyer: X Co.") and self-introductions ("We are X, a
-distributor", "Greetings from X", "我是X公司的Y", "我司为X"). Results are ordered best
-first: the thread keeps the first one found.
+distributor", "Greetings from X", "我是X公司的Y", "我司为X", "你好，深圳飞宇无人机。", "代表 X") and
+an organisation signing as its team ("The GitHub Team"). Results are ordered best first; a
+thread keeps the first found, or the first written with a legal form (``choose_company``).
 
 Not the customer's: the addressee of a greeting line ("尊敬的 XX有限公司：", "Dear Hongli
 team" — that is us), names after "贵/your", trading platforms (Alibaba.com, 慧聪网), and
@@ -29,7 +30,8 @@ and token patterns would still need the line structure. The analysis of a text i
 long text is read at its head and its tail only.
 
 ``from_display_name`` reads a sender's display name ("郑州安驰汽配-贾", "Kelvin Tan |
-Brightway Lighting Pte Ltd") the same way, for a thread whose text names no company or person.
+Brightway Lighting Pte Ltd") the same way, for a thread whose text names no company or person;
+``signing_display_name`` takes a display name the message signs with ("顺丰速运" … "顺丰速运").
 
 >>> ctx = Context.build("请报价M10螺栓500套。\n谢谢！\n王磊  采购经理\n山東恒泰機械有限公司 採購部\n電話：0531-88886666")
 >>> [f.value for f in extract_company(ctx)], [f.value for f in extract_person(ctx)]
@@ -71,9 +73,9 @@ _AFTER_DOT = re.compile(r"(?<=\.)(?=[A-Z])")
 _ZH_DEPT = re.compile(r"[" + _HAN + r"]{1,4}(?:部|科|课|处|办|组|室)")
 _ROLE_WORD = re.compile(r"[^\W\d_][\w&.'-]*|&")
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_ZH_BAD_HEAD = re.compile(r"[的了吗呢吧啊呀您你我他她请要想需哪]|一家|一间|一个|有个|这个|那个|这家|那家|贵|某些|大型|知名|全国|"
+_ZH_BAD_HEAD = re.compile(r"[的了吗呢吧啊呀您你我他她请要想需哪]|一家|一间|一个|有个|这个|那个|这家|那家|贵(?![州阳港溪])|某些|大型|知名|全国|"
                           r"国内|送到|寄到|发到|到货|可以|多少|怎么|什么|这是|那是|本公司|我公司|公司为|公司是|最大|之一|"
-                          r"领先|龙头|^按照|^根据|^依照|^依据|^关于|^对于|^按|就$|也$|都$|还$|才$|不$|能$|地$")
+                          r"领先|龙头|^按照|^根据|^依照|^依据|^关于|^对于|^按|^为|落实|就$|也$|都$|还$|才$|不$|能$|地$")
 _LATIN2 = re.compile(r"[A-Za-z]{2,}")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _CITY_TAIL = re.compile(r"\.?\s{1,3}[A-Z][\w'-]{1,20}(?:\s[A-Z][\w'-]{1,20})?")
@@ -99,9 +101,12 @@ _ABBREV_DOT = re.compile(r"(?:\b[A-Za-z]{1,5}|\b[A-Z](?:\.[A-Z])+)\.$")
 _DOT_PAREN = re.compile(r"\.?\s{0,2}[(（][^()（）]{1,30}[)）]")
 _OPEN_PAREN = re.compile(r"\s{0,3}[(（]")
 _SPACES13 = re.compile(r"\s{1,3}")
+_ZH_UNIVERSITY = re.compile(r"大学|学院$")
+_ZH_ACADEMIC_UNIT = re.compile(r"(?:学院|学系|系|研究所|研究院|研究中心|实验室)$")
 _ZH_UNIT_END = re.compile(r"(?:部|中心|处|分公司|办事处|代表处)$")
 _VALUE_END = re.compile(r"[,，;；|｜/]|\s{2,}")
-_MEMBER_PAREN = re.compile(r"\s{0,2}[(（][^()（）]{0,12}(?:会员|member|账号|编号|旺旺|id\b|ID\b)[^()（）]{0,30}[)）]$")
+_MEMBER_PAREN = re.compile(r"\s{0,2}[(（][^()（）]{0,12}(?:会员|member|账号|编号|旺旺|id\b|ID\b|认证|诚信通|实力商家|verified|"
+                           r"gold supplier)[^()（）]{0,30}[)）]$", _I)
 _PAREN_ONLY = re.compile(r"[(（][^()（）]{1,30}[)）]")
 _COMMA_GAP = re.compile(r"\s{0,2},\s{0,2}")
 _NAME_GAP = re.compile(r"\s{1,2}|\s{0,2}/\s{0,2}")
@@ -120,13 +125,15 @@ _FIRST_NAME = re.compile(r"[A-Z][a-z]{1,15}(?=\s|$|[,，。])")
 _THIRD_PARTY_ZH = re.compile(r"代理|合作|客户|供应|朋友|指定|的$")
 _QUOTED = re.compile(r"(?P<pre>[" + _HAN + r"]{2,4}|[" + _HAN + r"]{0,10}?(?:店|铺|品牌|公司|工作室|厂|餐厅|门市|商行))?"
                      r"\s?[「『“\"]([^」』”\"\n]{2,30})[」』”\"]")
-_ZH_PHRASE = re.compile(r"[^\s的,，。]{2,40}")
+_ZH_PHRASE = re.compile(r"[^\s的嘅,，。]{2,40}")
 _THE = re.compile(r"the\s{1,3}", _I)
 _NOT_A_NAME_START = re.compile(r"(?:dear|hi|hello|to|attn|your|our|my|their|his|her|this|that|these|a|an|big|small|"
                                r"any|every|some|all|no|one|which|what)\b", _I)
 _TOKEN = re.compile(r"\S+")
 _LEGAL_AFTER_COMMA = re.compile(r"\s{0,2}(?:ltd|limited|inc|llc|co\b|pvt|pte|sdn)", _I)
-_ZH_AFTER_COMPANY = re.compile(r"(?:的|采购|负责|总经理|经理|主管|总监|厂长|老板|，|,|。)")
+_ZH_AFTER_COMPANY = re.compile(r"(?:的|采购|负责|总经理|经理|主管|总监|厂长|老板|，|,|。|"
+                               # "我们恒达建设集团今年有8个楼盘", "华信酒店集团旗下酒店": the predicate begins
+                               r"今年|明年|去年|目前|现在|最近|近期|旗下|下属|需要|计划|准备|正在|一直|长期|主要|专业)")
 _ZH_UNIT_NAME = re.compile(r"[" + _HAN + r"]{0,6}?(?:部|处|科|办|室|中心)?(?P<n>[" + _HAN + r"]{2,4})$")
 _INVOICE_NAME = re.compile(r"[" + _HAN + r"A-Za-z0-9（）()]+?(?=税号|，|,|$)")
 _ZH_NOT_COMPANY_START = re.compile(r"(?:做|一家|一个|一间|专业|主要|需要|想|在|这边|公司|贵司|贵公司|贵方|贵厂|你们|也|刚|已|是)")
@@ -297,8 +304,12 @@ def _lines(norm: str, start: int = 0, end: int | None = None) -> list[_Line]:
     out = []
     pos = start
     for raw in norm[start:end].split("\n"):
-        lead = len(raw) - len(raw.lstrip())
         body = raw.strip()
+        if not body:
+            out.append(_Line(pos, pos, ""))
+            pos += len(raw) + 1
+            continue
+        lead = len(raw) - len(raw.lstrip())
         # Leading decoration: "——采购部 陈", "-- ", "* ".
         m = _DECOR.match(body) if body[:1] in _DECOR_CHARS else None
         if m and len(body) > m.end():
@@ -329,7 +340,9 @@ _SIGNOFF_TAIL = re.compile(r"[\s,，.。!！~～:：;；]*")
 _FOOTER = re.compile(r"^(?:sent from|sent via|sent with|get outlook|发自|从我的|来自我的|发送自|"
                      r"来自.{0,8}(?:邮箱|邮件|客户端|手机|大师))", re.IGNORECASE)
 _DISCLAIMER = re.compile(r"不希望再收到|退订|回复td|仅限于|本信件|机密资料|机密信息|非指定收件人|confidential|intended (?:solely )?for|intended recipient|disclaimer|unsubscribe|"
-                         r"免责声明|保密|本邮件|请勿转发|若您不是|this (?:e-?mail|email) was sent|don't want to hear",
+                         r"免责声明|保密|本邮件|请勿转发|若您不是|this (?:e-?mail|email) was sent|don't want to hear|"
+                         r"请勿(?:直接)?回复|自动发送|自动发出|电脑发出|automatically generated|system-generated|"
+                         r"do not reply|don't reply|no-?reply",
                          re.IGNORECASE)
 _CONTACT_LABEL = re.compile(
     r"^(?:tel|telephone|phone|ph|mob|mobile|cell|hp|fax|e-?mail|email|add|addr|address|web|website|www|"
@@ -345,6 +358,7 @@ _ADDRESS_EN = re.compile(
     re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def _is_signoff(text: str) -> tuple[bool, int]:
     """Whether a line is a sign-off; and where a name written after it starts ("Regards, Emeka")."""
     m = _SIGNOFF.match(text)
@@ -382,8 +396,8 @@ def _sentence_like(text: str) -> bool:
         return True
     if han > 12 and _CLAUSE_PUNCT.search(text):
         return True
-    if han and text[-1] in "吗呢吧啊么":
-        return True
+    if han and text[-1] in "吗呢吧啊么" and not _org_zh(text.replace(" ", "")):
+        return True  # a question; "…精酿酒吧" is a name
     if han > 8 and text[-1] in "。！？":
         return True  # a Chinese sentence; signature lines do not end with a full stop
     if han > 10 and sum(1 for w in text.split() if _HAN_RX.search(w)) >= 5:
@@ -614,7 +628,8 @@ def _org_zh(s: str) -> bool:
 _SHOP_ON_MARKETPLACE = re.compile(r"(?:淘宝|天猫|京东|拼多多|抖音|快手|虾皮)(?![开上买卖的做有])[" + _HAN + r"A-Za-z]{2,}")
 _GENERIC_ZH = re.compile(r"外贸|贸易|进出口|出口|进口|国际|工贸|商贸|实业|科技|工程|建筑|建设|物流|电子|机械|五金|"
                          r"服装|服饰|家具|食品|化工|一家|小型|大型|中型|私营|民营|国营|国有|合资|外资|连锁|批发|零售|"
-                         r"装修|设计|广告|传媒|生产|制造|加工|销售|代理|采购|供应链|经销|分销|室内|家装|工装|个体|个人|自营")
+                         r"装修|设计|广告|传媒|生产|制造|加工|销售|代理|采购|供应链|经销|分销|室内|家装|工装|个体|个人|自营|集中|统一|"
+                         r"客户|客服|服务|安全")
 
 
 @lru_cache(maxsize=8192)
@@ -820,6 +835,8 @@ def _org_span(norm: str, parts: list[_Part], i: int, seen_name: bool = False) ->
             h = qs.replace(" ", "")
             if len(h) >= 6 and _ZH_UNIT_END.search(h) and not _role_part(h):
                 cont = True  # 济南高新区项目部, 全球采购中心
+            elif _ZH_UNIVERSITY.search(norm, start, end) and _ZH_ACADEMIC_UNIT.search(h):
+                cont = True  # 山东大学 机械工程学院: a university's school is part of the name
         elif _PAREN_ONLY.fullmatch(qs):
             cont = True
         elif p.kind == "orgword" and q.kind in ("other", "place") and not _HAN_RX.search(qs) and _titlecase(qs) \
@@ -841,7 +858,7 @@ def _org_span(norm: str, parts: list[_Part], i: int, seen_name: bool = False) ->
 
 _PAR = r"\([^()\n]{1,30}\)"
 _LAT = rf"[^\s{_HAN}()]+"
-_CHUNK = re.compile(rf"[{_HAN}][{_HAN}\d]*(?:\s?{_PAR}[{_HAN}\d]*)*|(?:{_LAT}|{_PAR})(?:\s{{1,2}}{_LAT}|\s{{0,2}}{_PAR})*")
+_CHUNK = re.compile(rf"[{_HAN}][{_HAN}\d*]*(?:\s?{_PAR}[{_HAN}\d]*)*|(?:{_LAT}|{_PAR})(?:\s{{1,2}}{_LAT}|\s{{0,2}}{_PAR})*")
 
 
 def _split_line_parts(line: _Line) -> list[_Part]:
@@ -915,7 +932,11 @@ class _Text:
 
     def has(self, words: tuple[str, ...]) -> bool:
         """Whether any of ``words`` (lower case) occurs: a quick test before a pattern is run."""
-        return any(w in part for part in self._low_parts for w in words)
+        for part in self._low_parts:  # plain loops: this runs a few dozen times per text
+            for w in words:
+                if w in part:
+                    return True
+        return False
 
 
 _WINDOW = 4000
@@ -1069,7 +1090,7 @@ def _read_block(norm: str, block: list[_Line], name_at: int, first: int, bonus: 
 
 
 _ZH_NOT_IN_NAME = re.compile(r"[的了吗呢吧啊呀您你我他她它请要想需谢收寄给看与及或但也都还又就才再很更最多少几些每该此那这么什"
-                             r"谁哪怎为因所虽而且并不没别从往对把被让叫使由至之前后左右等例比样价款钱件个次吨斤米元号到发"
+                             r"谁哪怎为因所虽而且并不没别从往对把被让叫使由至前后左右等例比样价款钱件个次吨斤米元号到发"
                              r"已经过好可能会]")
 
 
@@ -1133,7 +1154,10 @@ def _company_shaped(s: str) -> bool:
 _PERSON_LABEL = re.compile(
     r"(?:联系人|询价人|发送者|采购人|经办人|姓名|contact person|contact name|attn\.?|attention)\s{0,3}[:：]?\s{0,40}"
     r"[(（]?(?P<v>[^\n,，;；:：()（）]{1,40})")
-_BUYER_LABEL = re.compile(r"(?:买家|buyer)\s{0,3}(?:buyer\s{0,3})?[:：]\s{0,3}(?P<v>[^\n]{1,100})")
+# "Buyer: X Co.", "采购商：浙江**食品有限公司" (a platform masks part of it: still its name), 买家“临沂鑫达农机配件厂 周先生”.
+_BUYER_LABEL = re.compile(r"(?:买家|采购商|采购单位|buyer|(?<![^\n])[ \t]{0,4}from)\s{0,3}(?:buyer\s{0,3})?(?:[:：]\s{0,3}(?P<v>[^\n]{1,100})|"
+                          r"[“\"「](?P<q>[^”\"」\n]{2,60})[”\"」])")
+_BUYER_CUES = ("买家", "采购商", "采购单位", "buyer", "from:")
 _CONTACT_CALL = re.compile(r"联系(?:电话|方式|手机)?\s{0,3}[:：]?\s{0,40}[(（]?(?P<v>[" + _HAN + r"]{2,4})")
 _PAREN_NAME = re.compile(r"[(（](?P<v>[" + _HAN + r"]{2,4})[)）]")
 _INQUIRY_FROM = re.compile(r"(?:new inquiry from|inquiry from|message from)\s{1,3}(?P<v>[a-z][^\n()]{1,40}?)\s{0,3}(?:\(|$)",
@@ -1148,7 +1172,7 @@ _PERSON_LABEL_CUES = ("联系人", "询价人", "发送者", "采购人", "经�
 _COMPANY_LABEL_CUES = ("公司", "单位", "company", "organi", "抬头")
 _EN_COMPANY_CUES = ("greeting", "we are", "we're", "this is", "i am", "i'm", "i work", "behalf", "represent",
                     "here at", "i head", "i own", "i run", "we run", "we own", "i manage", "owner of", "founder of")
-_ZH_COMPANY_CUES = ("我们", "我司", "我公司", "本公司", "我单位", "这里是", "这边是", "我哋", "我地", "我系", "我是")
+_ZH_COMPANY_CUES = ("我们", "我司", "我公司", "本公司", "我单位", "这里是", "这边是", "我哋", "我地", "我系", "我是", "代表")
 _COMPANY_LABEL = re.compile(
     r"(?:^|\n)\s{0,8}(?:公司名称|公司|单位名称|单位|company name|company|organi[sz]ation|开票抬头|发票抬头|抬头)"
     r"\s{0,3}[:：]\s{0,3}(?P<v>[^\n]{2,80})")
@@ -1158,8 +1182,13 @@ _EN_COMPANY_INTRO = re.compile(
     r"i'm .{1,30}? from|i work (?:for|at|with)|on behalf of|representing|here at|i head [a-z ]{1,20} at|"
     r"i own|i run|we run|we own|i manage|owner of|founder of|co-founder of|i'm with|i am with)"
     r"\s{1,3}(?P<v>[a-z0-9][^\n;:!?()]{1,80})")
+_LATIN_ALT_NAME = re.compile(r"\s(?P<v>[A-Z][A-Za-z&'.-]*(?:\s[A-Z][A-Za-z&'.-]*){0,3})(?=\s{0,2}(?:[,，。.!！;；]|$))")
+_LATIN_TAIL = re.compile(r"\s[A-Za-z&'. -]+$")
+_ZH_HELLO_SELF = re.compile(r"(?:你好|您好)\s{0,2}[,，!！]\s{0,2}(?P<v>[^\n,，。.!！；;:：、?？]{4,30})"
+                            r"(?=[,，。.])")
 _ZH_COMPANY_INTRO = re.compile(
     r"(?:我们是|我们这里是|我们这边是|我司是|我司为|我司系|我公司是|我公司为|本公司是|本公司为|我单位是|我单位为|这里是|这边是|"
+    r"(?<![销售业务首席驻华])代表|"
     r"我哋系|我地系|我们系|我系|我是|我们|我司)\s{0,2}(?P<v>[^\n,，。.!！；;:：、?？]{3,40})")
 
 
@@ -1172,6 +1201,8 @@ def _label_persons(t: _Text) -> list[_Cand]:
             continue
         for m in t.find(rx):
             s, e = m.span("v")
+            if s < 0:
+                continue  # 买家“…”: read by the company reader
             if rx is _INQUIRY_FROM and not norm[s].isupper():
                 continue
             cut = _VALUE_END.search(norm, s, e)  # "Luis Quispe, Agroinsumos del Sur S.A.C."
@@ -1265,7 +1296,7 @@ def _company_from_phrase(norm: str, s: int, e: int) -> tuple[int, int] | None:
         best = None
         # The longest prefix that is an organisation name.
         for k in range(len(h), 2, -1):
-            if _org_zh(h[:k]) and (k == len(h) or not _HAN_RX.match(h[k]) or h[k:k + 1] in "的" or
+            if _org_zh(h[:k]) and (k == len(h) or not _HAN_RX.match(h[k]) or h[k:k + 1] in "的嘅" or
                                    _zh_rest_ok(h[k:])):
                 best = k
                 break
@@ -1337,11 +1368,9 @@ def _label_companies(t: _Text) -> list[_Cand]:
             a, b = _org_span(norm, parts, 0)
             if b > a:
                 out.append(_Cand(norm[a:b], a, b, 15))
-    for m in (t.find(_BUYER_LABEL) if t.has(("买家", "buyer")) else ()):
-        s, e = _trim(norm, *m.span("v"))
+    for m in (t.find(_BUYER_LABEL) if t.has(_BUYER_CUES) else ()):
+        s, e = _trim(norm, *m.span("v" if m.start("v") >= 0 else "q"))
         v = norm[s:e]
-        if "*" in v:
-            continue
         # "Jessica Moore | United States | Salt & Fern Co.", "Abdullah Trading Co. (Saudi Arabia)",
         # "朵朵家居（义乌市朵朵电子商务商行）".
         parts = _split_line_parts(_Line(s, e, v))
@@ -1397,25 +1426,43 @@ def _intro_companies(t: _Text) -> list[_Cand]:
         span = _company_from_phrase(norm, s, e)
         if not span:
             continue
+        quoted = span[0] > 0 and norm[span[0] - 1] in "「『“\"" and _HAN_RX.search(norm, span[0], span[1])
+        tail = _LATIN_ALT_NAME.match(norm, span[1]) if _HAN_RX.search(norm, span[1] - 1, span[1]) else None
+        if tail and _org_zh(norm[span[0]:span[1]].replace(" ", "")):
+            span = (span[0], tail.end("v"))  # "我們是動力健身 POWER FIT，": one name in two scripts
         c = norm[span[0]:span[1]]
-        if _org_zh(c.replace(" ", "")) or _legal_en(c) or (
+        if quoted or _org_zh(c.replace(" ", "")) or _org_zh(_LATIN_TAIL.sub("", c).replace(" ", "")) or _legal_en(c) or (
                 not _HAN_RX.search(c) and _ZH_ROLE_AFTER.match(norm, span[1])
                 and (_org_en(c) or _CAMEL.search(c) or len(c.split()) >= 2) and not _name_part(c)):
             out.append(_Cand(c, span[0], span[1], 8))
+    # "你好，深圳飞宇无人机。附件…": the writer's organisation right after the greeting.
+    for m in (t.find(_ZH_HELLO_SELF) if t.has(("你好", "您好")) else ()):
+        lo = max(0, m.start() - 6)
+        ls = norm.rfind("\n", lo, m.start())
+        if (ls < 0 and lo > 0) or norm[ls + 1 if ls >= 0 else lo:m.start()].strip():
+            continue  # "王经理你好，…": the greeting must open its line
+        a, b = _trim(norm, *m.span("v"))
+        if b > a and _org_zh(norm[a:b].replace(" ", "")) and not _ZH_NOT_COMPANY_START.match(norm, a):
+            out.append(_Cand(norm[a:b], a, b, 8))
     # "(Kopi Teh Bar, 14 outlets)", "Maple Hardware (62 stores, …)", "my store "KH Select"",
     # "PlaySmart Philippines here, we supply…".
-    spans = []
+    spans: list[tuple[int, int]] = []
+    named: set[tuple[int, int]] = set()  # spans the context itself marks as a business's name
     if t.has(("我校", "我司", "我公司", "我单位", "我院", "本公司", "本校")):
         for m in t.find(_OUR_PAREN):
             if _org_zh(m.group("v").replace(" ", "")):
                 spans.append(m.span("v"))  # "我校（聊城市实验小学）"
     if t.has(("(",)):
-        spans += [m.span("v") for m in t.find(_PAREN_COUNT)]
+        named.update(m.span("v") for m in t.find(_PAREN_COUNT))  # "(Kopi Teh Bar, 14 outlets)"
+        spans += sorted(named)
         for m in t.find(_COUNT_AFTER):
             # "Maple Hardware (62 stores, …)": capitalised words opening a sentence before "(N stores".
-            lo = max(0, m.start() - 160)
-            ls = max(norm.rfind("\n", lo, m.start()) + 1, norm.rfind(". ", lo, m.start()) + 2, lo)
-            w = _CAP_WORDS.fullmatch(norm, ls, m.start())
+            stop = m.start()
+            while stop > m.start() - 2 and norm[stop - 1:stop] in (" ", "\t"):
+                stop -= 1
+            lo = max(0, stop - 160)
+            ls = max(norm.rfind("\n", lo, stop) + 1, norm.rfind(". ", lo, stop) + 2, lo)
+            w = _CAP_WORDS.fullmatch(norm, ls, stop)
             if w:
                 spans.append(w.span("v"))
     if t.has(('"', "“", "'", "‘")) and t.has(("my ", "our ")):
@@ -1427,20 +1474,20 @@ def _intro_companies(t: _Text) -> list[_Cand]:
             if w:
                 spans.append(w.span("v"))
     for s, e in spans:
-        if True:
-            a, b = _trim(norm, s, e)
-            v = norm[a:b]
-            if b > a and (_titlecase(v) or _HAN_RX.search(v)) and (not _name_part(v) or _CAMEL.search(v) or _org_en(v)) \
-                    and not _has_platform(v) and len(v) >= 2:
-                out.append(_Cand(v, a, b, 7))
+        a, b = _trim(norm, s, e)
+        v = norm[a:b]
+        if b > a and (_titlecase(v) or _HAN_RX.search(v)) and (
+                (s, e) in named or not _name_part(v) or _CAMEL.search(v) or _org_en(v)) \
+                and not _has_platform(v) and len(v) >= 2 and not _is_place(v) and not _is_place_zh(v):
+            out.append(_Cand(v, a, b, 7))
     return out
 
 
 _UNITS = r"(?:outlets|stores|shops|branches|locations|restaurants|clinics|pharmacies|hotels|centres|centers|" \
          r"间|家|个)"
-_PAREN_COUNT = re.compile(r"[(（](?P<v>[a-z" + _HAN + r"][^()（）,，\n]{1,40})[,，]\s{0,2}\d{1,5}\s{0,2}" + _UNITS)
+_PAREN_COUNT = re.compile(r"[(（](?P<v>[A-Za-z" + _HAN + r"][^()（）,，\n]{1,40})[,，]\s{0,2}\d{1,5}\s{0,2}" + _UNITS)
 _OUR_PAREN = re.compile(r"(?:我校|我司|我公司|我单位|我院|本公司|本校)\s?[(（](?P<v>[^()（）\n]{2,30})[)）]")
-_COUNT_AFTER = re.compile(r"\s{0,2}[(（]\d{1,5}\+?\s{0,2}" + _UNITS)
+_COUNT_AFTER = re.compile(r"[(（]\d{1,5}\+?\s{0,2}" + _UNITS)
 _CAP_WORDS = re.compile(r"\s{0,3}(?P<v>[A-Z][\w&'’.-]{1,30}(?:\s[A-Z][\w&'’.-]{1,30}){0,4})")
 _HERE_WORD = re.compile(r" here\b")
 _QUOTED_STORE = re.compile(r"(?:my|our)\s(?:store|shop|brand|company|restaurant|business|label|cafe|studio)\s"
@@ -1525,6 +1572,29 @@ def _subject_companies(t: _Text) -> list[_Cand]:
     return out
 
 
+_TEAM_LINE = re.compile(r"(?:the\s|your\s)?(?P<v>\S.{1,50}?)\s(?:team|团队)\s{0,2}[.!]?$", _I)
+_TEAM_LAST_LINES = 6
+
+
+def _team_companies(t: _Text) -> list[_Cand]:
+    """An organisation signing as its team, near the end: "The GitHub Team", "Your Lufthansa
+    Team", "HSBC Global Payments Team" (not "Sales Team": a team of roles names no one)."""
+    out: list[_Cand] = []
+    lines = [ln for ln in t.lines if ln.text][-_TEAM_LAST_LINES:]
+    for ln in lines:
+        if len(ln.text) > 60 or not t.low.endswith(("team", "team.", "team!", "团队"), ln.start, ln.end):
+            continue
+        m = _TEAM_LINE.match(ln.text)
+        if not m:
+            continue
+        a, b = _trim(t.norm, ln.start + m.start("v"), ln.start + m.end("v"))
+        v = t.norm[a:b]
+        if b > a and (_titlecase(v) or _HAN_RX.search(v)) and not _role_part(v) and not _zh_name(v) \
+                and not _SENT_PUNCT.search(v) and len(v.split()) <= 6:
+            out.append(_Cand(v, a, b, 12))
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # Public functions.
 
@@ -1555,7 +1625,9 @@ def _analyse(norm: str) -> tuple[tuple[_Cand, ...], tuple[_Cand, ...]]:
     companies += _label_companies(t) + _intro_companies(t) + _subject_companies(t)
     persons += _label_persons(t) + _intro_persons(t)
     companies = [c for c in companies if not _ours(norm, c.start, c.end)
-                 and (not _has_platform(c.value) or _SHOP_ON_MARKETPLACE.match(c.value))]
+                 and (not _has_platform(_END_PAREN.sub("", c.value) or c.value) or _SHOP_ON_MARKETPLACE.match(c.value))]
+    # "Your Lufthansa Team" signs a mail; it is not the "Dear Hongli team" of a greeting.
+    companies += [c for c in _team_companies(t) if not _has_platform(c.value)]
     persons = [c for c in persons if not _ours(norm, c.start, c.end)]
     order = lambda c: -c.score  # noqa: E731 - stable: equal scores keep the order found
     persons.sort(key=order)
@@ -1633,7 +1705,64 @@ def from_display_name(display: str) -> tuple[str | None, str | None]:
     if company is not None:
         a, b = _org_span(norm, parts, parts.index(company), person is not None)
         c = ctx.original(a, b) or None
+    elif len(parts) == 1 and _HAN_RX.match(norm):
+        # "台灣宏碁電子採購部": an organisation with its department glued on.
+        h = norm.replace(" ", "")
+        n = _ends_with(h, _data().zh_roles)
+        if n and _org_zh(h[:-n]):
+            c = ctx.original(0, len(norm.rstrip()) - n) or None
     return c, (ctx.original(person.start, person.end) if person else None)
+
+
+def choose_company(values: list[str]) -> str | None:
+    """The thread's company among those its messages name, in order: the first written with
+    a legal form ("石家庄志远汽车维修服务有限公司" in a later signature over the shop name a
+    platform relayed first), else the first."""
+    for v in values:
+        if _legal_en(v) or _ends_with(_END_PAREN.sub("", v.replace(" ", "")), _data().zh_legal):
+            return v
+    return values[0] if values else None
+
+
+_NAME_THEN_MORE = re.compile(r"\s{0,2}[|｜,，;；/–—-]")
+
+
+def signing_display_name(display: str, ctx: Context) -> str | None:
+    """The sender's display name when the message is signed with it: an organisation that
+    writes its own name as a line of the text ("顺丰速运", "Hotel Königshof Stuttgart",
+    "臺北自來水事業處 敬上"), as the text writes it; a line that ends with the name and
+    continues it to the left ("基督長老教會岡山教會" for "岡山教會") gives the whole line. Person
+    and mailbox names ("Sales Dept") give nothing; a platform's name does, since mail from a
+    genuine platform's domain is not read here (a look-alike claims to be the platform).
+    """
+    name = _DISPLAY_DASH.sub(" ", display.strip().strip('"').strip())[:120]
+    if len(name) < 2:
+        return None  # a platform's name counts: the caller reads no genuine platform's mail
+    norm = Context.build(name).norm
+    key = norm.lower()
+    if len(key) < (3 if _HAN_RX.search(key) else 4) or _name_part(norm) or _role_part(key):
+        return None
+    parts = _split_line_parts(_Line(0, len(norm), norm))
+    if any(_classify(p, alone=len(parts) == 1, after_signoff=True) in ("name", "role", "contact") for p in parts):
+        return None  # "采购部 陈", "安环部 马军": a person or a mailbox
+    if not _HAN_RX.search(norm) and not (_legal_en(norm) or _org_en(norm) or len(norm.split()) >= 3):
+        return None  # "Ah Seng": a nickname, not an organisation
+    t = _Text(ctx.norm)
+    lines = [ln for ln in t.lines if ln.text][-_TEAM_LAST_LINES - 2:]
+    for ln in lines:
+        low = t.low[ln.start:ln.end]
+        i = low.find(key)
+        if i < 0 or (len(ln.text) > len(key) + 12 and not (i == 0 and _NAME_THEN_MORE.match(low, len(key)))):
+            continue  # a sentence naming it, not a signature line ("Hotel X | Königstraße 20" is one)
+        a, b = ln.start + i, ln.start + i + len(key)
+        head = ln.text[:i + len(key)].replace(" ", "")
+        if i > 0 and (_HAN_RX.match(t.norm, a) and _HAN_RX.match(t.norm, a - 1)) and (
+                _zh_plain_name(head) or _org_zh(head)):
+            a = ln.start  # "基督長老教會岡山教會" signs for "岡山教會"
+        elif i > 0 and t.norm[a - 1].isalnum():
+            continue
+        return ctx.original(a, b).strip() or None
+    return None
 
 
 _DISPLAY_DASH = re.compile(r"(?<=[" + _HAN + r"A-Za-z)）])\s{0,2}[-–—_]\s{0,2}(?=[" + _HAN + r"])")

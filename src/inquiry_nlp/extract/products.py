@@ -2,10 +2,11 @@
 they give, each as written.
 
 Products come from the lexicon ``data/products.toml`` (zh-Hans and English, by industry).
-English terms go through a spaCy ``PhraseMatcher`` (``attr="LOWER"``; plurals, US/UK spellings
-and hyphen/space variants generated) over a compact ``Doc`` of the message's ASCII words: words
-that occur in no term are folded into one placeholder, so the ``Doc`` stays small and a match
-never spans a gap. Chinese terms are matched character by character against a dictionary
+English terms (plurals, US/UK spellings and hyphen/space variants generated) are looked up as
+word tuples in a dictionary over a compact list of the message's lower-cased words: words that
+occur in no term are folded into one placeholder, so the list stays small and a match never
+spans a gap (a spaCy ``PhraseMatcher`` did the same more slowly: building its ``Doc`` cost
+more than the look-ups). Chinese terms are matched character by character against a dictionary
 (longest match first) on the simplified form of the text, so traditional text (螺絲, 鏈條,
 崁燈) is found through its simplified terms — no segmentation is needed, and none is paid for.
 The longest match wins ("hex flange bolts" over "bolts"); a material or make written right
@@ -39,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 import threading
 import tomllib
 from dataclasses import dataclass
@@ -59,6 +61,12 @@ _EN_WORD = re.compile(rf"[{_LATIN}]+(?:(?:-|'|\.(?=[0-9]))[{_LATIN}]+)*")
 _EN_TOKEN = re.compile(rf"[{_LATIN}]+(?:(?:-|'|\.(?=[0-9]))[{_LATIN}]+)*|[/&+]")
 _EN_SEPARATORS = frozenset("/&+")
 _GAP = "\u2063"  # placeholder for a run of words that occur in no term
+# Bounds that keep hostile input cheap: a message is read in its first _MAX_SCAN characters
+# (no inquiry writes its products further on), and each pattern family (and the Chinese
+# lexicon scan) keeps at most _MAX_STARTS candidates.
+_MAX_SCAN = 60_000
+_MAX_STARTS = 1_000
+_MAX_WORDS = 4 * _MAX_STARTS  # words of the English lexicon (and gaps) read
 
 
 # ---------------------------------------------------------------------------------------------
@@ -123,9 +131,8 @@ def _en_tokens(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    matcher: object                      # spacy PhraseMatcher: PRODUCT and SPEC patterns
-    product_id: int
-    vocab: object                        # the spaCy vocabulary the matcher and docs share
+    en_phrases: dict[tuple[str, ...], bool]  # an English term's words -> is it a product (else a spec)
+    en_lengths: dict[str, tuple[int, ...]]   # first word -> lengths (in words) of the terms it starts
     en_words: frozenset[str]             # every token of an English term
     zh_terms: dict[str, str]             # CJK term (lower case) -> "product" | "spec"
     zh_lengths: dict[str, tuple[int, ...]]   # first two chars -> term lengths, longest first
@@ -134,6 +141,7 @@ class _Lexicon:
     zh_need_prefix: dict[str, tuple[str, ...]]  # core -> codes it needs ("瓶" <- "pet")
     zh_mods: frozenset[str]              # materials/makes kept before a Chinese name
     zh_mod_lengths: tuple[int, ...]
+    zh_mod_last: frozenset[str]          # the last characters of those (a quick first test)
     en_mods: frozenset[str]              # … and before an English one
     en_mod_lengths: tuple[int, ...]
     not_products: frozenset[str]
@@ -145,11 +153,6 @@ class _Lexicon:
 def lexicon() -> _Lexicon:
     """The product lexicon and spec words, compiled once per process."""
     with _LOCK:
-        from spacy.matcher import PhraseMatcher
-        from spacy.tokens import Doc
-
-        from ..text.segment import shared_vocab
-
         data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/products.toml").read_text("utf-8"))
         mods = data.get("_modifiers", {})
         nots = data.get("_not_products", {})
@@ -205,18 +208,21 @@ def lexicon() -> _Lexicon:
         firsts = {t[0] for t in zh_terms if len(t) >= 2} | set(single) | single_colours
         seconds = {t[1] for t in zh_terms if len(t) >= 2}
 
-        vocab = shared_vocab()
-        matcher = PhraseMatcher(vocab, attr="LOWER")
-        en_words = frozenset(w for t in en_terms for w in _en_tokens(t))
-        products = [t for t, k in en_terms.items() if k == "product"]
-        specs = [t for t, k in en_terms.items() if k == "spec"]
-        matcher.add("PRODUCT", [Doc(vocab, words=_en_tokens(t)) for t in sorted(products)])
-        matcher.add("SPEC", [Doc(vocab, words=_en_tokens(t)) for t in sorted(specs)])
+        en_phrases: dict[tuple[str, ...], bool] = {}
+        for t, k in en_terms.items():
+            words = tuple(_en_tokens(t))
+            if words:
+                en_phrases.setdefault(words, k == "product")
+        en_lengths: dict[str, set[int]] = {}
+        for words in en_phrases:
+            en_lengths.setdefault(words[0], set()).add(len(words))
+        en_words = frozenset(w for words in en_phrases for w in words)
         zh_mods = frozenset(m.lower() for m in mods.get("zh", []))
         en_mods = {v for m in mods.get("en", []) for v in _en_variants(m.lower(), plurals=False)}
         en_mods |= {m.replace(" ", "-") for m in en_mods}
         return _Lexicon(
-            matcher=matcher, product_id=vocab.strings["PRODUCT"], vocab=vocab, en_words=en_words,
+            en_phrases=en_phrases, en_lengths={k: tuple(sorted(v, reverse=True)) for k, v in en_lengths.items()},
+            en_words=en_words,
             zh_terms=zh_terms, zh_lengths={k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
             zh_single=single,
             zh_first=re.compile("[" + "".join(sorted(map(re.escape, firsts - set(single) - single_colours))) + "]"
@@ -224,6 +230,7 @@ def lexicon() -> _Lexicon:
                                 "|[" + "".join(sorted(map(re.escape, set(single) | single_colours))) + "]"),
             zh_need_prefix={k: tuple(sorted(v, key=len, reverse=True)) for k, v in need.items()},
             zh_mods=zh_mods, zh_mod_lengths=tuple(sorted({len(m) for m in zh_mods}, reverse=True)),
+            zh_mod_last=frozenset(m[-1] for m in zh_mods if m),
             en_mods=frozenset(en_mods), en_mod_lengths=tuple(sorted({len(m) for m in en_mods}, reverse=True)),
             not_products=not_products, colours=frozenset(colours),
             zh_single_colours=frozenset(t for t in spec_words.get("colours_zh", []) if len(t) == 1))
@@ -240,10 +247,9 @@ class _Lexical:
 
 
 def _en_matches(low: str, lex: _Lexicon) -> list[tuple[int, int, bool]]:
-    """(start, end, is_product) for English terms, longest first, not overlapping. The Doc holds
-    the words that occur in some term; anything else between two words becomes one gap token."""
-    from spacy.tokens import Doc
-
+    """(start, end, is_product) for English terms, longest first, not overlapping. The word list
+    holds the words that occur in some term; anything else between two words becomes one gap
+    token, so a term never spans it."""
     vocab = lex.en_words
     words: list[str] = []
     offsets: list[tuple[int, int]] = []
@@ -251,6 +257,8 @@ def _en_matches(low: str, lex: _Lexicon) -> list[tuple[int, int, bool]]:
     prev_end = -1
     gap = True  # the last token is a gap (or there is none yet)
     for m in _EN_WORD.finditer(low):
+        if len(words) >= _MAX_WORDS:
+            break
         w = m.group()
         if w not in vocab:
             if not gap:
@@ -270,16 +278,26 @@ def _en_matches(low: str, lex: _Lexicon) -> list[tuple[int, int, bool]]:
         gap = False
     if not words:
         return []
-    doc = Doc(lex.vocab, words=words)
-    found = sorted(lex.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+    phrases, lengths = lex.en_phrases, lex.en_lengths
+    found: list[tuple[int, int, bool]] = []  # (-length, start, is_product): every term, every length
+    count = len(words)
+    for i, w in enumerate(words):
+        for n in lengths.get(w, ()):
+            if i + n > count:
+                continue
+            kind = phrases.get(tuple(words[i:i + n]))
+            if kind is not None:
+                found.append((-n, i, kind))
+    found.sort(key=lambda f: (f[0], f[1]))
     taken: list[tuple[int, int, bool]] = []
     used = [False] * len(words)
-    for match_id, s, e in found:
+    for neg, s, is_product in found:
+        e = s - neg
         if any(used[s:e]):
             continue
         for i in range(s, e):
             used[i] = True
-        taken.append((offsets[s][0], offsets[e - 1][1], match_id == lex.product_id))
+        taken.append((offsets[s][0], offsets[e - 1][1], is_product))
     return taken
 
 
@@ -292,6 +310,8 @@ def _zh_matches(low: str, lex: _Lexicon) -> list[tuple[int, int, bool]]:
         i = m.start()
         if i < pos:
             continue
+        if len(out) >= _MAX_STARTS:
+            break
         hit = 0
         for length in lengths.get(low[i:i + 2], ()):
             if low[i:i + length] in terms:
@@ -447,23 +467,32 @@ _SHI_ONE = frozenset("立卧台挂吊柜壁")  # 立式, 卧式, 台式 …: one
 
 def _modifier_before(low: str, start: int, cjk: bool, lex: _Lexicon) -> int:
     """Where a material/make written right before the product at ``start`` begins."""
+    before = low[start - 1:start]
     if cjk:
-        for n in lex.zh_mod_lengths:
-            if n <= start and low[start - n:start] in lex.zh_mods:
-                return start - n
+        if before in lex.zh_mod_last:
+            for n in lex.zh_mod_lengths:
+                if n <= start and low[start - n:start] in lex.zh_mods:
+                    return start - n
         if low[start - 1:start] == "式" and start >= 2:
             n = 1 if low[start - 2] in _SHI_ONE else 2
             make = low[max(0, start - 1 - n):start]
             if len(make) == n + 1 and all(_IS_CJK.match(c) for c in make[:-1]) and not _ZH_SHI_STOP.search(make):
                 return start - 1 - n
-    end = start - 1 if low[start - 1:start] in (" ", "-") else start
+    end = start - 1 if before in (" ", "-") else start
     if end == start and not cjk:
         return start
-    for n in lex.en_mod_lengths:
-        s = end - n
-        if s >= 0 and low[s:end] in lex.en_mods and (s == 0 or not low[s - 1].isalnum()):
+    last = low[end - 1:end]
+    if not last.isalnum() or _IS_CJK.match(last):
+        return start  # an English modifier ends with a Latin letter or digit
+    lengths = lex.en_mod_lengths
+    for m in _WORD_START.finditer(low, max(0, end - lengths[0]), end):  # longest first
+        s = m.start()
+        if (end - s) in lengths and low[s:end] in lex.en_mods:
             return s
     return start
+
+
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")  # a letter or digit after none
 
 
 def _overlaps(spans: list[tuple[int, int]] | tuple[tuple[int, int], ...], start: int,
@@ -567,7 +596,7 @@ def _drop_repeats(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 def extract_products(ctx: Context) -> list[Found]:
     """Product names as written, in order of appearance (each name once per message)."""
     out: list[Found] = []
-    for start, end in _lexical(ctx.norm).products:
+    for start, end in _lexical(ctx.norm[:_MAX_SCAN]).products:
         text = ctx.original(start, end).strip()
         if text:
             out.append(Found(text, text, start, end))
@@ -578,7 +607,7 @@ def extract_products(ctx: Context) -> list[Found]:
 # Specifications
 # ---------------------------------------------------------------------------------------------
 
-_N = r"\d{1,6}(?:\.\d{1,4})?"            # a number (bounded: linear time on a megabyte of digits)
+_N = r"(?>\d{1,6}(?:\.\d{1,4})?)"          # a number (bounded: linear time on a megabyte of digits)
 _X = r" ?[x×X*] ?"
 _E = r"(?![0-9A-Za-z])"                  # a code or number ends here
 _IN = r"(?:\d{1,2}-\d/\d{1,2}|\d{1,2}/\d{1,2}|\d{1,3}(?:\.\d{1,2})?)(?: ?\"| ?(?:inch|inches)\b| ?in\.|寸|吋|英寸)"
@@ -718,15 +747,17 @@ _RX_ALPHA, _KIND_ALPHA = _group(_ALPHA_ALTS, "")
 _RX_ZH, _KIND_ZH = _group(_ZH_ALTS, "")
 # Where those can start. Each starts with a character class, so the regex engine skips the rest
 # of the text at C speed; the boundary is checked by a look-behind over that first character.
+# The runs before a look-ahead's test are possessive: what follows them is no character of the
+# run, so giving characters back could never help.
 _NUM_START = re.compile(r"[0-9](?<![0-9A-Za-z./#-][0-9])(?!(?<=[0-9],[0-9])[0-9]{2}(?![0-9]))"
-                        r"(?![0-9.,]{0,12} ?(?:(?:pcs|pc|pieces|sets?|units?)\b(?! ?(?:/|per\b|in (?:a|each)\b))|"
+                        r"(?![0-9.,]{0,12}+ ?(?:(?:pcs|pc|pieces|sets?|units?)\b(?! ?(?:/|per\b|in (?:a|each)\b))|"
                         r"(?:days?|weeks?|months?|years?|yrs|usd|rmb|nos|tons|mt|and|or|of|the|to)\b))"
-                        r"(?=[0-9.,]{0,12}(?: ?[A-Za-z\"'%×*/°℃~#]|-| ?[级寸吋米支丝层度克升公毫平厘瓦伏马千目英尺呎柜左以姆内不])"
+                        r"(?=[0-9.,]{0,12}+(?: ?[A-Za-z\"'%×*/°℃~#]|-| ?[级寸吋米支丝层度克升公毫平厘瓦伏马千目英尺呎柜左以姆内不])"
                         r"|(?:201|202|304|316|310|321|410|420|430|2205|2507)(?![0-9]))")
 _ZH_START = re.compile("(?:直径|外径|内径|口径|管径|孔径|丝径|线径|壁厚|厚度|宽度|长度|高度|幅宽|门幅|缸径|杆径|行程|模数|齿数|"
                        "节距|孔距|扬程|流量|承重|载重|分子|工作|额定|公称|开孔|网孔|中间|平面|位置|粗糙|内宽|内长|内高|外宽|外长|外高|"
                        "长\\d|宽\\d|高\\d|不锈)")
-_ALPHA_START = re.compile(r"[A-Za-zΦφ∅Ø#](?<![0-9A-Za-z.#/_@-].)(?=[A-Za-z/. <>≥≤=-]{0,18}[0-9])")
+_ALPHA_START = re.compile(r"[A-Za-zΦφ∅Ø#](?<![0-9A-Za-z.#/_@-].)(?=[A-Za-z/. <>≥≤=-]{0,18}+[0-9])")
 _RX_MODEL = re.compile(r"[A-Za-z0-9](?<![0-9A-Za-z.#/_@-].)"
                        r"(?:(?<=[A-Za-z])(?=[A-Za-z0-9/.-]{0,40}?[0-9])|(?<=[0-9])(?=[A-Za-z0-9/.-]{0,40}?[A-Za-z]))"
                        r"[A-Za-z0-9]{0,11}(?:[-/.][A-Za-z0-9]{1,10}){0,4}(?![0-9A-Za-z_@-]|\.[0-9A-Za-z])")
@@ -794,9 +825,10 @@ def _keep_model(norm: str, start: int, end: int) -> bool:
 def _spec_candidates(norm: str) -> list[tuple[int, int, str, int]]:
     """(start, end, kind, priority) of every specification the patterns find."""
     out: list[tuple[int, int, str, int]] = []
-    matches = [(0, _KIND_NUM, _RX_NUM.match(norm, s.start())) for s in _NUM_START.finditer(norm)]
-    matches += [(1, _KIND_ALPHA, _RX_ALPHA.match(norm, s.start())) for s in _ALPHA_START.finditer(norm)]
-    matches += [(2, _KIND_ZH, _RX_ZH.match(norm, s.start())) for s in _ZH_START.finditer(norm)]
+    matches = [(0, _KIND_NUM, _RX_NUM.match(norm, s.start())) for s in islice(_NUM_START.finditer(norm), _MAX_STARTS)]
+    matches += [(1, _KIND_ALPHA, _RX_ALPHA.match(norm, s.start()))
+                for s in islice(_ALPHA_START.finditer(norm), _MAX_STARTS)]
+    matches += [(2, _KIND_ZH, _RX_ZH.match(norm, s.start())) for s in islice(_ZH_START.finditer(norm), _MAX_STARTS)]
     for prio, kinds, m in matches:
         if m is not None:
             rx = m.re
@@ -811,7 +843,7 @@ def _spec_candidates(norm: str) -> list[tuple[int, int, str, int]]:
                 out.append((span[0], span[1], kind, prio))
     address_lines: dict[int, bool] = {}
     line_starts: list[int] | None = None
-    for m in _RX_MODEL.finditer(norm):
+    for m in islice(_RX_MODEL.finditer(norm), _MAX_STARTS):
         start, end = m.span()
         if not _keep_model(norm, start, end):
             continue
@@ -872,7 +904,7 @@ def extract_specs(ctx: Context) -> list[Found]:
     """Specification strings as written, in order of appearance (each once per message)."""
     out: list[Found] = []
     seen: set[str] = set()
-    for start, end, kind in _spec_spans(ctx.norm):
+    for start, end, kind in _spec_spans(ctx.norm[:_MAX_SCAN]):
         text = ctx.original(start, end).strip()
         if not text or text.lower() in seen:
             continue
