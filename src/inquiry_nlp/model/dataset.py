@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import multiprocessing as mp
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -23,17 +24,33 @@ def featurize(thread, ruleset: RuleSet):
     return thread_features(thread, extraction, signals), extraction, signals
 
 
+def _features_chunk(args: tuple[list, RuleSet]) -> list[dict[str, Any]]:
+    threads, ruleset = args
+    return [featurize(t, ruleset)[0] for t in threads]
+
+
+def featurize_all(threads: list, ruleset: RuleSet, workers: int | None = None) -> list[dict[str, Any]]:
+    """The features of many threads, in order, on all cores (the slow part of training)."""
+    from ..workers import default_workers
+
+    n = workers or default_workers()
+    chunks = [threads[i:i + 40] for i in range(0, len(threads), 40)]
+    if n <= 1 or len(chunks) <= 1 or "fork" not in mp.get_all_start_methods():
+        return [f for c in chunks for f in _features_chunk((c, ruleset))]
+    with mp.get_context("fork").Pool(n) as pool:
+        return [f for out in pool.imap(_features_chunk, [(c, ruleset) for c in chunks]) for f in out]
+
+
 def from_corpus(paths: Iterable[str | Path], ruleset: RuleSet) -> tuple[Dataset, str]:
     """The labelled corpus as a Dataset, and a hash of the labelled data (for the manifest)."""
-    ids, feats, grades, fraud, langs, splits = [], [], [], [], [], []
+    ids, grades, fraud, langs, splits = [], [], [], [], []
     digest = hashlib.sha256()
-    for t in sorted(load_threads(paths), key=lambda t: t["id"]):
+    labelled = sorted(load_threads(paths), key=lambda t: t["id"])
+    feats = featurize_all([thread_from_labels(t) for t in labelled], ruleset)
+    for t in labelled:
         digest.update(json.dumps({k: v for k, v in t.items() if k != "_file"}, sort_keys=True,
                                  ensure_ascii=False).encode("utf-8"))
-        thread = thread_from_labels(t)
-        f, _, _ = featurize(thread, ruleset)
         ids.append(t["id"])
-        feats.append(f)
         grades.append(int(t["grade"]))
         fraud.append(int(bool(t["fraud"])))
         langs.append(t["lang"])

@@ -4,12 +4,14 @@
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from joblib import Parallel, delayed
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -110,16 +112,18 @@ def fit(data: Dataset, seed: int = 0) -> tuple[GradeModel, OutOfFold]:
 
     if len(set(data.grades)) < 2 or len(set(data.fraud)) < 2:
         raise ValueError("training needs at least two grades and both fraud and non-fraud threads")
+    jobs = min(2, os.cpu_count() or 1)  # folds on two processes; more cores gain little here
     with threadpool_limits(1):
         grade_cv = StratifiedKFold(folds(data.grades), shuffle=True, random_state=seed)
         fraud_cv = StratifiedKFold(folds(data.fraud), shuffle=True, random_state=seed)
         grade_oof = cross_val_predict(build_grade_pipeline(seed, cv=folds(data.grades, 3)), data.features,
-                                      data.grades, cv=grade_cv, method="predict_proba")
+                                      data.grades, cv=grade_cv, method="predict_proba", n_jobs=jobs)
         fraud_oof = cross_val_predict(build_fraud_pipeline(seed, cv=folds(data.fraud, 3)), data.features,
-                                      data.fraud, cv=fraud_cv, method="predict_proba")[:, 1]
+                                      data.fraud, cv=fraud_cv, method="predict_proba", n_jobs=jobs)[:, 1]
         threshold = choose_fraud_threshold(data.fraud, fraud_oof)
-        grade = build_grade_pipeline(seed, cv=folds(data.grades, 3)).fit(data.features, data.grades)
-        fraud_pipe = build_fraud_pipeline(seed, cv=folds(data.fraud, 3)).fit(data.features, data.fraud)
+        grade, fraud_pipe = Parallel(n_jobs=jobs)([
+            delayed(build_grade_pipeline(seed, cv=folds(data.grades, 3)).fit)(data.features, data.grades),
+            delayed(build_fraud_pipeline(seed, cv=folds(data.fraud, 3)).fit)(data.features, data.fraud)])
     oof = OutOfFold(sorted(set(data.grades)), grade_oof, fraud_oof)
     return GradeModel(grade, fraud_pipe, threshold), oof
 
