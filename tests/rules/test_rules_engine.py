@@ -139,3 +139,33 @@ def test_phishing_link_and_risky_attachment_from_the_reader():
     assert "view the RFQ document" in s.by_code["phishing_link"].evidence
     assert s.by_code["risky_attachment"].evidence == "PO_20260311.pdf.exe"
     assert s.fraud_score > 0.8
+
+
+def test_needle_prefilter_never_hides_a_match():
+    """A rule's regex is skipped on a text without any of its needles: on every customer text
+    of the corpus (and the subjects), a text the regex matches always holds a needle."""
+    import re as _re
+
+    from inquiry_nlp.corpus import load_threads
+    from inquiry_nlp.rules.engine import needles
+    from inquiry_nlp.text.normalize import for_matching
+
+    from conftest import ROOT
+
+    rules = [r for r in load_rules().rules.values() if r.func is None and r.regex is not None]
+    assert sum(needles(r.regex) is not None for r in rules) >= len(rules) // 2  # the filter does work
+    texts = []
+    for i, t in enumerate(load_threads([ROOT / "data" / "corpus" / "hand"])):
+        if i % 3 == 0:  # a third of the corpus keeps the test quick and still meets every rule
+            texts += [for_matching(m["subject"] + "\n" + m["body"]) for m in t["messages"]]
+    checked = 0
+    for r in rules:
+        need = needles(r.regex)
+        if need is None:
+            continue
+        for text in texts:
+            if r.regex.search(text):
+                checked += 1
+                assert any(n in text.lower() for n in need), (r.name, need, text[:200])
+    assert checked > 200
+    assert needles(_re.compile(r"(?:ab)?c")) is None or "c" not in needles(_re.compile(r"(?:ab)?c"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..extract import Extraction
 from ..mail import Thread
 from ..text.normalize import for_matching
-from .engine import (FRAUD_SIGNALS, SIGNALS, SUPPORT_SIGNALS, Hit, Rule, RuleFileError, RuleSet, clip,
+from .engine import (FRAUD_SIGNALS, SIGNALS, SUPPORT_SIGNALS, Hit, Rule, RuleFileError, RuleSet, clip, needles,
                      load_rules, rule)
 
 __all__ = ["FRAUD_SIGNALS", "SIGNALS", "SUPPORT_SIGNALS", "Hit", "Rule", "RuleFileError", "RuleSet", "Signals",
@@ -32,6 +32,7 @@ class ThreadView:
     settings: dict
     hits: dict[str, Hit] = field(default_factory=dict)
     _normalised: dict[str, str] = field(default_factory=dict, repr=False)
+    _lowered: dict[str, str] = field(default_factory=dict, repr=False)
 
     def _norm(self, text: str) -> str:
         """Normalised text, computed once per thread for all the rules that read it."""
@@ -52,24 +53,36 @@ class ThreadView:
         out = [(mf.message_id, mf.ctx.text, mf.ctx.plain or mf.ctx.norm) for mf in self.extraction.per_message]
         return out[:1] if first_only else out
 
+    def _may_match(self, regex: re.Pattern[str], norm: str) -> bool:
+        """False when ``norm`` lacks every string a match needs (see engine.needles)."""
+        need = needles(regex)
+        if need is None:
+            return True
+        low = self._lowered.get(norm)
+        if low is None:
+            low = self._lowered[norm] = norm.lower()
+        return any(n in low for n in need)
+
     def search(self, regex: re.Pattern[str], scope: str = "customer",
                first_only: bool = False) -> tuple[str, str | None] | None:
         """The first match of ``regex`` in the scope, as (evidence clause, message id)."""
         if scope == "subject":
             for m in self.thread.customer_messages[: 1 if first_only else None]:
-                mt = regex.search(self._norm(m.subject))
+                norm = self._norm(m.subject)
+                mt = self._may_match(regex, norm) and regex.search(norm)
                 if mt:
                     return clip(m.subject), m.message_id
             return None
         if scope == "thread":
             for m in self.thread.messages:
                 text = m.subject + "\n" + m.new_text
-                mt = regex.search(self._norm(text))
+                norm = self._norm(text)
+                mt = self._may_match(regex, norm) and regex.search(norm)
                 if mt:
                     return _clause(text, mt.start(), mt.end()), m.message_id
             return None
         for mid, text, norm in self.customer_texts(first_only):
-            mt = regex.search(norm)
+            mt = self._may_match(regex, norm) and regex.search(norm)
             if mt:
                 return _clause(text, mt.start(), mt.end()), mid
         return None
