@@ -132,9 +132,9 @@ def _peak_kb(pid: int) -> int:
     return 0
 
 
-def run(dump: Path, workers: int) -> dict[str, float]:
+def run(dump: Path, workers: int, extra: list[str] | None = None) -> dict[str, float]:
     cmd = [sys.executable, "-m", "inquiry_nlp", "classify", str(dump), "--format", "jsonl", "-q",
-           "--workers", str(workers)]
+           "--workers", str(workers), *(extra or [])]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     peaks: dict[int, int] = {}

@@ -18,3 +18,11 @@ def need_shared(path: Path) -> Path:
         pytest.skip(f"{path} not found: clone the project next to its shared/ folder "
                     f"(or set INQUIRY_NLP_SHARED)")
     return path
+
+
+@pytest.fixture(scope="session")
+def classifier():
+    """The shipped model and rules as a :class:`inquiry_nlp.Classifier`, loaded once per run."""
+    from inquiry_nlp import Classifier
+
+    return Classifier.load()

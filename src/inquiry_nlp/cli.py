@@ -25,6 +25,10 @@ def _own_values(values: Sequence[str] | None) -> list[str]:
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
+    if args.engine == "dask":
+        from .dask import run_cli  # needs the inquiry-nlp[dask] extra
+
+        return run_cli(args)
     from .pipeline import classify
     from .report import WRITERS
     from .report.resume import already_written
@@ -208,6 +212,21 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import main as serve
+
+    return serve(args.socket or args.listen, model=args.model, rules=args.rules, own=_own_values(args.own),
+                 timeout=args.timeout, max_size=args.max_size, threads=args.threads,
+                 allow_remote=args.allow_remote, socket_mode=int(args.socket_mode, 8))
+
+
+def cmd_filter(args: argparse.Namespace) -> int:
+    from .filter import run
+
+    return run(sys.stdin.buffer, sys.stdout.buffer, args.connect, model=args.model, rules=args.rules or (),
+               own=_own_values(args.own), timeout=args.timeout, max_size=args.max_size)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="inquiry-nlp",
@@ -239,6 +258,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--resume", action="store_true",
                    help="continue an interrupted run into the same -o FILE (jsonl or csv) without repeating "
                         "or losing threads")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this machine's processes; dask: a Dask cluster (docs/dask.md; paths may be "
+                        "fsspec URLs; JSONL only)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786", help="with --engine dask: the scheduler (default: "
+                   "$DASK_SCHEDULER_ADDRESS, else a local cluster of --workers processes)")
+    p.add_argument("--parts", metavar="DIR", help="with --engine dask: write one JSONL file per partition here "
+                   "(merged into -o or standard output only when -o is given)")
+    p.add_argument("--blocksize", type=int, default=64 * 2**20, metavar="BYTES",
+                   help="with --engine dask: mbox files larger than this are split into blocks of this size")
     p.set_defaults(func=cmd_classify)
 
     p = sub.add_parser("report", help="render a finished JSONL run as HTML, a table or CSV",
@@ -282,7 +310,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split", action="append", choices=("train", "dev", "test"), help="default: test")
     p.add_argument("--rules", action="append", metavar="FILE", help="extra rule file (TOML), repeatable")
     p.set_defaults(func=cmd_evaluate)
+    _add_mail_server_commands(sub)
     return parser
+
+
+def _add_mail_server_commands(sub: argparse._SubParsersAction) -> None:
+    """``serve`` and ``filter``: the spamd/spamc pair for mail servers (docs/mail-integration.md)."""
+    mb = 1024 * 1024
+    p = sub.add_parser("serve", help="keep the model loaded and grade messages over HTTP on localhost",
+                       description="Load the model once and answer POST /classify (raw message -> JSON record), "
+                                   "POST /filter (raw message -> message with X-Inquiry-* headers) and GET /health.")
+    p.add_argument("--listen", metavar="[HOST:]PORT", help="TCP address (default: 127.0.0.1:7830)")
+    p.add_argument("--socket", metavar="PATH", help="listen on this Unix socket instead of TCP")
+    p.add_argument("--socket-mode", default="660", metavar="OCTAL", help="permissions of the socket (default 660)")
+    p.add_argument("--allow-remote", action="store_true", help="allow a HOST that is not a loopback address")
+    p.add_argument("--threads", type=int, default=2, metavar="N", help="messages graded at once (default 2)")
+    p.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS", help="grading time limit per message")
+    p.add_argument("--max-size", type=int, default=20 * mb, metavar="BYTES", help="largest message accepted")
+    p.add_argument("--model", metavar="MODEL_DIR", help="a model folder (default: the shipped model)")
+    p.add_argument("--rules", action="append", metavar="FILE", help="extra rule file (TOML), repeatable")
+    p.add_argument("--own", action="append", metavar="ADDRESS_OR_DOMAIN",
+                   help="our addresses or domains (default: each message's recipient)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("filter", help="one message on stdin -> the same message with X-Inquiry-* headers on stdout",
+                       description="Read one RFC 822 message on standard input and write it unchanged but for "
+                                   "added X-Inquiry-Grade, -Fraud, -Status and -Report headers. On any failure the "
+                                   "message goes out unchanged (with X-Inquiry-Error) and the exit status is 0.")
+    p.add_argument("--connect", metavar="ADDRESS", help="ask a running 'inquiry-nlp serve' (HOST:PORT, PORT or a "
+                   "socket path) instead of loading the model in this process")
+    p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="how long to wait for the daemon")
+    p.add_argument("--max-size", type=int, default=20 * mb, metavar="BYTES",
+                   help="larger messages pass through ungraded")
+    p.add_argument("--model", metavar="MODEL_DIR", help="without --connect: a model folder")
+    p.add_argument("--rules", action="append", metavar="FILE", help="without --connect: extra rule file (TOML)")
+    p.add_argument("--own", action="append", metavar="ADDRESS_OR_DOMAIN", help="without --connect: our addresses")
+    p.set_defaults(func=cmd_filter)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,7 +22,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -138,7 +138,18 @@ def _iter_path(path: Path) -> Iterator[Raw]:
 
 def detect_kind(path: Path) -> str:
     """``mbox``, ``eml``, ``jsonl`` or ``csv``, from the name and, failing that, the first line."""
-    name = path.name.lower()
+
+    def head() -> bytes:
+        with _open_binary(path) as fh:
+            return fh.read(4096)
+
+    return kind_of(path.name, head)
+
+
+def kind_of(filename: str, read_head: Callable[[], bytes]) -> str:
+    """:func:`detect_kind` for any storage: ``read_head`` returns the (decompressed) first
+    4 KB of the file, or raises OSError; it is called only when the name does not decide."""
+    name = filename.lower()
     if name.endswith(".gz"):
         name = name[:-3]
     if name.endswith((".jsonl", ".ndjson")):
@@ -148,8 +159,7 @@ def detect_kind(path: Path) -> str:
     if name.endswith((".mbox", ".mbx", ".mbox.txt")) or name in {"mbox", "inbox", "sent"}:
         return "mbox"
     try:
-        with _open_binary(path) as fh:
-            head = fh.read(4096)
+        head = read_head()
     except OSError:
         return "eml"
     first = head.lstrip(b"\r\n").split(b"\n", 1)[0]
@@ -226,12 +236,28 @@ def _iter_folder(path: Path) -> Iterator[Raw]:
             yield from _iter_maildir(rootp)
             continue
         for name in sorted(files):
-            if name.startswith(".") or name in _SKIP_NAMES or Path(name).suffix.lower() in _SKIP_SUFFIXES:
+            if not is_mail_name(name):
                 continue
             f = rootp / name
             if not f.is_file():
                 continue
             yield from _iter_path(f)
+
+
+def is_mail_name(name: str) -> bool:
+    """Whether a file met in a folder is read as mail (hidden files, notes, images and
+    other non-mail files are passed over)."""
+    return not (name.startswith(".") or name in _SKIP_NAMES or Path(name).suffix.lower() in _SKIP_SUFFIXES)
+
+
+def is_from_line(line: bytes) -> bool:
+    """Whether an mbox line starts a message (a From_ line: sender, then a date with a year)."""
+    return line.startswith(b"From ") and _FROM_LINE.match(line) is not None
+
+
+def iter_mbox(data: bytes, source: str) -> Iterator[RawMail]:
+    """The messages of mbox bytes, indexed from 0 (see :func:`_iter_mbox`)."""
+    return _iter_mbox(io.BytesIO(data), source)
 
 
 def _iter_jsonl(path: Path) -> Iterator[Raw]:
