@@ -2,11 +2,10 @@
 they give, each as written.
 
 Products come from the lexicon ``data/products.toml`` (zh-Hans and English, by industry).
-English terms (plurals, US/UK spellings and hyphen/space variants generated) are looked up as
-word tuples in a dictionary over a compact list of the message's lower-cased words: words that
-occur in no term are folded into one placeholder, so the list stays small and a match never
-spans a gap (a spaCy ``PhraseMatcher`` did the same more slowly: building its ``Doc`` cost
-more than the look-ups). Chinese terms are matched character by character against a dictionary
+English terms go through a spaCy ``PhraseMatcher`` (``attr="LOWER"``; plurals, US/UK spellings
+and hyphen/space variants generated) over a compact ``Doc`` of the message's words: words
+that occur in no term are folded into one placeholder, so the ``Doc`` stays small and a match
+never spans a gap. Chinese terms are matched character by character against a dictionary
 (longest match first) on the simplified form of the text, so traditional text (螺絲, 鏈條,
 崁燈) is found through its simplified terms — no segmentation is needed, and none is paid for.
 The longest match wins ("hex flange bolts" over "bolts"); a material or make written right
@@ -131,8 +130,9 @@ def _en_tokens(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    en_phrases: dict[tuple[str, ...], bool]  # an English term's words -> is it a product (else a spec)
-    en_lengths: dict[str, tuple[int, ...]]   # first word -> lengths (in words) of the terms it starts
+    matcher: object                      # spacy PhraseMatcher: PRODUCT and SPEC patterns
+    product_id: int
+    vocab: object                        # the spaCy vocabulary the matcher and docs share
     en_words: frozenset[str]             # every token of an English term
     zh_terms: dict[str, str]             # CJK term (lower case) -> "product" | "spec"
     zh_lengths: dict[str, tuple[int, ...]]   # first two chars -> term lengths, longest first
@@ -153,6 +153,11 @@ class _Lexicon:
 def lexicon() -> _Lexicon:
     """The product lexicon and spec words, compiled once per process."""
     with _LOCK:
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
+        from ..text.segment import shared_vocab
+
         data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/products.toml").read_text("utf-8"))
         mods = data.get("_modifiers", {})
         nots = data.get("_not_products", {})
@@ -208,21 +213,18 @@ def lexicon() -> _Lexicon:
         firsts = {t[0] for t in zh_terms if len(t) >= 2} | set(single) | single_colours
         seconds = {t[1] for t in zh_terms if len(t) >= 2}
 
-        en_phrases: dict[tuple[str, ...], bool] = {}
-        for t, k in en_terms.items():
-            words = tuple(_en_tokens(t))
-            if words:
-                en_phrases.setdefault(words, k == "product")
-        en_lengths: dict[str, set[int]] = {}
-        for words in en_phrases:
-            en_lengths.setdefault(words[0], set()).add(len(words))
-        en_words = frozenset(w for words in en_phrases for w in words)
+        vocab = shared_vocab()
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        en_words = frozenset(w for t in en_terms for w in _en_tokens(t))
+        products = [t for t, k in en_terms.items() if k == "product"]
+        specs = [t for t, k in en_terms.items() if k == "spec"]
+        matcher.add("PRODUCT", [Doc(vocab, words=_en_tokens(t)) for t in sorted(products)])
+        matcher.add("SPEC", [Doc(vocab, words=_en_tokens(t)) for t in sorted(specs)])
         zh_mods = frozenset(m.lower() for m in mods.get("zh", []))
         en_mods = {v for m in mods.get("en", []) for v in _en_variants(m.lower(), plurals=False)}
         en_mods |= {m.replace(" ", "-") for m in en_mods}
         return _Lexicon(
-            en_phrases=en_phrases, en_lengths={k: tuple(sorted(v, reverse=True)) for k, v in en_lengths.items()},
-            en_words=en_words,
+            matcher=matcher, product_id=vocab.strings["PRODUCT"], vocab=vocab, en_words=en_words,
             zh_terms=zh_terms, zh_lengths={k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
             zh_single=single,
             zh_first=re.compile("[" + "".join(sorted(map(re.escape, firsts - set(single) - single_colours))) + "]"
@@ -278,26 +280,18 @@ def _en_matches(low: str, lex: _Lexicon) -> list[tuple[int, int, bool]]:
         gap = False
     if not words:
         return []
-    phrases, lengths = lex.en_phrases, lex.en_lengths
-    found: list[tuple[int, int, bool]] = []  # (-length, start, is_product): every term, every length
-    count = len(words)
-    for i, w in enumerate(words):
-        for n in lengths.get(w, ()):
-            if i + n > count:
-                continue
-            kind = phrases.get(tuple(words[i:i + n]))
-            if kind is not None:
-                found.append((-n, i, kind))
-    found.sort(key=lambda f: (f[0], f[1]))
+    from spacy.tokens import Doc
+
+    doc = Doc(lex.vocab, words=words)
+    found = sorted(lex.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))  # longest first, then leftmost
     taken: list[tuple[int, int, bool]] = []
     used = [False] * len(words)
-    for neg, s, is_product in found:
-        e = s - neg
+    for match_id, s, e in found:
         if any(used[s:e]):
             continue
         for i in range(s, e):
             used[i] = True
-        taken.append((offsets[s][0], offsets[e - 1][1], is_product))
+        taken.append((offsets[s][0], offsets[e - 1][1], match_id == lex.product_id))
     return taken
 
 
