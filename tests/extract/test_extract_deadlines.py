@@ -387,3 +387,162 @@ def test_every_kind_is_searched_near_some_key():
     assert set(deadlines._REACH_BACK) == set(deadlines._FAMILY_KINDS)
     families = set(deadlines._KEYWORD_FAMILY.values()) | set(deadlines._ZH_KEYS) | {"digits"}
     assert families == set(deadlines._FAMILY_KINDS)
+
+# --- Paraphrases by other writers (generalisation tables) -----------------------------------
+# Written fresh, not taken from the corpus: each kind of expression the spec and
+# docs/labelling.md resolve, as different writers put it. Values only (the day is what counts);
+# written on Thursday 12 March 2026 like the tables above.
+PARAPHRASED = [
+    # zh-Hans, formal
+    ("请贵司于本月25日前提供正式报价单及资质文件。", ["2026-03-25"]),
+    ("交货时间：不晚于2026年4月15日", ["2026-04-15"]),
+    ("要求到货日期为4月10日，请确认能否满足。", ["2026-04-10"]),
+    ("截止日期：2026.03.30", ["2026-03-30"]),
+    ("请在一个月内完成交货", ["2026-04-12"]),
+    ("最迟下月10号交货", ["2026-04-10"]),
+    ("二十天以内交货，能做就报价", ["2026-04-01"]),
+    # zh-Hans, casual and with typos
+    ("礼拜五之前给个价呗", ["2026-03-13"]),
+    ("下礼拜一前发出来哈", ["2026-03-16"]),
+    ("3天之内必须到货 不然就找别家了", ["2026-03-15"]),
+    ("最好这个月20号前到", ["2026-03-20"]),
+    ("下下周交货可以吗", ["2026-03-27"]),
+    ("五一之前要铺货", ["2026-04-30"]),
+    ("后天中午之前必须送到工地", ["2026-03-14"]),
+    ("3/28号前到货", ["2026-03-28"]),
+    ("本周日前回复", ["2026-03-15"]),
+    ("下周5前报价", ["2026-03-20"]),
+    ("老板 月低前能发货不", ["2026-03-31"]),
+    ("最迟4月15到货", ["2026-04-15"]),
+    ("4月15号之前能到吗", ["2026-04-15"]),
+    ("清明节前要到货", ["2026-04-04"]),
+    ("618之前要备好货", ["2026-06-17"]),
+    ("下个礼拜要货，有现货吗", ["2026-03-20"]),
+    ("这周末前发出", ["2026-03-13"]),
+    # zh-Hant: Taiwan, Hong Kong, Cantonese
+    ("請於本月底前報價", ["2026-03-31"]),
+    ("麻煩下禮拜三前寄樣品", ["2026-03-18"]),
+    ("希望4/20前可以出貨", ["2026-04-20"]),
+    ("聽日收工前回覆我", ["2026-03-13"]),
+    ("下個禮拜要貨，得唔得？", ["2026-03-20"]),
+    ("七天內到貨", ["2026-03-19"]),
+    ("今個月尾前要", ["2026-03-31"]),
+    ("下星期內回覆", ["2026-03-20"]),
+    ("後日之前交貨", ["2026-03-14"]),
+    ("115年4月15日前交貨", ["2026-04-15"]),
+    # English: native, Indian, Nigerian, Gulf, Russian, Latin American, all caps, no punctuation
+    ("Kindly revert with your best offer latest by Monday.", ["2026-03-16"]),
+    ("We need the goods on site no later than 15th April.", ["2026-04-15"]),
+    ("Pls send PI b4 end of month", ["2026-03-31"]),
+    ("DELIVERY REQUIRED WITHIN 3 WEEKS", ["2026-04-02"]),
+    ("need quotation by COB tomorrow", ["2026-03-13"]),
+    ("Shipment must reach Lagos before 30/04/2026", ["2026-04-30"]),
+    ("could you ship by the 20th?", ["2026-03-20"]),
+    ("we want delivery in two weeks time", ["2026-03-26"]),
+    ("Target ETA Jebel Ali: 5th May", ["2026-05-05"]),
+    ("Goods needed by end of next month.", ["2026-04-30"]),
+    ("Need them delivered by the end of April, 2026", ["2026-04-30"]),
+    ("please confirm before the end of this week", ["2026-03-13"]),
+    ("Need samples within 7 working days", ["2026-03-23"]),
+    ("Please deliver before Christmas", ["2026-12-24"]),
+    ("Pls quote today itself", ["2026-03-12"]),
+    ("Kindly send the proforma by tomorrow positively", ["2026-03-13"]),
+    ("we need before 10 April", ["2026-04-10"]),
+    ("Can you deliver on or before 04/25?", ["2026-04-25"]),
+    ("goods must be ready for loading by 2026-04-18", ["2026-04-18"]),
+    ("pls reply within 24 hrs", ["2026-03-13"]),
+    ("quote needed by Fri", ["2026-03-13"]),
+    ("by next Tues latest pls", ["2026-03-17"]),
+    ("We need delivery until 20 of April", ["2026-04-20"]),
+    ("we need the merchandise before april 15 because of the season", ["2026-04-15"]),
+    ("need it in 10 days max", ["2026-03-22"]),
+    ("Can you deliver within a fortnight?", ["2026-03-26"]),
+    ("DEADLINE FOR QUOTATION: 18TH MARCH 2026", ["2026-03-18"]),
+    ("Quote due 3/20", ["2026-03-20"]),
+    ("Please respond before Friday next week", ["2026-03-20"]),
+    ("we need the cargo by the end of next week", ["2026-03-20"]),
+    ("delivery within this month please", ["2026-03-31"]),
+    ("send us the samples 10 days from today", ["2026-03-22"]),
+    ("we need goods before CNY holiday", ["2027-02-05"]),
+    ("Shipment by month end pls", ["2026-03-31"]),
+    ("need the quote by this weekend", ["2026-03-13"]),  # before the weekend: its Friday
+    ("before the weekend pls", ["2026-03-13"]),
+    ("下周末之前交货", ["2026-03-20"]),
+    ("we need it delivered by April 3rd", ["2026-04-03"]),
+    ("Please quote not later than 20th inst.", ["2026-03-20"]),
+    # mixed Chinese and English
+    ("麻烦 next Monday 前 send quotation", ["2026-03-16"]),
+    ("月底前ship可以吗", ["2026-03-31"]),
+    ("需要 end of April 前到货", ["2026-04-30"]),
+    ("deadline係下個禮拜三", ["2026-03-18"]),
+    ("pls 3月20号前 confirm PI", ["2026-03-20"]),
+    ("delivery要在 2 weeks 内", ["2026-03-26"]),
+    # English glued to Chinese, without a space
+    ("ASAP发货", [None]),
+    ("请asap报价", [None]),
+    ("tomorrow发货可以吗", ["2026-03-13"]),
+    ("next week要，麻烦", ["2026-03-20"]),
+    ("within 3 days发货", ["2026-03-15"]),
+    ("Friday前回复", ["2026-03-13"]),
+    ("要next friday前到", ["2026-03-20"]),
+    ("元宵节前发货", ["2027-02-19"]),
+]
+
+PARAPHRASED_UNRESOLVED = [
+    "尽快报价，急！",
+    "越快越好，工地等着用",
+    "Q3交货",
+    "第二季度到货",
+    "Need delivery in week 22",
+    "ASAP!!!",
+    "pls revert at your earliest",
+    "四月中旬交货",
+    "pls quote before Eid",
+    "early May shipment required",
+    "收到定金后30天内交货",
+    "急用，麻烦加急处理",
+    "we need it urgently",
+    "delivery in 45 days after receipt of deposit",
+    "月中前能到吗",
+]
+
+PARAPHRASED_NOT_DEADLINES = [
+    "我们老板下周五开会决定",
+    "We will send the drawings by Friday.",
+    "报价有效期至3月31日",
+    "Our office is closed from Feb 10 to Feb 18 for CNY.",
+    "上周五已经付了定金",
+    "付款方式：货到30天内付款",
+    "Warranty: 12 months from delivery.",
+    "我们预计下个月底开工",
+    "I will be in China before Christmas.",
+    "Last order was delivered on 3 March.",
+    "Production date: 2026-02-01",
+    "我下周去广州出差",
+    "We can pay the balance within 7 days after receiving the B/L.",
+    "本周五下午我们有个视频会议",
+    "Our PO dated 10 March 2026 refers.",
+    "we received your samples yesterday",
+    "明天是我们的开业庆典，没空",
+    "Our management will meet next Tuesday to finalise the supplier.",
+    "我们打算下个月再下单",
+    "the fair runs from 15 to 18 April in Canton",
+    "我們下禮拜會匯款",
+    "Samples arrived on 9th March, thank you.",
+]
+
+
+@pytest.mark.parametrize("text,expected", PARAPHRASED)
+def test_paraphrased_deadline(text, expected):
+    assert [v for v, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text", PARAPHRASED_UNRESOLVED)
+def test_paraphrased_deadline_without_a_day(text):
+    values = [v for v, _ in found(text)]
+    assert values and values[0] is None
+
+
+@pytest.mark.parametrize("text", PARAPHRASED_NOT_DEADLINES)
+def test_paraphrased_not_a_deadline(text):
+    assert found(text) == []

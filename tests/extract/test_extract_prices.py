@@ -338,3 +338,125 @@ def test_hostile_input_runs_in_linear_time(name):
     start = time.process_time()  # CPU time: the machine may be shared
     extract_prices(ctx)
     assert time.process_time() - start < 2.0, name
+
+
+# --- Paraphrases by other writers (generalisation tables) -----------------------------------
+# Written fresh, not taken from the corpus: every kind of amount the spec counts (targets,
+# budgets, totals, payments made, fees demanded), as different writers put it.
+PARAPHRASED = [
+    # zh-Hans: formal, casual, typos
+    ("目标价每个3.2元以内", [(3.2, "CNY")]),
+    ("预算大概在5万左右", [(50000, "CNY")]),
+    ("单价能不能做到2块8", [(2.8, "CNY")]),
+    ("样品费我这边出，50块钱是吧", [(50, "CNY")]),
+    ("已经打了3000定金到你们公账", [(3000, "CNY")]),
+    ("人民币12.5元/米含税", [(12.5, "CNY")]),
+    ("这个价格太高了，18一个行不行", [(18, "CNY")]),
+    ("总价控制在八千以内", [(8000, "CNY")]),
+    ("¥0.35/pcs 含税", [(0.35, "CNY")]),
+    ("预算1.5w左右", [(15000, "CNY")]),
+    ("一万二的货款已经汇过去了", [(12000, "CNY")]),
+    ("3块一斤的话我就要了", [(3, "CNY")]),
+    ("十二块五一个能做吗", [(12.5, "CNY")]),
+    ("每吨不超过4200元", [(4200, "CNY")]),
+    ("RMB25,000的订单你们接不接", [(25000, "CNY")]),
+    ("800一套可以的话我就下单", [(800, "CNY")]),
+    ("预算3W以内，能做什么配置", [(30000, "CNY")]),
+    ("货款共计壹万伍仟元整", [(15000, "CNY")]),
+    ("需先交500元保证金", [(500, "CNY")]),
+    ("价格在6毛以内都可以", [(0.6, "CNY")]),
+    # zh-Hant: Taiwan, Hong Kong, Cantonese
+    ("目標價NT$1,250/組", [(1250, "TWD")]),
+    ("港幣3.8一件得唔得", [(3.8, "HKD")]),
+    ("預算大約台幣30萬", [(300000, "TWD")]),
+    ("HK$12k 以內", [(12000, "HKD")]),
+    ("每件十蚊以下", [(10, "HKD")]),
+    ("訂金新台幣五萬元已匯款", [(50000, "TWD")]),
+    ("單價不超過 US$0.45", [(0.45, "USD")]),
+    ("定金已經過咗數，HKD 8,000", [(8000, "HKD")]),
+    # English: native, Indian, Nigerian, Gulf, Latin American, Russian, caps, no punctuation
+    ("Our target price is USD 4.50/pc FOB Ningbo", [(4.5, "USD")]),
+    ("budget is around 20K USD", [(20000, "USD")]),
+    ("can you do $1.85 each?", [(1.85, "USD")]),
+    ("We paid 30% deposit of US$ 12,600 yesterday", [(12600, "USD")]),
+    ("TARGET PRICE 2.3 USD PER SET", [(2.3, "USD")]),
+    ("our budget is 1.2 million naira", [(1200000, "NGN")]),
+    ("Price should not exceed AED 45 per unit", [(45, "AED")]),
+    ("INR 3.5 lakhs budget", [(350000, "INR")]),
+    ("can u do 85 usd/ton", [(85, "USD")]),
+    ("Rs. 1,20,000 is our limit", [(120000, "INR")]),
+    ("we can pay max EUR 7,50 per piece", [(7.5, "EUR")]),
+    ("target around 0.9 dollars per meter", [(0.9, "USD")]),
+    ("Total order value approx USD 86k", [(86000, "USD")]),
+    ("R$ 15,90 por unidade seria ideal", [(15.9, "BRL")]),
+    ("a registration fee of $250 must be paid first", [(250, "USD")]),
+    ("GBP 2.10 ex works would work for us", [(2.1, "GBP")]),
+    ("it's a £1.2m project", [(1200000, "GBP")]),
+    ("50 bucks per unit max", [(50, "USD")]),
+    ("price 3,5 EUR per kg", [(3.5, "EUR")]),
+    ("budget usd5000", [(5000, "USD")]),
+    ("Kindly send 150USD for inspection fee", [(150, "USD")]),
+    ("₦450,000 has been sent to your account", [(450000, "NGN")]),
+    ("SAR 2,400 per ton CFR Dammam", [(2400, "SAR")]),
+    ("our budget is $2.5k", [(2500, "USD")]),
+    ("US$ 1.1 mn total", [(1100000, "USD")]),
+    ("target price: 0.28/pc", [(0.28, "USD")]),
+    ("we need price below 5 dollar", [(5, "USD")]),
+    ("Цена до 300 рублей за штуку", [(300, "RUB")]),
+    ("our budget is 15000 euros", [(15000, "EUR")]),
+    ("TARGET USD3.60 CIF MOMBASA", [(3.6, "USD")]),
+    ("We can pay 40 000 EUR in total", [(40000, "EUR")]),
+    # mixed Chinese and English
+    ("target price USD2.5一个", [(2.5, "USD")]),
+    ("预算 around 5k USD", [(5000, "USD")]),
+    ("deposit 已付 USD 3,000", [(3000, "USD")]),
+    ("单价 $0.8 可以做吗", [(0.8, "USD")]),
+    ("budget係港幣5萬", [(50000, "HKD")]),
+    # more Chinese colloquial forms
+    ("价钱大概两块左右", [(2, "CNY")]),
+    ("我出3k，能做就做", [(3000, "CNY")]),
+    ("港紙 500 一個", [(500, "HKD")]),
+    ("三千五一吨的话可以考虑", [(3500, "CNY")]),
+    ("一百五一个行不行", [(150, "CNY")]),
+    ("机票大概550欧，我们自己出", [(550, "EUR")]),
+]
+
+PARAPHRASED_NOT_PRICES = [
+    "M10 x 50, 500 pcs",
+    "40HQ x 2, 每柜约25吨",
+    "LED灯 2500W 功率",
+    "报价单有效期30天",
+    "We need 3000 units by March",
+    "your offer USD 2.35 is acceptable",
+    "按你们报的18.5元来",
+    "5万个，分三批交",
+    "30% deposit, 70% before shipment",
+    "2026年预算还没批下来",
+    "尺寸1200x600，厚度10mm",
+    "I have 5 years experience in sourcing",
+    "MOQ 1000 pcs ok",
+    "款号8801和8802各要500件",
+    "as per your quotation USD 1,250/MT, please send PI",
+    "电压220V 50Hz",
+    "We accept your price of $3.10.",
+    "Qty: 20,000 meters",
+    "第3季度交货",
+    "ISO 9001:2015 certificate",
+    "这款3W的灯价格多少",
+    "价格十分便宜，十分感谢",
+    "踏步板 260 块一包",
+    "十一个多少钱",
+    "两千个，什么价",
+    "电阻 10欧 1/4W 2000个",
+    "欧标DIN933，5000套",
+]
+
+
+@pytest.mark.parametrize("text, expected", PARAPHRASED)
+def test_paraphrased_amount(text, expected):
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize("text", PARAPHRASED_NOT_PRICES)
+def test_paraphrased_not_a_price(text):
+    assert amounts(text) == []

@@ -17,9 +17,10 @@ Date. ``text`` is the expression as written, its markers included ("月底前", 
 "15天内"). Conventions (../shared/spec/grading.md, docs/labelling.md): a date without a year is the
 next such day on or after the message; 月底 → the month's last day, 下月底 → next month's; N天内 →
 +N days, N个工作日内 skips Saturdays and Sundays, 24/48小时内 → +1/+2 days; 年底 → Dec 31;
-下周 → Friday of next week and 本周内 → Friday of this one (weeks start on Monday); 下周五前 →
+下周 → Friday of next week and 本周内 → Friday of this one (weeks start on Monday); 周末前 / "by
+the weekend" → that week's Friday (the last working day before it); 下周五前 →
 that Friday; a bare 周五 / "by Friday" → the coming one; 春节前 → 除夕, 国庆前 → 09-30 and every
-"before <holiday>" → the day before it (``data/festivals.toml``); 六月前 → 05-31; "today or
+"before <holiday>" → the day before it (``data/festivals.toml``: also 清明, 元宵, 618); 六月前 → 05-31; "today or
 tomorrow" → the later; "before that date" → the date just named; 本月内 → the month's last day;
 "15-04-2026" is day-month; a Taiwan year 114 is 2025; a weekday written after a date ("1月24日
 （周五）前", "20 March (Fri)") names that date. A bare "于/在" before a date places an event
@@ -56,6 +57,17 @@ from .base import Context, Found
 __all__ = ["extract_deadlines", "festival_eve"]
 
 
+# English words are read as ASCII words: "ASAP发货", "请asap报价", "next week要" hold a word
+# boundary between the Latin letters and the Chinese ones (a Unicode ``\b`` sees none).
+_B = r"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))"
+
+
+def _compile(rx: str) -> re.Pattern:
+    """``rx`` compiled with ``\\b`` as a boundary of ASCII letters and digits (patterns read
+    lower-cased text)."""
+    return re.compile(rx.replace(r"\b", _B))
+
+
 # ---------------------------------------------------------------------------------------------
 # Holidays (data/festivals.toml)
 
@@ -66,7 +78,7 @@ def _festivals() -> dict[str, dict]:
 
 def festival_eve(name: str, ref: date) -> date | None:
     """The day before the next holiday ``name`` on or after ``ref`` (its eve): 春节 →
-    除夕, 国庆 → 09-30. None when the year is outside the table.
+    除夕, 国庆 → 09-30, 元宵 → 正月十四. None when the year is outside the table.
 
     >>> festival_eve("spring_festival", date(2025, 12, 2)), festival_eve("national_day", date(2025, 9, 8))
     (datetime.date(2026, 2, 16), datetime.date(2025, 9, 30))
@@ -75,7 +87,10 @@ def festival_eve(name: str, ref: date) -> date | None:
     for year in (ref.year, ref.year + 1):
         if name == "spring_festival":
             eve = data["spring_festival_eve"].get(str(year))
-        elif name in ("mid_autumn", "dragon_boat"):
+        elif name == "lantern":  # 正月十五: 除夕 + 15 days
+            chuxi = data["spring_festival_eve"].get(str(year))
+            eve = chuxi + timedelta(days=14) if chuxi else None
+        elif name in ("mid_autumn", "dragon_boat", "qingming"):
             day = data[name].get(str(year))
             eve = day - timedelta(days=1) if day else None
         else:
@@ -215,7 +230,7 @@ _NUMW = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|elev
          r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]one)?|thirty|forty(?:[- ]five)?|"
          r"fifty|sixty|ninety|(?:a\s)?couple\sof)")
 _UNIT_EN = r"(?:days?|hours?|hrs?|weeks?|wks?|fortnight|months?)"
-_TIME_OF_DAY = (r"(?:\s{0,2}(?:上午|下午|中午|晚上|早上|傍晚|下班|"
+_TIME_OF_DAY = (r"(?:\s{0,2}(?:上午|下午|中午|晚上|早上|傍晚|下班|收工|放工|"
                 r"\d{1,2}\s{0,2}(?:点|:\d\d|时)(?:\s{0,2}\d\d\s{0,2}分?)?|"
                 r"\d{1,2}\s{0,2}(?:am|pm)|noon|morning|afternoon|evening)){0,2}")
 
@@ -226,10 +241,10 @@ _PATTERNS: list[tuple[str, str]] = [
             rf"{_SP}(?P<s>[年\-/.]){_SP}(?P<m>[01]?\d){_SP}[月\-/.]{_SP}"
             rf"(?P<d>[0-3]?\d)(?!\d)(?:{_SP}(?:日|号))?"),
     ("zh_md", rf"(?P<nm>下个?|下一个|本|这个?)?{_SP}(?P<m>{_NUM})?{_SP}月(?:份)?{_SP}(?P<d>{_NUM}){_SP}"
-              rf"(?:日|号|(?={_SP}(?:之|以)?前))"),
+              rf"(?:日|号|(?={_SP}(?:(?:之|以)?前|(?:到|交|发|出|送|装)(?![\d零〇一二两三四五六七八九十])|截止|为止)))"),
     ("zh_dom", rf"(?<![\d月/.\-])(?P<d>[0-3]?\d|{_CN}){_SP}号(?={_SP}(?:之|以)?前)"),
     ("zh_month_end", rf"(?:(?P<m>{_NUM}){_SP}月(?:份)?|(?P<rel>本|这个?|这一个|当|下个?|下一个|次|来)?{_SP}月)"
-                     rf"{_SP}(?:底|末|尾)"),
+                     rf"{_SP}(?:底|末|尾|低(?![于价温廉]))"),
     ("zh_month_within", r"(?P<rel>本|这个?|这一个|当|下个?|下一个)\s{0,2}月\s{0,2}(?:之|以)?内"),
     ("zh_month_part", rf"(?:(?P<m>{_NUM}){_SP}月(?:份)?|(?:本|这个?|下个?|当)?月){_SP}"
                       rf"(?:中下旬|中上旬|上旬|中旬|下旬|初|中|上半月|下半月)"),
@@ -237,7 +252,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("zh_year_end", r"(?P<rel>今年|本年|明年|年)\s{0,2}(?:底|末|尾)"),
     ("zh_festival", r"(?P<f>春节|过年|农历年|农历新年|大年三十|年三十|除夕|"
                     r"(?<![\d零〇一二两三四五六七八九十几多去今明前半百千上新])年|"
-                    r"国庆节?|(?<!双)十一|元旦节?|五一|劳动节|中秋节?|端午节?|圣诞节?|双十一|双11|双十二|双12)"
+                    r"国庆节?|(?<!双)十一|元旦节?|五一|劳动节|中秋节?|端午节?|圣诞节?|双十一|双11|双十二|双12|"
+                    r"清明节?|元宵节?|(?<![\d.])618(?![\d.]))"
                     r"\s{0,2}(?:之|以)?前(?!后)"),  # "春节前后": around the holiday
     ("zh_vague_before", r"(?:旺季|春耕|秋收|麦收|开学|开业|开工|开园|雨季|展会|年会|装修|上市|斋月|春运|"
                         r"[a-z]{3,12}\s{0,2}节)\s{0,2}(?:之|以)?前"),
@@ -246,6 +262,8 @@ _PATTERNS: list[tuple[str, str]] = [
                     rf"(?<![\d一二两三四五六七八九十每几上前])周)(?P<wd>[一二三四五六日天1-7]){_TIME_OF_DAY}"),
     ("zh_week", r"(?P<rel>下下个?|下个?|下一个|本|这个?|这一|今个)\s{0,2}(?:周|星期|礼拜)"
                 r"(?![一二三四五六日天1-7几末期年])"),
+    # "周末前", "这周末之前": before the weekend, the week's Friday.
+    ("zh_weekend", r"(?P<rel>下下个?|下个?|下一个|本|这个?|这一|今个)?\s{0,2}(?:周|星期|礼拜)末"),
     ("zh_within", rf"(?P<n>\d{{1,3}}|{_CN}|[一两三]{{2}}|半){_SP}(?:个)?{_SP}"
                   rf"(?P<u>工作日|工作天|天|日|小时|钟头|周|星期|礼拜|月){_SP}(?:之|以)?内"),
     ("mix_within", rf"(?P<n>\d{{1,3}})\s{{0,2}}(?P<work>working|business)?\s{{0,2}}(?P<u>{_UNIT_EN})"
@@ -263,7 +281,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("en_mdy", rf"\b(?:{_WDN}\.?,?\s{{1,2}})?(?P<mon>{_MON})\.?\s{{1,2}}(?:the\s{{1,2}})?(?P<d>[0-3]?\d)"
                rf"(?:st|nd|rd|th)?\b(?!\s{{0,2}}(?:pcs|pieces|units|sets|%|mm|cm|kg)|[.,]\d|\s{{0,2}}\d)"
                rf"(?:,?\s{{1,2}}(?P<y>20\d\d))?"),
-    ("num_date", r"(?<![\d/.:\-#])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?:(?P=sep)(?P<y>20\d\d))?\.?"
+    ("num_date", r"(?<![\d/.:\-#])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?:(?P=sep)(?P<y>20\d\d))?(?:号|日)?\.?"
                  r"(?![\d/]|\.\d|\s{0,2}(?:级|mm|cm|kg|%|v\b|w\b|寸|米|g\b|\"|'))"),
     ("dash_date", r"(?<![\d/.:\-#])(?P<a>[0-3]?\d)-(?P<b>[0-3]?\d)-(?P<y>20\d\d)(?!\d)"),
     ("en_month_end", rf"\b(?:(?:the\s{{1,2}})?end(?:\s{{1,2}}of|-of|-)\s{{0,2}}"
@@ -299,6 +317,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("en_end_week", r"\b(?:the\s{1,2})?end\s{1,2}of\s{1,2}the\s{1,2}week\b"),
     ("en_week", r"\b(?:(?:the\s{1,2})?end\s{1,2}of\s{1,2})?(?:(?:the\s{1,2})?(?P<rel>this|next|the\s{1,2}next|"
                 r"coming|the\s{1,2}coming|current|the\s{1,2}current|the\s{1,2}following)\s{1,2})week\b(?!\s{0,2}\d)"),
+    ("en_weekend", r"\b(?:(?P<rel>the|this|next|the\s{1,2}next|coming|the\s{1,2}coming)\s{1,2})?week-?end\b"),
     ("en_from_now", rf"\b(?P<n>{_NUMW})\s{{0,2}}(?P<work>working|business)?\s{{0,2}}(?P<u>{_UNIT_EN})\s{{1,2}}"
                     rf"from\s{{1,2}}(?:now|today|the\s{{1,2}}date\s{{1,2}}of\s{{1,2}}this\s{{1,2}}"
                     rf"(?:e-?mail|letter|order|po))\b"),
@@ -314,7 +333,7 @@ _PATTERNS: list[tuple[str, str]] = [
                rf"(?P<u>days?|hours?|hrs?)\b"),
     ("en_within_today", r"\bwithin\s{1,2}(?:the\s{1,2})?(?P<w>today|this\s{1,2}week|the\s{1,2}day|"
                         r"this\s{1,2}month)\b"),
-    ("en_dom", r"\b(?:by|before|until|till|no\s{1,2}later\s{1,2}than|on\s{1,2}or\s{1,2}before|latest\s{1,2}by)"
+    ("en_dom", r"\b(?:by|before|until|till|(?:no|not)\s{1,2}later\s{1,2}than|on\s{1,2}or\s{1,2}before|latest\s{1,2}by)"
                rf"\s{{1,2}}(?:{_WDN}\.?,?\s{{1,2}})?(?:the\s{{1,2}})?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
                r"(?:\s{1,2}of\s{1,2}(?P<rel>this|next|the)\s{1,2}month)?"
                rf"(?!\s{{1,2}}(?:of\s{{1,2}})?{_MON}\b)"),
@@ -323,7 +342,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("en_festival", r"\b(?P<pre>before|by|prior\s{1,2}to|ahead\s{1,2}of|until)\s{1,2}(?:the\s{1,2})?"
                     r"(?P<f>chinese\s{1,2}new\s{1,2}year|cny|spring\s{1,2}festival|lunar\s{1,2}new\s{1,2}year|"
                     r"christmas|xmas|national\s{1,2}day|golden\s{1,2}week|new\s{1,2}year|"
-                    r"mid-autumn(?:\s{1,2}festival)?|ramadan|eid|lebaran|hari\s{1,2}raya|diwali|tet|songkran|"
+                    r"mid-autumn(?:\s{1,2}festival)?|lantern\s{1,2}festival|qingming(?:\s{1,2}festival)?|ramadan|eid|lebaran|hari\s{1,2}raya|diwali|tet|songkran|"
                     r"easter|thanksgiving|black\s{1,2}friday)\b(?!\s{1,2}(?:rush|season|sales|stock))"),
     ("en_urgent", r"\b(?:asap|a\.s\.a\.p\.?|as\s{1,2}soon\s{1,2}as\s{1,2}possible|urgent(?:ly)?|immediately|"
                   r"at\s{1,2}(?:the|your)\s{1,2}earliest(?:\s{1,2}convenience)?|right\s{1,2}away|"
@@ -342,7 +361,7 @@ _SELF_MARKED = {"zh_month_within", "zh_lead_time", "en_lead_time", "en_from_now"
 _DURATIONS = {"zh_within", "mix_within", "en_within", "en_n_workdays", "en_dur", "zh_lead_time", "en_lead_time"}
 # Kinds taken only with a marker: "1/2" is a size and "COB" an LED, but "by 10/24", "10/24前" and
 # "by COB" are deadlines.
-_NEEDS_MARK = {"num_date", "en_eod", "en_dur"}
+_NEEDS_MARK = {"num_date", "en_eod", "en_dur", "en_weekend", "zh_weekend"}
 _VAGUE = {"zh_vague_before", "zh_month_part", "zh_quarter", "en_month_part", "en_in_month", "en_vague",
           "en_week_of_month", "en_by_month"}
 
@@ -354,7 +373,7 @@ _VAGUE = {"zh_vague_before", "zh_month_part", "zh_quarter", "en_month_part", "en
 _FAMILY_KINDS: dict[str, set[str]] = {
     "zh_month": {"ymd", "zh_md", "zh_month_end", "zh_month_within", "zh_month_part", "zh_before_month", "zh_within",
                  "zh_lead_time"},
-    "zh_week": {"zh_week_day", "zh_week", "zh_within", "zh_lead_time"},
+    "zh_week": {"zh_week_day", "zh_week", "zh_weekend", "zh_within", "zh_lead_time"},
     "zh_dom": {"zh_dom", "zh_md"},
     "zh_year": {"zh_year_end", "zh_festival"},
     "zh_festival": {"zh_festival", "zh_vague_before"},
@@ -370,7 +389,8 @@ _FAMILY_KINDS: dict[str, set[str]] = {
     "en_day": {"en_day", "en_within_today", "en_from_now"},
     "en_days": {"en_within", "en_n_workdays", "en_dur", "en_from_now", "en_lead_time", "mix_within", "en_eod",
                 "en_within_today", "en_then"},
-    "en_week": {"en_within", "en_from_now", "en_lead_time", "mix_within", "en_week", "en_end_week", "en_wd_of_week",
+    "en_week": {"en_within", "en_from_now", "en_lead_time", "mix_within", "en_week", "en_weekend", "en_end_week",
+                "en_wd_of_week",
                 "en_within_today", "en_vague", "en_week_of_month"},
     "en_months": {"en_within", "en_from_now", "en_lead_time", "mix_within", "en_rel_month_end", "en_within_today",
                   "en_vague"},
@@ -394,7 +414,7 @@ _KEYWORD_FAMILY: dict[str, str] = {
     "within": "en_within",
     **dict.fromkeys("end close cob eod eom".split(), "en_end"),
     **dict.fromkeys("asap soon early earliest immediately urgent urgently rush now delay away".split(), "en_urgent"),
-    **dict.fromkeys("christmas xmas ramadan lebaran raya diwali songkran easter thanksgiving national golden eid tet "
+    **dict.fromkeys("christmas xmas lantern qingming ramadan lebaran raya diwali songkran easter thanksgiving national golden eid tet "
                     "autumn spring summer fall winter quarter mid late q".split(), "en_festival"),
     **dict.fromkeys("then date".split(), "en_then"),
 }
@@ -404,7 +424,7 @@ _ZH_KEYS: dict[str, str] = {
     "zh_week": "周 星期 礼拜",
     "zh_dom": "号前 号之前 号以前",
     "zh_year": "年底 年末 年尾 年前 年之前 年以前",
-    "zh_festival": "节前 节之前 节以前 春节 过年 农历 三十 除夕 国庆 十一 元旦 五一 劳动节 中秋 端午 圣诞 双十 双1 "
+    "zh_festival": "节前 节之前 节以前 春节 过年 农历 三十 除夕 国庆 十一 元旦 五一 劳动节 中秋 端午 圣诞 双十 双1 清明 元宵 618 "
                    "旺季 春耕 秋收 麦收 开学 开业 开工 开园 雨季 展会 年会 装修 上市 斋月 春运",
     "zh_day": "今天 今日 今晚 明天 明日 明早 明晚 明后 听日 后天 后日",
     "zh_within": "之内 以内 天内 日内 时内 头内",
@@ -416,14 +436,14 @@ _ZH_KEY_FAMILY = {word: family for family, words in _ZH_KEYS.items() for word in
 # Keys are found in three passes, each one skipping straight to the characters its keys can
 # start with: Chinese words, numbers that may be a date ("12/25", "3.25", "2026-", "2026年",
 # "15th"; a bare number is not), and English words (each one present found by str.find).
-_ZH_KEY = re.compile("|".join(map(re.escape, sorted(_ZH_KEY_FAMILY, key=len, reverse=True))))
+_ZH_KEY = _compile("|".join(map(re.escape, sorted(_ZH_KEY_FAMILY, key=len, reverse=True))))
 _DATE_NUMBER = [rf"{d}(?<!\d{d})(?:\d?[/.]\d{{1,2}}(?!\d)|\d?-[0-3]?\d-20\d\d|\d?(?:st|nd|rd|th)\b)"
                 for d in "0123456789"]
-_DATE_NUMBER_RX = re.compile("|".join([*_DATE_NUMBER, r"2(?<!\d2)0\d\d\s{0,2}[-/.年]"]))
-_WORD = re.compile(r"[a-z]+")
-_TOKEN_START = re.compile(r"[a-z0-9]+|[^\x00-\x7f]")  # where an expression can start
+_DATE_NUMBER_RX = _compile("|".join([*_DATE_NUMBER, r"2(?<!\d2)0\d\d\s{0,2}[-/.年]"]))
+_WORD = _compile(r"[a-z]+")
+_TOKEN_START = _compile(r"[a-z0-9]+|[^\x00-\x7f]")  # where an expression can start
 # Where a Chinese family's expression can start: a number, a word, or one of these characters.
-_ZH_TOKEN_START = re.compile(r"[a-z0-9]+|[零〇一二两三四五六七八九十下本这当次来明今后大听月半交货工年春过农除国元劳"
+_ZH_TOKEN_START = _compile(r"[a-z0-9]+|[零〇一二两三四五六七八九十下本这当次来明今后大听月半交货工年春过农除国元劳清"
                              r"中端圣双旺秋麦开雨展装上斋周星礼尽急很比特加着要越马立即赶抓火从第]")
 # Every expression of a family holds one of its keys, so it starts at most this far before the
 # key ("within the next twenty-one working days", "by the end of the month of June", "no later
@@ -438,7 +458,7 @@ _MAX_TEXT, _MAX_CANDIDATES, _MAX_MATCHES, _MAX_SCAN = 50_000, 200, 2000, 20_000
 
 
 # The characters each kind can start with: a family's alternation tries each kind only there.
-_STARTS_WITH_DIGIT = {"ymd", "dash_date", "zh_md", "zh_dom", "zh_month_end", "zh_month_part", "zh_before_month",
+_STARTS_WITH_DIGIT = {"ymd", "dash_date", "zh_md", "zh_festival", "zh_dom", "zh_month_end", "zh_month_part", "zh_before_month",
                       "zh_within", "mix_within", "zh_quarter", "en_dmy", "num_date", "en_from_now", "en_n_workdays",
                       "en_dur", "en_week_of_month", "en_vague"}
 _STARTS_WITH_LATIN = {name for name, _ in _PATTERNS if name.startswith("en_")} | {"zh_en_month_end",
@@ -460,11 +480,11 @@ def _family_rx(kinds: set[str]) -> re.Pattern:
         mine = [f"(?P<{name}__{i}>{_unnamed(rx)})" for name, rx in _PATTERNS if name in kinds & starting]
         if mine:
             alts.append(f"(?=[{chars}])(?:{'|'.join(mine)})")
-    return re.compile("|".join(alts))
+    return _compile("|".join(alts))
 
 
 _FAMILY_RX = {family: _family_rx(kinds) for family, kinds in _FAMILY_KINDS.items()}
-_ONE = {name: re.compile(rx) for name, rx in _PATTERNS}
+_ONE = {name: _compile(rx) for name, rx in _PATTERNS}
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
@@ -532,7 +552,7 @@ def _scan(low: str) -> list[tuple[int, str]]:
 # Markers and clause cues (all read on lower-cased text).
 
 # Deadline markers right before / after an expression ("before", "by", "latest", "前", "之内").
-_PRE_MARK = re.compile(
+_PRE_MARK = _compile(
     r"(?:\b(?:(?:before|by|until|till)\s{1,2}(?:\d{1,2}(?::\d\d)?\s{0,2}(?:am|pm|h)|noon|midnight|cob|eod)"
     r"\s{1,2}(?:on\s{1,2})?|"
     r"(?:eod|eob|cob|end\s{1,2}of\s{1,2}(?:the\s{1,2})?day|close\s{1,2}of\s{1,2}business)"
@@ -548,25 +568,25 @@ _PRE_MARK = re.compile(
     r"|(?:于|在|最迟|最晚|最好|截止|截至|截止到|不晚于|不迟于|务必于|须于|需于|请于|最迟在|最晚在|必须在|最迟装船日|"
     r"交货期|交期|到货日期|交货日期|装船期|期限|限期|截止日期|截止时间|截至日期)\s{0,2}:?\s{0,2})$")
 # Markers that are only prepositions: they make a deadline but stay out of its text ("请于3月20日前").
-_AT_ONLY = re.compile(r"\s{0,2}[于在]\s{0,2}:?\s{0,2}")
-_SOFT_PRE = re.compile(r"\s{0,2}(?:请|务必|须|需|必须|最好)?(?:于|在)?\s{0,2}:?\s{0,2}$")
-_PRE_MARK_NUM = re.compile(
+_AT_ONLY = _compile(r"\s{0,2}[于在]\s{0,2}:?\s{0,2}")
+_SOFT_PRE = _compile(r"\s{0,2}(?:请|务必|须|需|必须|最好)?(?:于|在)?\s{0,2}:?\s{0,2}$")
+_PRE_MARK_NUM = _compile(
     r"(?:\b(?:before|by|until|till|b4|latest(?:\s{1,2}(?:by|on))?|no\s{1,2}later\s{1,2}than|on\s{1,2}or\s{1,2}before|"
     r"bis|deadline\s{0,2}:?|cut[- ]?off(?:\s{1,2}(?:date|time))?\s{0,2}:?|"
     r"eta\s{0,2}:?|etd\s{0,2}:?|(?:requested\s{1,2}|required\s{1,2})?delivery(?:\s{1,2}date)?\s{0,2}:|"
     r"ship(?:ment|ping)?\s{1,2}date\s{0,2}:|need[- ]by(?:\s{1,2}date)?\s{0,2}:?|due(?:\s{1,2}date)?\s{0,2}:?)"
     r"\s{0,3}|(?:最迟|最晚|截止|截至|不晚于|期限|限期|截止日期|截至日期)\s{0,2}:?\s{0,2})$")
 # A weekday written after a date, naming the same day.
-_WEEKDAY_NOTE = re.compile(
+_WEEKDAY_NOTE = _compile(
     rf"\s{{0,2}}(?:[(（]\s{{0,2}}(?:(?:周|星期|礼拜)?{_ZH_WD_CHAR}|{_WDN}\.?)\s{{0,2}}[)）]|(?:周|星期|礼拜){_ZH_WD_CHAR})")
 _DAY_KINDS = {"ymd", "dash_date", "zh_md", "en_dmy", "en_mdy", "num_date"}
-_POST_MARK = re.compile(r"(?:\s{0,2}(?:之前|以前|前(?!后)|之内|以内|内|为止|截止)|\s{0,2}(?:latest|at\s{1,2}the\s{1,2}latest)\b)")
+_POST_MARK = _compile(r"(?:\s{0,2}(?:之前|以前|前(?!后)|之内|以内|内|为止|截止)|\s{0,2}(?:latest|at\s{1,2}the\s{1,2}latest)\b)")
 
 # Sentences and clauses. Chinese written without punctuation separates clauses with spaces.
 # Every pattern starts with a character class or a fixed word, so the engine skips to those.
 _ABBR_DOT = "".join(rf"(?<!\b{a}\.)" for a in "mr mrs ms dr no co vs etc approx st nr".split()) + r"(?=\s|$)"
-_SENTENCE_END = re.compile(rf"[。!?;\n.](?:(?<!\.)|{_ABBR_DOT})")
-_CLAUSE_END = re.compile(
+_SENTENCE_END = _compile(rf"[。!?;\n.](?:(?<!\.)|{_ABBR_DOT})")
+_CLAUSE_END = _compile(
     r"[。!?;\n，(),.\s](?:(?<=[。!?;\n，()])|(?<=,)(?:(?<!\d,)|(?!\d))|(?<=\.)" + _ABBR_DOT + "|"
     r"(?<=[\u4e00-\u9fff]\s)\s{0,2}(?=[\u4e00-\u9fff])|(?<=\s)[-–—]\s)")
 _CLAUSE_WORDS = (("but", ""), ("because", ""), ("so", r"\s{1,2}(?:that|we|i|our|it|they)"),
@@ -574,11 +594,11 @@ _CLAUSE_WORDS = (("but", ""), ("because", ""), ("so", r"\s{1,2}(?:that|we|i|our|
                  ("otherwise", ""), ("if", ""), ("once", ""), ("when", ""),
                  ("and", r"(?=\s{1,2}(?:need|want|require|please|pls|must|we|i|you|can|could|would|ship|send|"
                          r"deliver)\b)"))
-_CLAUSE_WORD = re.compile("|".join(rf"{w}(?<!\w{w}){rest}\b" for w, rest in _CLAUSE_WORDS)
+_CLAUSE_WORD = _compile("|".join(rf"{w}(?<!\w{w}){rest}\b" for w, rest in _CLAUSE_WORDS)
                           + "|但是?|因为|不然|否则|如果|以便|以免")
 
 # A request or a need: makes a plain date in its clause a deadline ("这周五到南京配送中心要", "need it today").
-_ASK = re.compile(
+_ASK = _compile(
     r"请|麻烦|务必|希望|需要|需|须|必须|一定|(?<![摘重主只简纲概])要|能否|能不能|可否|可不可以|行不行|能[^,，。!?\s]{0,8}吗|得|最好|唔该|"
     r"可以[^,，。!?]{0,12}吗|行吗|好吗|"
     r"\b(?:please|pls|plz|kindly|need(?:s|ed)?|must|require[sd]?|request(?:ed)?|want|wish|hope|"
@@ -587,18 +607,18 @@ _ASK = re.compile(
     r"^\s{0,3}(?:send|ship|deliver|quote|reply|confirm|sign|come|arrange|issue|make|transfer|call|contact|decide)\b"
     r"(?!\s{0,2}(?:no\.?\s{0,2})?#?\d)")  # "Issue 412": a noun
 # Right after a plain date, the thing that happens by then ("周三上午到", "明天来拉", "tomorrow arrive").
-_ACTION_AFTER = re.compile(r"[^,，。;!?\n]{0,6}?(?:(?<!收)到|送|交|发|装|出货|来|拉|进场|签|ship|deliver|arriv|load)")
-_ACTION = re.compile(
+_ACTION_AFTER = _compile(r"[^,，。;!?\n]{0,6}?(?:(?<!收)到|送|交|发|装|出货|来|拉|进场|签|ship|deliver|arriv|load)")
+_ACTION = _compile(
     r"到|送|发|交|寄|报价|回复|答复|签|装|出货|提供|安排|\b(?:ship\w*|deliver\w*|arriv\w*|land(?:ed)?|load\w*|"
     r"dispatch\w*|send|quot(?:e|ation)|offer|reply|respond|answer|confirm|sign|visit|come|ready|finish|complete|"
     r"install|issue|transfer|pay|settle|refund|submit|proforma|pi|invoice|courier|ems|dhl|fedex|ups)\b")
-_DELIVER = re.compile(r"交货|发货|出货|装船|装柜|交付|(?<!收)到货|送到|\b(?:ship\w*|deliver\w*|dispatch\w*|load\w*|arriv\w*)\b")
-_DEADLINE_NOUN = re.compile(
+_DELIVER = _compile(r"交货|发货|出货|装船|装柜|交付|(?<!收)到货|送到|\b(?:ship\w*|deliver\w*|dispatch\w*|load\w*|arriv\w*)\b")
+_DEADLINE_NOUN = _compile(
     r"交货期|交期|到货日期|交货日期|装船期|装船日|出货日|最迟|最晚|截止|期限|限期|"
     r"\b(?:need[- ]by|deadline|cut[- ]?off|due\s{1,2}date|delivery\s{1,2}date|ship(?:ment|ping)?\s{1,2}date|latest|"
     r"closing\s{1,2}date|requested\s{1,2}delivery|target\s{1,2}(?:ship|delivery)|eta)\b")
 # An ultimatum: the order goes elsewhere unless we act by then (a deadline, even around a fee).
-_ULTIMATUM = re.compile(
+_ULTIMATUM = _compile(
     r"否则|不然|逾期|过期|视同|视为|放弃|作废|给别人|给别家|给别的|给下一家|给其他|换别家|让给|转给|"
     r"\b(?:otherwise|or\s{1,2}else|failing|failure|fail\s{1,2}to|if\s{1,2}(?:not|no)\b|forfeit|"
     r"will\s{1,2}(?:go|be\s{1,2}(?:given|awarded|assigned|cancell?ed))|award(?:ed)?\s{1,2}to|"
@@ -606,19 +626,19 @@ _ULTIMATUM = re.compile(
     r"(?:next|other)\s{1,2}(?:supplier|company|manufacturer|factory|vendor)|not\s{1,2}be\s{1,2}considered)\b")
 
 # The customer's own decisions and reviews: not a deadline on us, unless they tell us to decide.
-_DECISION = re.compile(
+_DECISION = _compile(
     r"决定|定标|决策|评审|审核|审批|批准|开会|会议|商量|讨论|研究|比价|盲测|测试|试用|试焊|结论|拍板|定下来|定了|"
     r"(?<![请你您])(?:下周|这周|本周|月底|月中)(?:前)?定\b|"
     r"\b(?:decid(?:e|es|ed|ing)|decision|approv(?:e|es|ed|al)|evaluat\w*|review(?:s|ed|ing)?|committee|meeting|"
     r"presentation|present|discuss\w*|sign\s{1,2}off|award(?:s|ed)?\s{1,2}the|shortlist\w*|select(?:s|ed|ion)?|"
     r"(?:video|phone|conference|quick|zoom|teams|\d{1,2}[- ]minutes?)\s{1,2}call)\b")
-_IMPERATIVE_BEFORE = re.compile(r"\b(?:please|pls|plz|kindly|you\s{1,2}(?:must|need\s{1,2}to|should|have\s{1,2}to)|"
+_IMPERATIVE_BEFORE = _compile(r"\b(?:please|pls|plz|kindly|you\s{1,2}(?:must|need\s{1,2}to|should|have\s{1,2}to)|"
                                 r"must|required\s{1,2}to)\b[\sa-z]{0,40}$|请|麻烦|务必|"
                                 r"(?:^|[,，])\s{0,2}(?:你们|贵司|贵公司|您)(?!的|资料)")
-_ADDRESSED = re.compile(r"请|麻烦|务必|(?:^|[,，])\s{0,2}(?:你们|贵司|贵公司|您)(?!的|资料)")
+_ADDRESSED = _compile(r"请|麻烦|务必|(?:^|[,，])\s{0,2}(?:你们|贵司|贵公司|您)(?!的|资料)")
 # The customer's own plans and actions, estimates, the past, validity and discounts, scheduled
 # events, pitches.
-_NOT_DEADLINE = re.compile(
+_NOT_DEADLINE = _compile(
     r"(?=[^\x00-\x7f])(?:"  # Chinese: tried only at a Chinese character
     r"我们(?:会|将|再|先|自己|这边)|我(?:会|再|这边)|我方将|我司将|"
     r"我们?(?:这周|下周|这两天|明天|今天|今日|(?:周|星期|礼拜)[一二三四五六日天])(?![^,，。\s]{0,8}(?:要|需要|必须|得|务必))|"
@@ -653,59 +673,59 @@ _NOT_DEADLINE = re.compile(
 # A trading platform's own response timer ("请在24小时内报价，及时回复可提升成交率"): not the buyer's.
 # A platform relaying the buyer speaks of them in the third person ("您收到一条来自买家的询价，请在24小时
 # 内报价", "您有一笔新订单买家已付款，请在48小时内发货", "Please ship before 2025-03-19 to avoid delay").
-_PLATFORM_TIMER = re.compile(r"成交率|响应率|回复率|超时将|询盘将|询价将|询盘待回复|来自买家|买家已付款|您有一笔|"
+_PLATFORM_TIMER = _compile(r"成交率|响应率|回复率|超时将|询盘将|询价将|询盘待回复|来自买家|买家已付款|您有一笔|"
                              r"\b(?:response\s{1,2}rate|inquiry\s{1,2}will\s{1,2}be|buyer\s{1,2}will\s{1,2}choose|"
                              r"your\s{1,2}buyer|to\s{1,2}avoid\s{1,2}(?:delay|penalt\w+|cancell?ation))\b")
 # Payment terms: the customer pays ("货到后30日内付款", "balance within 30 days after B/L").
-_PAY = re.compile(r"(?<!交)付|打款|汇款|货款|定金|订金|尾款|结清|电汇|月结|账期|过数|开出|"
+_PAY = _compile(r"(?<!交)付|打款|汇款|货款|定金|订金|尾款|结清|电汇|月结|账期|过数|开出|"
                   r"(?<![这那各新老同此该每一两几多])款(?!式|型|号)|"
                   r"\b(?:pay(?:s|ing|ment)?|balance|t/t|l/?c|remit\w*|bonifico|deposit|cheque|advance)\b")
-_PAY_TERMS = re.compile(r"打款|付款|汇款|货款|尾款|付清|结清|电汇|月结|账期|过数|(?<![这那各新老同此该每一两几多])款(?!式|型|号)|"
+_PAY_TERMS = _compile(r"打款|付款|汇款|货款|尾款|付清|结清|电汇|月结|账期|过数|(?<![这那各新老同此该每一两几多])款(?!式|型|号)|"
                         r"\b(?:payment|pay|paid|balance|remit\w*)\b")
 # Formulas that ask nothing ("please find attached", "请查收").
-_FORMULA = re.compile(r"\b(?:please|pls|kindly)\s{1,2}(?:find|see|note|be\s{1,2}informed)\b|请查收|请见附件|请参阅")
-_YOU_ASKED = re.compile(r"请|麻烦|务必|须|需|必须|唔该|"
+_FORMULA = _compile(r"\b(?:please|pls|kindly)\s{1,2}(?:find|see|note|be\s{1,2}informed)\b|请查收|请见附件|请参阅")
+_YOU_ASKED = _compile(r"请|麻烦|务必|须|需|必须|唔该|"
                         r"\b(?:please|pls|plz|kindly|must|required|you\s{1,2}(?:must|need|should))\b")
 # They send us something ("设计稿周五前会发给你", "原件让司机明天送过去").
-_TO_YOU = re.compile(r"(?:发|寄|给|俾|回|送|转|还)\s{0,2}(?:给|到)?\s{0,2}(?:你|您)|(?:送|寄|发|带|拿|转)过去|"
+_TO_YOU = _compile(r"(?:发|寄|给|俾|回|送|转|还)\s{0,2}(?:给|到)?\s{0,2}(?:你|您)|(?:送|寄|发|带|拿|转)过去|"
                      r"(?:答复|回复|通知|联系)\s{0,2}(?:贵司|贵公司|你|您)|\bto\s{1,2}you\b")
 # A link to open by then, not something we deliver ("请在72小时内查看，过期文件将被删除").
-_VIEW_ONLY = re.compile(r"查看|下载|登录|登入|\b(?:view|download|log\s?in|sign\s{1,2}in|open)\b")
-_REPLY_ETC = re.compile(r"回复|回覆|答复|报价|发货|确认|提交|\b(?:reply|respond|quot\w*|ship|confirm|submit|offer|bid)\b")
+_VIEW_ONLY = _compile(r"查看|下载|登录|登入|\b(?:view|download|log\s?in|sign\s{1,2}in|open)\b")
+_REPLY_ETC = _compile(r"回复|回覆|答复|报价|发货|确认|提交|\b(?:reply|respond|quot\w*|ship|confirm|submit|offer|bid)\b")
 # Durations counted from an event of theirs ("收到定金后15天内", "within 40 days from receipt of
 # L/C"): a deadline we cannot date. Counted from this message ("收到本通知后3个工作日内",
 # "within 45 days from date of PO"): from its date.
-_NOW_EVENT = re.compile(r"(?:收到|接到|收|接获)(?:本|此|该)?(?:通知|函|邮件|信|询价|询价单|通知书)(?:后|之后|起)?\s{0,3}$")
-_EVENT_BEFORE = re.compile(
+_NOW_EVENT = _compile(r"(?:收到|接到|收|接获)(?:本|此|该)?(?:通知|函|邮件|信|询价|询价单|通知书)(?:后|之后|起)?\s{0,3}$")
+_EVENT_BEFORE = _compile(
     r"(?:(?<!查收)(?<!阅)(?<!通知)(?<!邮件)(?<!本函)后|之后|以后|起|收到[^,，。]{0,8}|"
     r"\b(?:after|upon|following)\s{1,2}[\w/ ]{1,30}|"
     r"\bfrom\s{1,2}(?:the\s{1,2})?(?:receipt|receiving|deposit|payment|advance|l/?c|confirmation|approval)"
     r"[\w/ ]{0,20})\s{0,3}$")
-_FROM_NOW = re.compile(r"^\s{0,3}(?:from|of)\s{1,2}(?:the\s{1,2})?(?:date\s{1,2}of\s{1,2}(?:this\s{1,2}|our\s{1,2})?"
+_FROM_NOW = _compile(r"^\s{0,3}(?:from|of)\s{1,2}(?:the\s{1,2})?(?:date\s{1,2}of\s{1,2}(?:this\s{1,2}|our\s{1,2})?"
                        r"(?:po|order|e-?mail|letter|notice|contract)|this\s{1,2}(?:po|order|e-?mail|letter|notice)|"
                        r"today|now)")
-_FROM_EVENT = re.compile(r"^\s{0,3}(?:from|after|upon|following|of)\s{1,2}(?:the\s{1,2})?[\w/ ]{0,20}?(?:receipt|"
+_FROM_EVENT = _compile(r"^\s{0,3}(?:from|after|upon|following|of)\s{1,2}(?:the\s{1,2})?[\w/ ]{0,20}?(?:receipt|"
                          r"receiving|deposit|payment|advance|l/?c|confirmation|approval|sample|drawing|b/?l|shipment|"
                          r"signing|po|order)")
 # "Payment is due by 31 January": a payment asked of us, not their payment terms.
-_DUE = re.compile(r"\b(?:is|are)\s{1,2}due\s{1,2}(?:by|on|before)\b")
+_DUE = _compile(r"\b(?:is|are)\s{1,2}due\s{1,2}(?:by|on|before)\b")
 # A signature or a meeting to sign needs us there by then (spec: "a visit or signature").
-_SIGNING = re.compile(r"签(?:合同|约|订|字|署)|面签|\bsign(?:ing)?\s{1,2}(?:the\s{1,2})?(?:contract|agreement|po)\b")
+_SIGNING = _compile(r"签(?:合同|约|订|字|署)|面签|\bsign(?:ing)?\s{1,2}(?:the\s{1,2})?(?:contract|agreement|po)\b")
 # The message needs nothing of us ("此賬戶已登記自動轉賬…毋須另行繳費", "No action is needed on your part").
 # (Every alternative starts with a fixed character: the whole message is searched.)
-_NO_ACTION = re.compile(r"毋须另行|无须另行|无需另行|毋须操作|无须操作|无需操作|无须任何操作|无需任何操作|"
+_NO_ACTION = _compile(r"毋须另行|无须另行|无需另行|毋须操作|无须操作|无需操作|无须任何操作|无需任何操作|"
                         r"no(?<!\wno)\s{1,2}(?:further\s{1,2})?action\s{1,2}(?:is\s{1,2})?(?:needed|required)\b")
-_NEGATED = re.compile(r"不急|不用急|不着急|不赶|\b(?:no\s{1,2}rush|not\s{1,2}urgent|no\s{1,2}hurry|"
+_NEGATED = _compile(r"不急|不用急|不着急|不赶|\b(?:no\s{1,2}rush|not\s{1,2}urgent|no\s{1,2}hurry|"
                       r"not\s{1,2}in\s{1,2}a\s{1,2}hurry)")
 # They accept a date we proposed ("26 Mar ship is ok for us", "Feb 8 ETD ok").
-_ACCEPTED = re.compile(r"^(?:[^,，。.!?;\n]{0,16}?\b(?:is\s{1,2})?(?:ok|okay|fine|no\s{1,2}problem|noted)\b|"
+_ACCEPTED = _compile(r"^(?:[^,，。.!?;\n]{0,16}?\b(?:is\s{1,2})?(?:ok|okay|fine|no\s{1,2}problem|noted)\b|"
                        r"\s{0,3}[^,，。\s]{0,4}?(?:可以|没问题|没有问题|行)(?=\s{0,2}(?:[,，。.!~]|$|的|了)))"
                        r"(?![^\n]{0,3}[?？吗])")
-_PRICE_OF_DAY = re.compile(r"^(?:'s|的)?[^,，。;!?\s前]{0,6}价|^'s\s{1,2}(?:price|rate)")
-_OR_JOIN = re.compile(r"^\s{0,2}(?:or|或|或者|or\s{1,2}latest)\s{0,2}$")
-_ENUM_JOIN = re.compile(r"\s{0,2}(?:、|和|及|与|,|and|&)\s{0,2}")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_WORDY = re.compile(r"[a-z\u4e00-\u9fff]")
+_PRICE_OF_DAY = _compile(r"^(?:'s|的)?[^,，。;!?\s前]{0,6}价|^'s\s{1,2}(?:price|rate)")
+_OR_JOIN = _compile(r"^\s{0,2}(?:or|或|或者|or\s{1,2}latest)\s{0,2}$")
+_ENUM_JOIN = _compile(r"\s{0,2}(?:、|和|及|与|,|and|&)\s{0,2}")
+_CJK = _compile(r"[\u4e00-\u9fff]")
+_WORDY = _compile(r"[a-z\u4e00-\u9fff]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -791,6 +811,9 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
                 "christmas" if f.startswith("圣诞") else
                 "double_eleven" if f in ("双十一", "双11") else
                 "double_twelve" if f in ("双十二", "双12") else
+                "qingming" if f.startswith("清明") else
+                "lantern" if f.startswith("元宵") else
+                "shopping_618" if f == "618" else
                 "spring_festival")
         return festival_eve(name, ref), "date", False
     if kind in _VAGUE:
@@ -813,6 +836,10 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
             d = _week_day(ref, wd, 0)
             return (d if d >= ref else d + timedelta(days=7)), "date", False
         return _coming(ref, wd), "date", False
+    if kind in ("zh_weekend", "en_weekend"):  # "by the weekend": the last working day before it
+        rel = g["rel"] or ""
+        weeks = 2 if rel.startswith("下下") else 1 if rel.startswith("下") or "next" in rel else 0
+        return max(_week_day(ref, 4, weeks), ref), "date", False
     if kind == "zh_week":
         rel = g["rel"]
         weeks = 2 if rel.startswith("下下") else 1 if rel.startswith("下") else 0
@@ -920,7 +947,9 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
                 "christmas" if f in ("christmas", "xmas") else
                 "national_day" if f in ("national day", "golden week") else
                 "new_year" if f == "new year" else
-                "mid_autumn" if f.startswith("mid-autumn") else None)
+                "mid_autumn" if f.startswith("mid-autumn") else
+                "lantern" if f.startswith("lantern") else
+                "qingming" if f.startswith("qingming") else None)
         if name is None:
             return None, "vague", False
         return festival_eve(name, ref), "date", False

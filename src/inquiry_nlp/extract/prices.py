@@ -61,13 +61,13 @@ _SYMBOL = {"€": "EUR", "£": "GBP", "₹": "INR", "₦": "NGN", "₽": "RUB", 
 _ZH_CUR = {
     "人民币": "CNY", "元": "CNY", "块": "CNY", "块钱": "CNY", "澳门币": "MOP", "澳门元": "MOP", "葡币": "MOP",
     "美元": "USD", "美金": "USD", "欧元": "EUR", "英镑": "GBP", "港币": "HKD", "港元": "HKD", "港纸": "HKD",
-    "蚊": "HKD", "新台币": "TWD", "台币": "TWD", "日元": "JPY", "日币": "JPY", "韩元": "KRW", "澳元": "AUD",
+    "蚊": "HKD", "欧": "EUR", "新台币": "TWD", "台币": "TWD", "日元": "JPY", "日币": "JPY", "韩元": "KRW", "澳元": "AUD",
     "澳币": "AUD", "加元": "CAD", "加币": "CAD", "新币": "SGD", "新加坡元": "SGD", "马币": "MYR", "令吉": "MYR",
     "泰铢": "THB", "卢比": "INR", "卢布": "RUB", "迪拉姆": "AED", "里亚尔": "SAR", "兰特": "ZAR", "雷亚尔": "BRL",
     "奈拉": "NGN", "里拉": "TRY", "比索": "MXN",
 }
-_ZH_PREFIX_WORDS = ("人民币", "澳门币", "澳门元", "美元", "美金", "欧元", "英镑", "港币", "港元", "新台币", "台币", "日元", "澳元",
-                    "加元", "新币")
+_ZH_PREFIX_WORDS = ("人民币", "澳门币", "澳门元", "美元", "美金", "欧元", "英镑", "港币", "港元", "港纸", "新台币", "台币", "日元",
+                    "澳元", "澳币", "加元", "新币", "马币")
 
 _EN_WORDS = {
     "us dollars": "USD", "us dollar": "USD", "dollars": "USD", "dollar": "USD", "bucks": "USD",
@@ -96,11 +96,12 @@ _PREFIX = re.compile(
 _MULT = re.compile(
     r"(?:[ \u00a0]?多?(?P<zh>[百千万亿]{1,2})(?![克米瓦伏卡])"  # "150多万": over 1.5 million
     r"|(?P<k>[kK])(?![A-Za-z])"
+    r"|(?P<wan>[wW])(?![A-Za-z])"  # "预算1.5w": 万 in Chinese chat (only where the money is clear)
     r"|(?P<m>m|M|mn|Mn|MM|bn|Bn)(?![A-Za-z0-9²³])"
-    r"|[ \u00a0](?P<w>million|mio\.?|mln|bn|billion|thousand|crores?|cr|lakhs?|lacs?)(?![A-Za-z]))")
+    r"|[ \u00a0](?P<w>million|mio\.?|mln|mn|bn|billion|thousand|crores?|cr|lakhs?|lacs?)(?![A-Za-z]))")
 _MULT_VALUE = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "k": 1000, "m": 1_000_000,
                "million": 1_000_000, "mio": 1_000_000, "mio.": 1_000_000, "mln": 1_000_000, "mn": 1_000_000,
-               "mm": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000, "thousand": 1000,
+               "mm": 1_000_000, "w": 10_000, "bn": 1_000_000_000, "billion": 1_000_000_000, "thousand": 1000,
                "crore": 10_000_000, "crores": 10_000_000, "cr": 10_000_000, "lakh": 100_000,
                "lakhs": 100_000, "lac": 100_000, "lacs": 100_000}
 
@@ -211,6 +212,8 @@ def _zh_number_cached(token: str) -> tuple[Decimal, ...]:
 def _zh_number_uncached(token: str) -> list[Decimal]:
     t = token.replace("多", "")
     if len(t) == 1:
+        if t in "十拾":
+            return [Decimal(10)]
         return [Decimal(_ZH_DIGIT_VALUE[t])] if t in _ZH_DIGIT_VALUE else []
     if not t or not any(c in _ZH_DIGITS for c in t):
         return []
@@ -240,6 +243,7 @@ _ZH_MONEY_WORDS = (
     r"单价|价格|价钱|价位|目标价|进价|拿货价|到手价|出厂价|定价|售价|零售价|开价|要价|经费|心意|红包|见面礼|面值|现金|"
     r"付了|付款|已付|先付|支付|转了|已转|转账|打了|多打了?|多付了?|多转了?|汇了|已汇|退回?|"
     r"能不能到|能否到|能到|可否到|可以到|降到|便宜到|给到|别家才|别家|人家才|其他家|才卖|只要|只卖|卖|"
+    r"出价|还价|我(?:们|这边)?(?:最多)?(?:只能)?出|"
     r"拿的是|拿的|这单|的货|每(?:个|只|件|套|台|把|张|条|卷|米|吨|斤|公斤|箱|包|平米?|平方|粒|片|支|双|对|组)")
 _ZH_MONEY_BEFORE = re.compile(
     r"(?:" + _ZH_MONEY_WORDS + r")"
@@ -293,9 +297,9 @@ _AROUND = (48, 6)   # a currency, before or after the number ("USD 1,200", "1.2�
 _AHEAD = (0, 28)    # a word before the number ("预算大约控制在 12 万", "target 0.035")
 _BEHIND = (40, 1)   # a word after the number ("120一卷", "5.60 we can confirm", "5毛")
 _ZH_CUES = (
-    (_AROUND, "$ € £ ₹ ₦ ₽ ₱ ฿ ₩ ₺ ¥ ￥ 円 ₫ ₵ đ č ł 元 块 币 镑 铢 蚊 钱 付 汇 退 令吉 卢比 卢布 迪拉姆 里亚尔 兰特 "
+    (_AROUND, "$ € £ ₹ ₦ ₽ ₱ ฿ ₩ ₺ ¥ ￥ 円 ₫ ₵ đ č ł 元 块 币 镑 铢 蚊 欧 钱 付 汇 退 令吉 卢比 卢布 迪拉姆 里亚尔 兰特 "
               "雷亚尔 奈拉 里拉 比索 港纸 руб 打了 打过 打给 能到 的货"),
-    (_AHEAD, "费 卖 总计 共计 合计 心意 红包 见面礼 面值 多打 多付 多转 能不能到 能否到 可否到 可以到 降到 便宜 给到 别家 人家 "
+    (_AHEAD, "费 卖 出价 还价 我出 我们出 我这边出 我最多出 我只能出 总计 共计 合计 心意 红包 见面礼 面值 多打 多付 多转 能不能到 能否到 可否到 可以到 降到 便宜 给到 别家 人家 "
              "其他家 只要 拿的 这单"),
     (_BEHIND, "毛 角 能做 能不能做 能行 可以吗 可以不 可不可以 的单 的订单 的加工量 的项目 的合同 的话 行的话 行不行 行吗 行就 有点高 有点贵 太高 太贵 偏高 " + " ".join(
         lead + unit for lead in "一/" for unit in "个 只 件 套 台 把 张 条 卷 米 吨 斤 公斤 平 双 对 片 支 ㎡".split())),
@@ -369,13 +373,21 @@ _EN_LETTERS = re.compile(r"[A-Za-z]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 # 块 is a counting word too ("踏步板 260 块"): it is money when the sentence says so.
-_KUAI_MONEY_AFTER = re.compile(r"(?:钱|以内|以下|整|能|行|可以|吗|呢|吧|的话|左右|一(?:个|只|件|套|平|米))")
+_KUAI_MONEY_AFTER = re.compile(r"(?:钱|以内|以下|整|能|行|可以|吗|呢|吧|的话|左右|上下|一(?:公斤|千克|平米?|"
+                               r"[个只件套米斤吨条张瓶支双对片根把台]))")  # not "260块一包": a packing count
 _PRICE_WORDS = re.compile(r"价|钱|费|贵|便宜|才|算|付|转|预算|目标|最多|能不能|能否|能到|做到|别家|只要|一平|每平|"
                           r"一个|每个|报")
 _YUAN_AFTER_ZH = re.compile(r"钱|整|一|每|以|左|的|吧|吗|呢|能|可|行|就|多|人民币")
 _MEASURE = "个只件套台把张条根卷米吨斤公平双对片支组箱包袋盒桶瓶罐粒颗枚副盏樘份本码打辆架头匹"
+# "550欧": euros, but not 欧姆 (ohm), 欧洲, 欧标, 欧式, 欧盟, 欧美, 欧版.
+_OU_NOT_EURO = frozenset("姆洲标式盟美版规元")
+_OHM_CONTEXT = re.compile(r"电阻|阻值|(?i:resist|ohm|Ω)")
+_LIANG_MONEY = re.compile(r"[ ]?(?:块|元|蚊|毛)")
+# "三千五一吨", "一百五一个": an abbreviated number (三千五 = 3500) then "一" + measure word (a ton).
+_ABBREVIATED_PER_ONE = re.compile(r"[百千万佰仟][一二三四五六七八九两壹贰叁肆伍陆柒捌玖]一\Z")
+_PER_ONE = re.compile(r"一(?:公斤|千克|平米?|[" + _MEASURE + r"])")
 _COLLOQUIAL = re.compile(r"(?:(?P<yuan>块|元)(?P<d>[0-9一二两三四五六七八九])(?![0-9" + _MEASURE + r"])(?:角|毛)?"
-                         r"|毛(?P<f>[0-9一二三四五六七八九])(?![0-9" + _MEASURE + r"])|毛(?=钱|[ ,.?!，。？！、]|\Z))")
+                         r"|毛(?P<f>[0-9一二三四五六七八九])(?![0-9" + _MEASURE + r"])|毛(?=钱|以内|以下|左右|上下|一|的|[ ,.?!，。？！、]|\Z))")
 _RANGE_SEP = re.compile(r"[ ]{0,2}(?:-|–|—|~|～|〜|至|到|(?i:to))[ ]{0,2}")
 _LIST_SEP = re.compile(r"[ ]{0,2}(?:、|和|或|,|/|(?i:and|or))[ ]{0,2}")
 # Words that make an amount the customer's own figure (paid, to pay, budget, target, counter-offer):
@@ -599,10 +611,15 @@ def _read(norm: str, m: re.Match[str], hints: _Hints, near: bool = False) -> _Am
     values: list[Decimal] = []
     if zh:
         token = m.group("zh").strip("多")
-        if not token or not any(c in _ZH_DIGITS for c in token) or token in ("两", "零", "〇"):
+        if not token or not any(c in _ZH_DIGITS for c in token) and token not in ("十", "拾") \
+                or token in ("零", "〇"):
             return None
         start = m.start() + m.group("zh").index(token)
         end = start + len(token)
+        if token == "两" and not _LIANG_MONEY.match(norm, end):
+            return None  # "两" is money only as "两块", "两元"
+        if _ABBREVIATED_PER_ONE.search(token) and _PER_ONE.match(norm, end - 1):
+            token, end = token[:-1], end - 1  # "三千五一吨": 3500 a ton
         values = _zh_number(token)
         if not values:
             return None
@@ -648,12 +665,14 @@ def _read(norm: str, m: re.Match[str], hints: _Hints, near: bool = False) -> _Am
     mult = 1
     rest = norm[end:end + 16]
     mm = _MULT.match(rest)
+    if mm is not None and mm.group("wan") and not _wan_is_money(norm, start, currency, hints):
+        mm = None  # "3W" is watts
     if mm is not None and not (mm.group("m") and currency is None) and not (zh and not mm.group("zh")):
         if mm.group("zh"):
             for c in mm.group("zh"):
                 mult *= _MULT_VALUE[c]
         else:
-            key = (mm.group("k") or mm.group("m") or mm.group("w") or "").lower()
+            key = (mm.group("k") or mm.group("m") or mm.group("w") or mm.group("wan") or "").lower()
             mult = _MULT_VALUE.get(key, 1)
         end += mm.end()
         rest = norm[end:end + 16]
@@ -699,7 +718,7 @@ def _read(norm: str, m: re.Match[str], hints: _Hints, near: bool = False) -> _Am
         bare_ok = not (_UNIT_AFTER.match(after) and not _ZH_MONEY_AFTER.match(after))
         if mult == 1 and raw is not None and _is_year_or_code(raw):
             bare_ok = False
-        if zh and not any(c in "十百千万亿拾佰仟" for c in m.group("zh")):
+        if zh and (not any(c in "十百千万亿拾佰仟" for c in m.group("zh")) or token in ("十", "拾")):
             bare_ok = False  # "一共", "一下": a lone Chinese digit is a word, not an amount
         word = _WORD_AFTER.match(after)
         if word is not None and word.group(1).lower() not in _WORDS_AFTER_PRICE:
@@ -709,6 +728,12 @@ def _read(norm: str, m: re.Match[str], hints: _Hints, near: bool = False) -> _Am
         return _Amount(start, end, values, None, start, end, mult, False, bare_ok, zh, zh_mult=big,
                        decimal=raw is not None and "." in raw)
     return _Amount(start, end, values, currency, cur_start, cur_end, mult, True, False, zh)
+
+
+def _wan_is_money(norm: str, start: int, currency: str | None, hints: _Hints) -> bool:
+    """Whether "w" after a number is 万 ("预算1.5w", "￥3w"), not watts: Chinese writing with
+    the yuan or a money word written before it."""
+    return hints.chinese and (currency == "CNY" or bool(_ZH_MONEY_BEFORE.search(norm, max(0, start - 14), start)))
 
 
 def _digit(d: str) -> int:
@@ -770,6 +795,8 @@ def _suffix_currency(sm: re.Match[str], rest: str, norm: str, start: int, hints:
                 return None
         if word == "蚊" and after[:1] in ("子", "帐", "香"):
             return None
+        if word == "欧" and (after[:1] in _OU_NOT_EURO or _OHM_CONTEXT.search(norm, max(0, start - 12), start)):
+            return None  # "5欧姆", "欧标", "欧洲": not euros (an ohm rating in a resistor line)
         return _ZH_CUR[word]
     if sm.group("code") is not None:
         code = sm.group("code")
