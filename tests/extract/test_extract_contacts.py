@@ -180,6 +180,56 @@ def test_im_ids(text, expected):
     assert sorted(ims(text, region)) == sorted(expected)
 
 
+# Paraphrases of IM handles as other writers give them: "加V", "my WeChat is", "(ID: …)", 扣扣,
+# links (t.me/, wa.me/), Skype's "live:.cid." ids, short labels run into Chinese ("vx同号").
+IM_PARAPHRASES = [
+    ("加V：lily0728", [("wechat", "lily0728")]),
+    ("加v 18653109927", [("wechat", "18653109927")]),
+    ("微信/WhatsApp：+86 139 0531 6789", [("wechat", "13905316789"), ("whatsapp", "+8613905316789")]),
+    ("WeChat: 13905316789", [("wechat", "13905316789")]),
+    ("my wechat id is chen-yw_2025", [("wechat", "chen-yw_2025")]),
+    ("My WeChat is amyliu_88", [("wechat", "amyliu_88")]),
+    ("Contact me via WeChat (ID: peter_ly)", [("wechat", "peter_ly")]),
+    ("wechat ID- sunny_88", [("wechat", "sunny_88")]),
+    ("Wechat ID : jack_lee01", [("wechat", "jack_lee01")]),
+    ("You can reach me on wechat: Tony_Zhou88", [("wechat", "Tony_Zhou88")]),
+    ("微信号是 hengtai2024", [("wechat", "hengtai2024")]),
+    ("微信号码：hengxin_66", [("wechat", "hengxin_66")]),
+    ("vx同号 18653109927", [("wechat", "18653109927")]),
+    ("wechat:wxid_abc123def", [("wechat", "wxid_abc123def")]),
+    ("My whatsapp number is +971 50 123 4567", [("whatsapp", "+971501234567")]),
+    ("Whatsapp me on +234 803 123 4567", [("whatsapp", "+2348031234567")]),
+    ("whatsapp/wechat: 0086 138 0013 8000", [("wechat", "13800138000"), ("whatsapp", "+8613800138000")]),
+    ("Whats app +91-98765-43210", [("whatsapp", "+919876543210")]),
+    ("WHATSAPP:+2348031234567", [("whatsapp", "+2348031234567")]),
+    ("whatsapp: wa.me/971501234567", [("whatsapp", "+971501234567")]),
+    ("Whatsapp link: https://wa.me/2348031234567", [("whatsapp", "+2348031234567")]),
+    ("skype: live:.cid.7a8b9c0d1e2f3a4b", [("skype", "live:.cid.7a8b9c0d1e2f3a4b")]),
+    ("my skype is live:.cid.abcdef1234567890", [("skype", "live:.cid.abcdef1234567890")]),
+    ("扣扣：85620011", [("qq", "85620011")]),
+    ("扣扣号：77881234", [("qq", "77881234")]),
+    ("Telegram: https://t.me/ivan_supply", [("telegram", "ivan_supply")]),
+    ("t.me/alex_opt_msk", [("telegram", "alex_opt_msk")]),
+    ("Telegram @Dmitry_Opt", [("telegram", "@Dmitry_Opt")]),
+    ("LINE: @shop.bkk", [("line", "@shop.bkk")]),
+    ("WhatsApp or LINE: @somchai_shop", [("line", "@somchai_shop")]),
+    # Look-alikes: the messenger named but no id, "line" of production, prose after the label.
+    ("we use WhatsApp for daily communication", []),
+    ("wechat pay is ok for us", []),
+    ("Production line: SMT-01, assembly line: A3", []),
+    ("bottom line: price must be lower", []),
+    ("product line: LED panels", []),
+    ("Skype: available Mon-Fri", []),
+    ("skype: not available now", []),
+    ("QQ音乐里听到的广告", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", IM_PARAPHRASES)
+def test_paraphrased_im_ids(text, expected):
+    assert sorted(ims(text)) == sorted(expected)
+
+
 def test_qq_number_is_not_a_phone():
     assert phones("QQ: 2218640915") == []
 

@@ -198,6 +198,50 @@ def test_kinds_of_company_mention(text, company):
     assert first(extract_company(ctx_of(text))) == company
 
 
+# Paraphrases of company mentions as other writers sign and introduce themselves: Indian,
+# Nigerian, Gulf, Latin American, Turkish, Vietnamese and Chinese forms, a name after prose.
+COMPANY_PARAPHRASES = [
+    ("Regards\nRajesh Kumar\nShree Ganesh Enterprises\nMumbai", "Shree Ganesh Enterprises"),
+    ("Yours faithfully,\nChinedu Okafor\nMD/CEO\nCHIDOZIE GLOBAL VENTURES NIG. LTD", "CHIDOZIE GLOBAL VENTURES NIG. LTD"),
+    ("Best regards\nMohammed Al-Saeed\nAl Noor Building Materials Trading L.L.C.",
+     "Al Noor Building Materials Trading L.L.C."),
+    ("Thanks\nOmar\nAl Faisal Trading Co. W.L.L.\nDoha, Qatar", "Al Faisal Trading Co. W.L.L."),
+    ("Saludos cordiales,\nCarlos Pérez\nDistribuidora Ferretera del Norte, S.A.", "Distribuidora Ferretera del Norte, S.A."),
+    ("Best regards,\nMaria Gonzalez\nImportadora del Pacífico S.A.C.", "Importadora del Pacífico S.A.C."),
+    ("Atenciosamente,\nJoão Silva\nComercial Andrade Ltda.", "Comercial Andrade Ltda."),
+    ("Saygılarımla,\nMehmet Yılmaz\nYılmaz İnşaat A.Ş.", "Yılmaz İnşaat A.Ş."),
+    ("Regards\nSelin Kaya\nKaya Tekstil San. ve Tic. A.Ş.", "Kaya Tekstil San. ve Tic. A.Ş."),
+    ("Rgds\nTran Van Nam\nCong ty TNHH Thuong mai Minh Phat", "Cong ty TNHH Thuong mai Minh Phat"),
+    ("Regards\nAhmed\nSales Manager | Desert Rose General Trading FZE", "Desert Rose General Trading FZE"),
+    ("Salam,\nBudi\nPT. Maju Jaya Abadi", "PT. Maju Jaya Abadi"),
+    ("Ahmed Raza\nRaza Traders (Pvt) Ltd, Karachi", "Raza Traders (Pvt) Ltd"),
+    ("此致\n敬礼！\n青岛海纳百川国际贸易有限公司\n李娜", "青岛海纳百川国际贸易有限公司"),
+    ("谢谢\n张伟 | 佛山市南海区恒力五金制品厂", "佛山市南海区恒力五金制品厂"),
+    ("谢谢！\n刘经理\n沈阳市铁西区宏达汽配经销部", "沈阳市铁西区宏达汽配经销部"),
+    ("请报价\n义乌市晶晶饰品批发部\n林老板", "义乌市晶晶饰品批发部"),
+    ("唔該報價\nPeter Wong\n宏昌貿易行", "宏昌貿易行"),
+    ("敬祝 商祺\n陳小姐\n大同科技股份有限公司", "大同科技股份有限公司"),
+    ("你好，我是东莞市长安镇宏发电子厂的小陈，要报价", "东莞市长安镇宏发电子厂"),
+    ("我是來自高雄的鼎昌國際貿易有限公司，想詢價", "鼎昌國際貿易有限公司"),
+    ("您好，我们是来自宁波的宁波海曙恒达进出口有限公司", "宁波海曙恒达进出口有限公司"),
+    ("Hello,\nWe are Al Masa Trading Est., based in Riyadh. Pls quote.", "Al Masa Trading Est."),
+    ("Hi,\nThis is Ravi from Sunrise Exports Pvt. Ltd., kindly quote.", "Sunrise Exports Pvt. Ltd."),
+    ("Hi, our company name is Sunbeam Home Decor LLC, we need mirrors.", "Sunbeam Home Decor LLC"),
+    ("Hello.\nMy company name is Bright Star Trading Ltd.", "Bright Star Trading Ltd."),
+    ("greetings from team Al Noor Trading LLC", "Al Noor Trading LLC"),
+    ("Company name: Horizon Solar S.r.l.\nContact: Marco", "Horizon Solar S.r.l."),
+    # Not the customer's: the addressee, a supplier found on a platform, a forwarder.
+    ("Dear ABC Trading Co., Ltd.,\nPlease quote 500 pcs.", None),
+    ("We found Jinan Hongli Co., Ltd. on Alibaba.com.\nPlease quote.", None),
+    ("Please book with our forwarder DHL Global Forwarding.", None),
+]
+
+
+@pytest.mark.parametrize("text,company", COMPANY_PARAPHRASES, ids=[k[0][:30] for k in COMPANY_PARAPHRASES])
+def test_paraphrased_company_mentions(text, company):
+    assert first(extract_company(ctx_of(text))) == company
+
+
 @pytest.mark.parametrize("display,text,company", [
     ("顺丰速运", "您寄出的快件已签收。\n感谢您选择顺丰速运。\n\n顺丰速运", "顺丰速运"),
     ("岡山教會", "主日禮拜：上午10:00。\n\n基督長老教會岡山教會\n高雄市岡山區中山北路48號", "基督長老教會岡山教會"),

@@ -159,6 +159,72 @@ def test_not_quantities(text):
     assert quantities(text) == []
 
 
+# Paraphrases as other writers put quantities: formal 询价函 and casual chat (万 as "w"), Hong Kong
+# and Taiwan, Indian (nos, lakh), Nigerian capitals, misspelt units (peices, tonn), numbers in words.
+PARAPHRASES = [
+    ("拟采购镀锌角钢约八十吨，请贵司报价。", [(80, "t")]),
+    ("本次采购数量为叁仟伍佰套，含税到厂价。", [(3500, "sets")]),
+    ("需求量：约2.5万只", [(25000, "pcs")]),
+    ("老板 要两百个 啥价", [(200, "pcs")]),
+    ("这个布我要一千二百米左右", [(1200, "m")]),
+    ("大概要个三五吨吧", [(3, "t"), (5, "t")]),
+    ("首单先下300双，后续每月补货1000双", [(300, "pairs"), (1000, "pairs")]),
+    ("要2w个，能不能便宜点", [(20000, "pcs")]),
+    ("麻烦报一下 3w套 的价格", [(30000, "sets")]),
+    ("大概需要1.5w米", [(15000, "m")]),
+    ("两万五千个塑料瓶", [(25000, "pcs")]),
+    ("想訂購 800 件，請報價", [(800, "pcs")]),
+    ("我哋要三百個，幾錢一個？", [(300, "pcs")]),
+    ("訂 2 個 40 呎高櫃", [(2, "containers")]),
+    ("預計採購數量 1,500 組", [(1500, "組")]),
+    ("數量大約 3 千套", [(3000, "sets")]),
+    ("We are looking to buy 2,000 units of LED panel lights", [(2000, "pcs")]),
+    ("Kindly quote for 5000 nos of gate valves", [(5000, "pcs")]),
+    ("please quote 1 lakh pcs", [(100000, "pcs")]),
+    ("Kindly send PI for 2 lakh nos", [(200000, "pcs")]),
+    ("I NEED 20 PIECES OF GENERATOR URGENTLY", [(20, "pcs")]),
+    ("need 1000pcs price pls", [(1000, "pcs")]),
+    ("we want buy 500pcs this model, how much?", [(500, "pcs")]),
+    ("we need 3 peices for testing", [(3, "pcs")]),
+    ("We need 15 tonn of PVC granules", [(15, "t")]),
+    ("we need 3 containers 40 feet of tiles", [(3, "containers")]),
+    ("approx 10-12 MT per month", [(10, "t"), (12, "t")]),
+    ("Two thousand five hundred pieces", [(2500, "pcs")]),
+    ("one thousand two hundred units", [(1200, "pcs")]),
+    ("need about 600 sq meters of flooring", [(600, "m2")]),
+    ("1200 sq.meters of marble", [(1200, "m2")]),
+    ("Quantity required - 1500 Mtrs", [(1500, "m")]),
+    ("we'd like 40 rolls & 12 bales", [(40, "rolls"), (12, "bales")]),
+    ("we need 2 truck loads", [(2, "truck loads")]),
+    ("Cantidad requerida: 3.500 unidades", [(3500, "pcs")]),
+    ("pls share rate for 500 sets and 1000 sets", [(500, "sets"), (1000, "sets")]),
+]
+
+# Look-alikes: the same words, but a price per one, a power, packing, people, a warranty.
+PARAPHRASE_NEGATIVES = [
+    "what is the price for 1 pc?",
+    "How much per 1 piece?",
+    "10W LED灯多少钱",
+    "five hundred two-way valves of yours are in stock",
+    "每包100个，每箱20包",
+    "我们公司有200名员工",
+    "3 years warranty, 2 yrs guarantee",
+    "5 pcs/carton, 12 units per box",
+    "Your MOQ of 500 pcs is too high for us",
+    "we have 50 branches across Kenya",
+]
+
+
+@pytest.mark.parametrize("text, expected", PARAPHRASES)
+def test_paraphrased_quantities(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text", PARAPHRASE_NEGATIVES)
+def test_paraphrased_look_alikes_are_not_quantities(text):
+    assert quantities(text) == []
+
+
 def test_text_is_the_customers_original_characters():
     ctx = Context.build("每月約 2 萬條，共 600 顆，１ｘ４０ＨＱ")
     found = extract_quantities(ctx)

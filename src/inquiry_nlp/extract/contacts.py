@@ -44,12 +44,14 @@ _FAX = re.compile(r"fax|传真|(?:^|[^a-z])f\s*[:：]?\s*$", re.IGNORECASE)
 _PHONE_WORD = re.compile(r"tel|phone|ph\b|mob|cell|hp\b|电话|手机|座机|固话|call|contact|联系|同号|(?:^|[^a-z])[mt](?:[^a-z]|$)",
                          re.IGNORECASE)
 _IM_WORDS = {
-    "whatsapp": re.compile(r"whats\s*app|\bwa\b|wsp", re.IGNORECASE),
-    "telegram": re.compile(r"telegram|\btg\b", re.IGNORECASE),
-    "wechat": re.compile(r"wechat|we chat|weixin|\bwx\b|\bvx\b|v信|微信|薇信|威信", re.IGNORECASE),
+    "whatsapp": re.compile(r"whats\s*app|(?<![a-z0-9])wa(?![a-z0-9])|wsp", re.IGNORECASE),
+    "telegram": re.compile(r"telegram|(?<![a-z0-9])tg(?![a-z0-9])", re.IGNORECASE),
+    # "vx同号", "加V": the short labels stand apart from Latin letters, not from Chinese.
+    "wechat": re.compile(r"wechat|we chat|weixin|(?<![a-z0-9])[wv]x(?![a-z0-9])|v信|微信|薇信|威信|加v(?![a-z])",
+                         re.IGNORECASE),
     "line": re.compile(r"\bline\b", re.IGNORECASE),
     "viber": re.compile(r"viber", re.IGNORECASE),
-    "qq": re.compile(r"(?<![a-z])qq", re.IGNORECASE),
+    "qq": re.compile(r"(?<![a-z])qq|扣扣", re.IGNORECASE),
 }
 # "微信同号", "电话或微信（同号）", "手机13905316789同微信", "WhatsApp same number".
 _SAME_NUMBER = re.compile(r"同号|同微信|same\s+(?:number|no\b)", re.IGNORECASE)
@@ -57,17 +59,30 @@ _SAME_NUMBER = re.compile(r"同号|同微信|same\s+(?:number|no\b)", re.IGNOREC
 # IM ids written after a label (ids, not numbers: numbers are handled with the phones). A WeChat
 # label may be followed by a few words before its id ("可加微信详聊：seo-li2024", "加我微信吧 amy_w").
 _IM_ID = [
-    ("wechat", re.compile(r"(?:(?<![a-z])wechat(?:\s*id)?|we chat|weixin|微信号?|(?<![a-z])vx|v信|薇信|威信|(?<![a-z])wx)"
-                          r"(?:[一-鿿]{0,4}?)\s*(?P<sep>[:：]?)\s*"
+    # "WeChat ID is x", "wechat ID- x", "WeChat (ID: x)", "微信号是 x", "加V：x".
+    ("wechat", re.compile(r"(?:(?<![a-z])wechat|we chat|weixin|微信号?|(?<![a-z])vx|v信|薇信|威信|(?<![a-z])wx|加v)"
+                          r"(?:[ \t]{0,2}(?:id|account))?(?:[一-鿿]{0,4}?)[ \t]{0,3}(?:[(（][ \t]{0,2}(?:id[ \t]{0,2})?)?"
+                          r"(?P<sep>[:：=]|-(?=[ \t])|is(?![a-z]))?[ \t]{0,3}"
                           r"(?P<id>[A-Za-z][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_@-])(?!\.[A-Za-z0-9])", re.IGNORECASE)),
-    ("qq", re.compile(r"(?<![A-Za-z])qq(?:号|号码)?\s*(?P<sep>[:：]?)\s*(?P<id>[1-9]\d{4,11})(?!\d)", re.IGNORECASE)),
-    ("skype", re.compile(r"skype(?:\s*id)?\s*(?P<sep>[:：]?)\s*(?P<id>(?:live:)?[A-Za-z][A-Za-z0-9_.,:-]{4,40}[A-Za-z0-9])",
+    ("qq", re.compile(r"(?:(?<![A-Za-z])qq|扣扣)(?:号|号码)?\s*(?P<sep>[:：]?)\s*(?P<id>[1-9]\d{4,11})(?!\d)", re.IGNORECASE)),
+    ("skype", re.compile(r"skype(?:[ \t]{0,2}id)?[ \t]{0,3}(?P<sep>[:：]|is(?![a-z]))?\s{0,3}"
+                         r"(?P<id>(?:live:\.?)?[A-Za-z][A-Za-z0-9_.,:-]{4,40}[A-Za-z0-9])",  # "live:.cid.7a8b…"
                          re.IGNORECASE)),
     ("telegram", re.compile(r"(?<![a-z])(?:telegram|tg)(?![a-z])\s*(?P<sep>[:：]?)\s*"
-                            r"(?P<id>@?[A-Za-z][A-Za-z0-9_]{4,31})(?![A-Za-z0-9_])", re.IGNORECASE)),
+                            r"(?P<id>@?[A-Za-z][A-Za-z0-9_]{4,31})(?![A-Za-z0-9_]|:/)", re.IGNORECASE)),
     ("line", re.compile(r"(?<![a-z])line\s*(?:id)?\s*(?P<sep>[:：])\s*(?P<id>@?[A-Za-z0-9._-]{3,20})", re.IGNORECASE)),
 ]
 _ID_SHAPE = re.compile(r"[\d_@-]")  # an id written without a colon must look like one: "wechat official" is not
+# A plain word followed by more words is prose, not an id: "Skype: available Mon-Fri", "bottom line: price must".
+_PROSE_AFTER = re.compile(r"[ \t]+[A-Za-z]")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]{1,3}\Z")
+# Ids in links: "t.me/ivan_supply", "wa.me/971501234567", "api.whatsapp.com/send?phone=971501234567".
+_IM_LINKS = [
+    ("telegram", re.compile(r"(?<![A-Za-z0-9.-])(?:t|telegram)\.me/(?P<id>[A-Za-z][A-Za-z0-9_]{4,31})(?![A-Za-z0-9_/])",
+                            re.IGNORECASE)),
+    ("whatsapp", re.compile(r"(?<![A-Za-z0-9.-])(?:wa\.me/|api\.whatsapp\.com/send/?\?phone=)\+?(?P<id>[1-9]\d{6,14})(?!\d)",
+                            re.IGNORECASE)),
+]
 
 # A run of digits and separators that may hold one or more phone numbers: "+86 (531) 8888-1234",
 # "0531-88881234 13905316789", with seven digits at least. Not inside a word or an id ("tb_82213390", "hjs13802471956").
@@ -429,7 +444,7 @@ def extract_fax(ctx: Context) -> list[Found]:
 def extract_ims(ctx: Context) -> list[Found]:
     """IM handles: WeChat, WhatsApp, Skype, QQ, Telegram, LINE. WhatsApp/Telegram numbers in
     E.164; a WeChat/QQ id that is a phone number is its national digits; Telegram and LINE
-    ids keep the "@" they are written with."""
+    ids keep the "@" they are written with. Ids in links count too (t.me/<id>, wa.me/<number>)."""
     out: list[Found] = []
     seen: set[tuple[str, str]] = set()
 
@@ -458,20 +473,59 @@ def extract_ims(ctx: Context) -> list[Found]:
             s, e = m.span("id")
             if any(a <= s < b for a, b in number_spans):
                 continue
-            if not m.group("sep") and not _ID_SHAPE.search(m.group("id")):
+            if (m.group("sep") or "").lower() in ("", "is") and not _ID_SHAPE.search(m.group("id")):
+                continue
+            if not _ID_SHAPE.search(m.group("id")) and "." not in m.group("id") and _PROSE_AFTER.match(text, e):
+                continue
+            if kind == "line" and not _line_label(text, m.start()):
                 continue
             if _third_party(ctx, m.start()):
                 continue
             ident = ctx.original(s, e) if kind != "qq" else m.group("id")
             add(kind, ident, m.start(), e)
+    for kind, ident, s, e in _link_ids(text):
+        if not _third_party(ctx, s):
+            add(kind, ident, s, e)
     out.sort(key=lambda f: f.start)
+    return out
+
+
+def _line_label(text: str, start: int) -> bool:
+    """"LINE" names the messenger when written alone or after one of the words of
+    ``[im] line_after`` ("my LINE", "WhatsApp or LINE"), not in "production line: SMT-01"."""
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return m is None or m.group(1).lower() in _line_after()
+
+
+@lru_cache(maxsize=1)
+def _line_after() -> frozenset[str]:
+    data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/contacts.toml").read_text("utf-8"))
+    return frozenset(w.lower() for w in data["im"]["line_after"])
+
+
+def _link_ids(text: str) -> list[tuple[str, str, int, int]]:
+    """(kind, id, start, end) of IM ids written as links: a Telegram user name, a WhatsApp
+    number in E.164 (checked by ``phonenumbers``)."""
+    low = text.lower()
+    if "t.me/" not in low and "wa.me/" not in low and "whatsapp.com/send" not in low:
+        return []
+    out = []
+    for kind, rx in _IM_LINKS:
+        for m in rx.finditer(text):
+            ident = m.group("id")
+            if kind == "whatsapp":
+                p = _parse("+" + ident, "ZZ")
+                if p is None or not p.valid:
+                    continue
+                ident = p.e164
+            out.append((kind, ident, m.start(), m.end()))
     return out
 
 
 # Words one of which an IM id's label holds: the id patterns run only when the text has one.
 _IM_HINTS = {
-    "wechat": ("wechat", "we chat", "weixin", "wx", "vx", "v信", "微信", "薇信", "威信"),
-    "qq": ("qq",), "skype": ("skype",), "telegram": ("telegram", "tg"), "line": ("line",),
+    "wechat": ("wechat", "we chat", "weixin", "wx", "vx", "v信", "微信", "薇信", "威信", "加v"),
+    "qq": ("qq", "扣扣"), "skype": ("skype",), "telegram": ("telegram", "tg"), "line": ("line",),
 }
 
 

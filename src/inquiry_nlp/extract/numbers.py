@@ -3,7 +3,7 @@
 ``NUMBER`` finds a number in normalised text (``Context.norm``: half-width, simplified):
 Arabic digits with thousands separators (``1,100``; Indian ``2,50,000``; European
 ``400.000``; spaced ``20 000``), decimals, a multiplier (``5k``, ``1.5万``, ``1,100万``,
-``3千``), Chinese numerals (``五百``, ``两千``, ``壹仟贰佰``, ``十万零五百``) and the
+``3千``; casual ``2w个`` = 20,000; Indian ``1 lakh``, ``2 crore``), Chinese numerals (``五百``, ``两千``, ``壹仟贰佰``, ``十万零五百``) and the
 approximations Chinese writes with two neighbouring digits (``三四百`` = 300 to 400).
 ``NUMBER_LOWER`` finds the same in text whose ASCII letters are lower-case, faster.
 ``read`` turns a match into its values (one, or two for an approximation). Chinese
@@ -37,8 +37,10 @@ _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "
             "ninety": 90}
 _EN_WORD = "|".join(sorted([*_EN_UNITS, *_EN_TENS], key=len, reverse=True))
 
-# A number written in words: "two", "twenty-five", "two hundred", "five thousand", "half".
-EN_NUMBER = (rf"(?:(?:{_EN_WORD})(?:[\s-](?:{'|'.join(_EN_UNITS)}))?(?:\s(?:hundred|thousand))?"
+_EN_SMALL = rf"(?:{_EN_WORD})(?:[\s-](?:{'|'.join(_EN_UNITS)}))?"
+# A number written in words: "two", "twenty-five", "two hundred", "two thousand five hundred",
+# "one hundred and fifty", "half".
+EN_NUMBER = (rf"(?:{_EN_SMALL}\s(?:hundred|thousand)(?:\s(?:and\s)?{_EN_SMALL}(?:\shundred)?(?!-))?|{_EN_SMALL}"
              r"|a\s(?:hundred|thousand)|half)")
 
 # Arabic forms, most specific first. Each ends where no digit follows.
@@ -51,12 +53,14 @@ _ARABIC = (
 )
 _MULT = {"k": 1000, "万": 10_000, "萬": 10_000, "千": 1000, "百": 100, "亿": 100_000_000, "億": 100_000_000,
          "百万": 1_000_000, "千万": 10_000_000, "thousand": 1000, "million": 1_000_000, "mio": 1_000_000,
-         "mln": 1_000_000}
+         "mln": 1_000_000, "w": 10_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
+         "crore": 10_000_000, "crores": 10_000_000}
 
 NUMBER_SOURCE = (
     rf"(?<![\d])(?P<ar>{_ARABIC})"
     r"(?:(?P<mult>[kK](?![A-Za-z0-9])|[ \t]?(?:百万|千万|万|萬|亿|億|千(?![克瓦米卡])|百(?![分]))"
-    r"|[ \t](?:thousand|million|mio|mln)\b))?"
+    r"|w(?=[ \t]?[个件只套台双对米吨箱盒袋条张支片根颗粒卷元块])"  # casual 万: "2w个", "1.5w米"; not "10W灯"
+    r"|[ \t](?:thousand|million|mio|mln|lakhs?|lacs?|crores?)\b))?"
     rf"|(?<![{CN_NUMERAL}])(?P<cn>[{CN_NUMERAL}]{{1,12}})"
     rf"|(?P<en>\b{EN_NUMBER}\b)"
 )
@@ -126,6 +130,8 @@ def english(words: str) -> float | None:
     for w in re.split(r"[\s-]+", words.lower()):
         if w == "half":
             return 0.5
+        if w == "and":
+            continue
         if w == "a":
             current = 1
         elif w in _EN_UNITS:

@@ -97,7 +97,7 @@ _CONNECTORS = frozenset(("of", "and", "the", "for", "de", "del", "da", "do", "do
                          "der", "du", "des", "di", "z", "o.o", "ve"))
 _GREETING_START = re.compile(r"^(?:dear|hi|hello|hey|to|attn|attention|尊敬的|致|您好|你好|hi there)\b", _I)
 _GREETING_END = re.compile(r"(?:您好|你好|hello|hi)\s{0,3}[:：,，!！]?$", _I)
-_ABBREV_DOT = re.compile(r"(?:\b[A-Za-z]{1,5}|\b[A-Z](?:\.[A-Z])+)\.$")
+_ABBREV_DOT = re.compile(r"(?:\b[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]{1,5}|\b[A-ZÀ-ÖØ-ÞĀ-ſ](?:\.[A-ZÀ-ÖØ-ÞĀ-ſ])+)\.$")  # Ltd., A.Ş.
 _DOT_PAREN = re.compile(r"\.?\s{0,2}[(（][^()（）]{1,30}[)）]")
 _OPEN_PAREN = re.compile(r"\s{0,3}[(（]")
 _SPACES13 = re.compile(r"\s{1,3}")
@@ -781,6 +781,31 @@ def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _prose_before(text: str, form_start: int) -> int:
+    """Where the name before a legal form starts when words of a sentence precede it: the
+    capitalised run before the form ("greetings from team Al Noor Trading LLC", "My company
+    name is Bright Star Trading Ltd." → from "Al", "Bright"); 0 when no lower-case word stops it."""
+    words = list(_TOKEN.finditer(text, 0, form_start))
+    begin = None
+    for w in reversed(words):
+        core = w.group(0).strip(",.;:()")
+        if not core:
+            continue
+        if core[0].isupper() or core[0].isdigit() or core.lower() in _CONNECTORS or core == "&" or \
+                not _LATIN_RX.match(core):
+            begin = w.start()
+            continue
+        if len(core) >= 2 and core.isalpha() and core.islower() and begin is not None:
+            while text[begin:].split(" ", 1)[0].lower() in _CONNECTORS:  # "the Bright Star Ltd" starts at "Bright"
+                nxt = text.find(" ", begin)
+                if nxt < 0 or nxt >= form_start:
+                    break
+                begin = nxt + 1
+            return begin
+        return 0
+    return 0
+
+
 def _org_span(norm: str, parts: list[_Part], i: int, seen_name: bool = False) -> tuple[int, int]:
     """The company's span from part ``i``: joined with the next part when that continues the
     name in the other script ("Happy Time Toys Ltd 歡樂時光玩具有限公司"), a unit of it
@@ -799,6 +824,9 @@ def _org_span(norm: str, parts: list[_Part], i: int, seen_name: bool = False) ->
             if mpar and _is_place(mpar.group(0).strip(" .()（）")):
                 mpar = None  # "S.A.C. (Peru)": where, not who
             keep = last_end + (mpar.end() if mpar else (1 if tail.startswith(".") else 0))
+            start += _prose_before(text, forms[-1][0])
+            text = norm[start:end]
+            keep -= start - p.start
             rest = text[keep:]
             if not _HAN_RX.search(rest):
                 end = start + keep
@@ -1171,6 +1199,7 @@ _ZH_PERSON_INTRO = re.compile(r"(?:我是|我叫|本人|鄙人)(?P<v>[^\s,，。
 _PERSON_LABEL_CUES = ("联系人", "询价人", "发送者", "采购人", "经办人", "姓名", "contact", "attn", "attention")
 _COMPANY_LABEL_CUES = ("公司", "单位", "company", "organi", "抬头")
 _EN_COMPANY_CUES = ("greeting", "we are", "we're", "this is", "i am", "i'm", "i work", "behalf", "represent",
+                    "company", "firm", "organis", "organiz", "business", "writing from", "contacting you from",
                     "here at", "i head", "i own", "i run", "we run", "we own", "i manage", "owner of", "founder of")
 _ZH_COMPANY_CUES = ("我们", "我司", "我公司", "本公司", "我单位", "这里是", "这边是", "我哋", "我地", "我系", "我是", "代表")
 _COMPANY_LABEL = re.compile(
@@ -1178,7 +1207,9 @@ _COMPANY_LABEL = re.compile(
     r"\s{0,3}[:：]\s{0,3}(?P<v>[^\n]{2,80})")
 _INVOICE_TO = re.compile(r"发票开(?:给)?(?P<v>[" + _HAN + r"A-Za-z0-9（）()]{4,30})")
 _EN_COMPANY_INTRO = re.compile(
-    r"(?:greetings from|greeting from|warm greetings from|we are|we're|this is .{1,30}? from|i am .{1,40}? (?:from|of|at)|"
+    r"(?:greetings from|greeting from|warm greetings from|(?:my|our) (?:company|firm|organi[sz]ation|business)"
+    r"(?: name)? is|company name is|(?:we are|we're|i am|i'm|writing|contacting you) from|"
+    r"we are|we're|this is .{1,30}? from|i am .{1,40}? (?:from|of|at)|"
     r"i'm .{1,30}? from|i work (?:for|at|with)|on behalf of|representing|here at|i head [a-z ]{1,20} at|"
     r"i own|i run|we run|we own|i manage|owner of|founder of|co-founder of|i'm with|i am with)"
     r"\s{1,3}(?P<v>[a-z0-9][^\n;:!?()]{1,80})")
@@ -1187,7 +1218,7 @@ _LATIN_TAIL = re.compile(r"\s[A-Za-z&'. -]+$")
 _ZH_HELLO_SELF = re.compile(r"(?:你好|您好)\s{0,2}[,，!！]\s{0,2}(?P<v>[^\n,，。.!！；;:：、?？]{4,30})"
                             r"(?=[,，。.])")
 _ZH_COMPANY_INTRO = re.compile(
-    r"(?:我们是|我们这里是|我们这边是|我司是|我司为|我司系|我公司是|我公司为|本公司是|本公司为|我单位是|我单位为|这里是|这边是|"
+    r"(?:(?:我们|我|我司)(?:是|系)?来自[^\n,，。的]{1,12}的|我们是|我们这里是|我们这边是|我司是|我司为|我司系|我公司是|我公司为|本公司是|本公司为|我单位是|我单位为|这里是|这边是|"
     r"(?<![销售业务首席驻华])代表|"
     r"我哋系|我地系|我们系|我系|我是|我们|我司)\s{0,2}(?P<v>[^\n,，。.!！；;:：、?？]{3,40})")
 
@@ -1408,7 +1439,7 @@ def _intro_companies(t: _Text) -> list[_Cand]:
         v = norm[span[0]:span[1]]
         cue = m.group(0)[:m.start("v") - m.start()].lower()
         strong = any(w in cue for w in ("greeting", "from", "behalf", "work", "represent", " at", "own", "run",
-                                         "manage", "founder", "with"))
+                                         "manage", "founder", "with", "company", "firm", "organi", "business"))
         if _has_platform(v):
             continue
         owns = any(w in cue for w in ("own", "run", "founder", "manage")) or bool(_APPOSITIVE.match(norm, span[1]))

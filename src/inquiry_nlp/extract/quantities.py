@@ -141,7 +141,7 @@ class _Tok:
 
 
 # --- Ranges and lists ------------------------------------------------------------------------
-_FACTOR = {"k": 1000, "万": 10_000, "千": 1000, "百": 100, "亿": 100_000_000, "百万": 1_000_000,
+_FACTOR = {"k": 1000, "w": 10_000, "万": 10_000, "千": 1000, "百": 100, "亿": 100_000_000, "百万": 1_000_000,
            "千万": 10_000_000}
 _SEP = re.compile(rf"{_SP}{{0,2}}(?:-|–|~|～|〜|/|to|至|到|或|or|、){_SP}{{0,2}}|{_SP}(?:and|和|及|&){_SP}")
 _RANGE_LEFT = re.compile(r"\d[km万千]?-\Z")
@@ -250,6 +250,7 @@ _PRICE_ONE_BEFORE = re.compile(
     rf"[ \t]{{0,2}}\Z")
 _PRICE_ONE_AFTER = re.compile(r"[ \t]{0,2}(?:多少|几钱|幾錢|怎么卖|什么价|价格|价钱|的价|price|cost|一|\?|？)")
 _PER_ONE_BEFORE = re.compile(r"(?:\d|how much|price|cost)[^\n,.;，。]{0,10}(?:for|per)[ \t]{1,2}\Z")
+_PRICE_FOR_BEFORE = re.compile(r"(?:how much|price|cost|rate)[^\n,.;，。\d]{0,10}(?:for|per)[ \t]{1,2}\Z")
 _SAMPLE_NEAR = re.compile(r"(?<![一这那怎同多])样(?![子式])|sample")
 _NOT_AFTER = re.compile("|".join(f"(?:{p.pattern})" for p in (
     _MONEY_AFTER, _MOQ_AFTER, _PACK_AFTER, _RATE_AFTER, _CAPACITY_AFTER)))
@@ -615,11 +616,13 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
     if t.values == [1] and t.kind in ("cn", "en") and not t.half:
         if unit != "containers" and (_PRICE_ONE_BEFORE.search(head[-12:]) or _PRICE_ONE_AFTER.match(tail)):
             return False  # "三千多一套", "HK$520 一個", "一斤多少钱": a price per one
-        if _PER_ONE_BEFORE.search(head[-24:]):
-            return False  # "USD 3000 for a 20GP", "how much for one set"
         if unit in ("pcs", "boxes", "bags", "rolls", None) and not _SAMPLE_NEAR.search(
                 low, max(0, t.start - 8), t.uend + 8):
             return False  # 一个 is mostly an article: 一个问题, 一个客户 (but 各寄一个样灯)
+    if t.values == [1] and not t.half and (
+            _PER_ONE_BEFORE.search(head[-24:]) if t.kind != "ar"
+            else unit != "containers" and _PRICE_FOR_BEFORE.search(head[-24:])):
+        return False  # "USD 3000 for a 20GP", "how much for one set", "the price for 1 pc" (not "price for 1x40HQ")
     if "%" in low[t.end:t.end + 2] or _NOT_AFTER.match(tail):
         return False  # money, an MOQ, a packing spec, a rate, a capacity
     if t.how not in ("c", "times") and (_DIM_AFTER.match(tail) or _DIM_BEFORE.search(head[-12:])):
@@ -654,8 +657,9 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
                 return False
     if unit == "pcs" and t.how in ("en", "zh") and max(t.values) <= 30 and _SET_AFTER.match(tail):
         return False  # "15 pcs set", "4pcs bedding set": what a set holds
-    if t.how == "en" and (w := _NEXT_WORD.match(tail)) and w.group(1) in table.not_goods:
-        return False  # "3 unit types"
+    if (t.how == "en" and (w := _NEXT_WORD.match(tail)) and w.group(1) in table.not_goods
+            and w.group(1) not in _EN_STOP):
+        return False  # "3 unit types" (but "500pcs this model" counts pieces)
     if unit in ("m", "m2", "m3", "kg", "l", "t", "jin"):
         return _measure_is_quantity(head, tail, t, unit)
     return True
