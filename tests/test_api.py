@@ -136,7 +136,9 @@ def test_a_thread_that_breaks_grading_becomes_an_error_record(classifier, monkey
 
 
 @pytest.mark.parametrize("bad, kind", [(b"", "empty_message"), (b"%PDF-1.4\x00\x00binary", "unparseable_message"),
-                                        ("just a line of text", "unparseable_message"), ([], "empty_message")])
+                                        ("just a line of text", "unparseable_message"), ([], "empty_message"),
+                                        ("x" * 300, "unparseable_message"),  # too long for a file name
+                                        ("a\x00b", "unparseable_message")])
 def test_unreadable_input_raises_with_its_error_record(classifier, bad, kind):
     with pytest.raises(UnreadableMessage) as info:
         classifier.classify(bad)

@@ -176,3 +176,37 @@ def test_cli_writes_parts_and_the_merged_file_of_the_local_engine(client, tmp_pa
 def test_dask_engine_refuses_what_it_cannot_write(capsys):
     assert main(["classify", "x.mbox", "--engine", "dask", "--format", "csv"]) == 2
     assert "JSON Lines" in capsys.readouterr().err
+
+
+def test_a_bag_of_raw_messages_gives_the_records_of_the_local_engine(client, dump_with_bad_mail):
+    import dask.bag as db
+
+    mbox = dump_with_bad_mail / "inbox.mbox"
+    raws = [r.data for r in iter_raw([str(mbox)])]
+    bag = db.from_sequence(raws, npartitions=3)
+    records, _ = engine.classify_bag(engine.read_raw_bag(bag, str(mbox)))
+    assert [json.loads(line) for line in records.compute()["record"]] == local_records([mbox])
+
+
+def test_thread_numbers_are_counted_not_looked_up_by_message_id():
+    from inquiry_nlp.mail import ErrorRecord as Err
+
+    class Rec:
+        def __init__(self, ids):
+            self.message_ids = ids
+
+    def thread(*ids):
+        return type("T", (), {"messages": list(ids), "message_ids": list(ids)})()
+
+    threads = [thread("<a>", "<dup>"), thread("<dup>"), thread("<x>", "<y>"), thread("<z>")]
+    records = [Rec(["<a>", "<dup>"]), Rec(["<dup>"]), Err("processing_error", "", "s", 0, ["<x>"]),
+               Err("processing_error", "", "s", 1, ["<y>"]), Rec(["<z>"])]
+    assert engine._thread_numbers(records, threads, [10, 11, 12, 13]) == [10, 11, 12, 12, 13]
+
+
+def test_cli_without_parts_streams_the_records_of_the_local_engine(client, dump_with_bad_mail, tmp_path):
+    local, merged = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    assert main(["classify", str(dump_with_bad_mail), "-q", "--format", "jsonl", "--window", "0", "-o", str(local)]) == 0
+    assert main(["classify", str(dump_with_bad_mail), "-q", "--engine", "dask", "--scheduler",
+                 client.scheduler.address, "-o", str(merged), "--blocksize", "4096"]) == 0
+    assert merged.read_bytes() == local.read_bytes()

@@ -150,7 +150,59 @@ def test_over_the_size_limit_passes_with_an_error():
     data = message("x" * 5000)
     out = io.BytesIO()
     assert run(io.BytesIO(data), out, "unix:/nonexistent/inquiry.sock", max_size=1000) == 0
-    assert error_of(out.getvalue()).startswith("message of 5") and out.getvalue().endswith(body_of(data))
+    assert error_of(out.getvalue()) == "message over the 1000-byte limit: not graded"
+    assert out.getvalue().replace(b"X-Inquiry-Error: message over the 1000-byte limit: not graded\n", b"") == data
+
+
+def test_over_the_size_limit_with_the_header_block_beyond_it_passes_unchanged():
+    data = message("body", extra="X-Long: " + "y" * 3000)
+    out = io.BytesIO()
+    assert run(io.BytesIO(data), out, "unix:/nonexistent/inquiry.sock", max_size=1000) == 0
+    assert out.getvalue() == data  # no header wedged into the middle of a header line
+
+
+class Trickle(io.BytesIO):
+    """A pipe: reads return at most a few bytes at a time."""
+
+    def read(self, n=-1):
+        return super().read(min(n, 7) if n and n > 0 else 7)
+
+
+def test_a_message_arriving_in_small_pieces_is_read_whole():
+    data = MESSAGES["gbk 8bit"]
+    out = io.BytesIO()
+    limit = len(data) - 10
+    assert run(Trickle(data), out, "unix:/nonexistent/inquiry.sock", max_size=limit) == 0
+    error = f"X-Inquiry-Error: message over the {limit}-byte limit: not graded\n".encode()
+    assert error in out.getvalue() and out.getvalue().replace(error, b"") == data
+
+
+def test_unreadable_input_exits_tempfail():
+    class Broken(io.BytesIO):
+        def read(self, *_):
+            raise OSError("I/O error")
+
+    out = io.BytesIO()
+    assert run(Broken(), out, "unix:/nonexistent") == 75 and out.getvalue() == b""
+
+
+@pytest.mark.parametrize("eol", [b"\n", b"\r\n"])
+def test_body_without_a_blank_line_after_the_headers_stays_below_them(eol):
+    data = eol.join([b"From: a@b.com", b"Subject: x", b" folded", b"Dear Sir, we need 500 pcs.", b"Regards", b""])
+    out = add_headers(data, [("X-Inquiry-Grade", "2")])
+    assert out == eol.join([b"From: a@b.com", b"Subject: x", b" folded", b"X-Inquiry-Grade: 2",
+                            b"Dear Sir, we need 500 pcs.", b"Regards", b""])
+
+
+def test_evidence_with_control_characters_and_an_endless_word_gives_valid_header_lines():
+    record = {"grade": 4, "fraud": {"suspected": False, "score": 0.0, "signals": []},
+              "signals": [{"code": "product_named", "evidence": "bolt\x00s\x1b[31m\rX-Evil: 1 " + "z" * 1400}]}
+    data = add_headers(message("hi"), headers_for(record))
+    head = split_header_block(data)[0]
+    assert not any(c in head for c in b"\x00\x1b\r") and b"\nX-Evil" not in head
+    assert all(len(ln) <= 998 for ln in head.split(b"\n"))
+    assert str(email.message_from_bytes(data, policy=email.policy.default)["X-Inquiry-Status"]) == \
+        "grade=4 fraud=no signals=product_named"
 
 
 def test_daemon_down_gives_the_original_with_an_error():
@@ -179,7 +231,7 @@ def test_unwritable_output_exits_tempfail():
         def write(self, _):
             raise BrokenPipeError("gone")
 
-    assert run(io.BytesIO(b""), Broken(), "unix:/nonexistent") == 75
+    assert run(io.BytesIO(MESSAGES["gbk 8bit"]), Broken(), "unix:/nonexistent") == 75
 
 
 def test_connect_mode_imports_nothing_heavy():

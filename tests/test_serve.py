@@ -20,6 +20,8 @@ import pytest
 from conftest import REAL, ROOT, need_shared
 from inquiry_nlp.client import post, request
 from inquiry_nlp.filter import filter_message
+from inquiry_nlp import serve as daemon_module
+from inquiry_nlp.errors import InputError
 from inquiry_nlp.serve import make_app, serve
 from mailfactory import b64, encoded_word, message
 
@@ -162,3 +164,36 @@ def test_cli_serve_end_to_end(short_dir):
             proc.kill()
             proc.wait()
     assert not sock.exists()
+
+
+def test_more_messages_than_the_pool_can_take_get_503_at_once(monkeypatch):
+    monkeypatch.setattr(daemon_module, "QUEUE_PER_THREAD", 1)
+    with running(make_app(Slow(), timeout=1.0, threads=1)) as address:
+        first = ThreadPoolExecutor(1).submit(post, address, "/classify", INQUIRY, 10)
+        time.sleep(0.2)
+        started = time.monotonic()
+        status, body = post(address, "/classify", INQUIRY, 10)
+        assert status == 503 and b"busy" in body and time.monotonic() - started < 0.5
+        status, body = post(address, "/filter", INQUIRY, 10)
+        assert status == 200 and b"X-Inquiry-Error: Overloaded: " in body
+        assert first.result()[0] == 504
+        time.sleep(0.6)  # the slow grading ends on its thread: room again
+        status, _ = request(address, "GET", "/health", None, 5)
+        assert status == 200
+
+
+def test_a_file_at_the_socket_path_is_never_removed(classifier, short_dir):
+    path = short_dir / "not-a-socket"
+    path.write_text("precious")
+    with pytest.raises(InputError, match="not a socket"):
+        asyncio.run(serve(make_app(classifier), f"unix:{path}"))
+    assert path.read_text() == "precious"
+
+
+def test_a_live_socket_is_not_taken_over(classifier, short_dir):
+    sock = short_dir / "live.sock"
+    with running(make_app(classifier), f"unix:{sock}"):
+        with pytest.raises(InputError, match="another daemon"):
+            asyncio.run(serve(make_app(classifier), f"unix:{sock}"))
+        status, _ = request(str(sock), "GET", "/health", None, 5)
+        assert status == 200  # the first daemon still answers on its socket

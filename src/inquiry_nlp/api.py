@@ -246,8 +246,17 @@ def _without_envelope(data: bytes) -> bytes:
 
 def _is_path(text: str) -> bool:
     """A str is a path when it is one line naming an existing file or folder; otherwise it
-    is the text of a message."""
-    return "\n" not in text and len(text) < 4096 and Path(text).exists()
+    is the text of a message (also when the system cannot even look the name up).
+
+    >>> _is_path("Subject: " + "x" * 300), _is_path("a\\x00b")
+    (False, False)
+    """
+    if "\n" in text or len(text) >= 4096:
+        return False
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):  # a name too long, or with a NUL byte
+        return False
 
 
 def _message_bytes(msg: email.message.Message) -> bytes:

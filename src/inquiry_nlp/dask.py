@@ -29,7 +29,7 @@ import math
 import os
 import pickle
 import posixpath
-import tempfile
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -73,6 +73,7 @@ class Spec:
 
 
 _CACHE: dict[Spec, tuple[Any, Any]] = {}
+_LOADING = threading.Lock()  # a worker with several threads loads a spec once, not once per thread
 
 
 def worker_state(spec: Spec) -> tuple[Any, Any]:
@@ -80,11 +81,14 @@ def worker_state(spec: Spec) -> tuple[Any, Any]:
     workers import, so tasks never carry it)."""
     state = _CACHE.get(spec)
     if state is None:
-        from inquiry_nlp.model.store import load
-        from inquiry_nlp.rules import load_rules
+        with _LOADING:
+            state = _CACHE.get(spec)
+            if state is None:
+                from inquiry_nlp.model.store import load
+                from inquiry_nlp.rules import load_rules
 
-        model = None if spec.model is None else load(None if spec.model == "default" else spec.model)
-        state = _CACHE[spec] = (load_rules(spec.rules), model)
+                model = None if spec.model is None else load(None if spec.model == "default" else spec.model)
+                state = _CACHE[spec] = (load_rules(spec.rules), model)
     return state
 
 
@@ -288,6 +292,18 @@ def read_bag(files: Sequence[InputFile], blocksize: int = BLOCKSIZE,
     return db.concat(bags) if len(bags) > 1 else bags[0]
 
 
+def read_raw_bag(raw: db.Bag, source: str = "<bag>") -> db.Bag:
+    """A bag of raw messages (``bytes``, one RFC 822 message each) as the parsed pieces
+    :func:`classify_bag` takes; messages are numbered in the bag's order, and ``source``
+    names them in error records."""
+    parts = [dask.delayed(_parse_raws, pure=True)(p, i, source) for i, p in enumerate(raw.to_delayed())]
+    return db.from_delayed(parts)
+
+
+def _parse_raws(items: Iterable[bytes], number: int, source: str) -> list[Piece]:
+    return [(0, number, i, read_raw(RawMail(source, i, bytes(data)))) for i, data in enumerate(items)]
+
+
 def _splittable(f: InputFile, blocksize: int, so: dict[str, Any]) -> bool:
     if f.size <= blocksize or fsspec.utils.infer_compression(f.url):
         return False
@@ -437,9 +453,10 @@ def _grade(frame: pd.DataFrame, spec: Spec) -> pd.DataFrame:
     index: list[int] = []
     lines: list[str] = []
     with Pool(1, ruleset, model) as pool:
-        for r in pool.grade(threads):
-            lines.append(_line(r.to_dict()))
-            index.append(_thread_number(r, threads, numbers))
+        records = list(pool.grade(threads))
+    for r, n in zip(records, _thread_numbers(records, threads, numbers)):
+        lines.append(_line(r.to_dict()))
+        index.append(n)
     return _records(lines, index)
 
 
@@ -447,13 +464,18 @@ def _records(lines: list[str], index: Iterable[int]) -> pd.DataFrame:
     return pd.DataFrame({"record": pd.Series(lines, index=pd.Index(index, dtype="int64", name="thread"), dtype=object)})
 
 
-def _thread_number(record: Any, threads: list[Thread], numbers: list[int]) -> int:
-    """The thread a record belongs to (a thread that failed gives one record per message)."""
-    first = record.message_ids[0] if record.message_ids else None
-    for t, n in zip(threads, numbers):
-        if first in t.message_ids:
-            return n
-    return numbers[-1]
+def _thread_numbers(records: Sequence[Any], threads: Sequence[Thread], numbers: Sequence[int]) -> list[int]:
+    """The thread number of each record. Records come in thread order, one per thread, or
+    one error record per message for a thread that failed (``workers.failed``): counted,
+    not looked up by Message-ID, which real dumps repeat across threads."""
+    out: list[int] = []
+    pos = used = 0
+    for r in records:
+        out.append(numbers[pos])
+        used += 1
+        if not isinstance(r, ErrorRecord) or used >= len(threads[pos].messages):
+            pos, used = pos + 1, 0
+    return out
 
 
 def _line(record: dict[str, Any]) -> str:
@@ -517,21 +539,27 @@ def classify_paths(paths: Iterable[str], own: Iterable[str] = (), spec: Spec = S
 
 def _write_part(frame: pd.DataFrame, url: str, storage_options: dict[str, Any]) -> dict[str, Any]:
     """One partition's records as a JSONL file; returns what the run summary counts."""
+    with fsspec.open(url, "w", encoding="utf-8", newline="\n", **storage_options) as fh:
+        return _write_lines(frame["record"], fh)
+
+
+def _write_lines(lines: Iterable[str], fh: Any) -> dict[str, Any]:
+    """Records written one per line to the text stream ``fh``; returns what the run
+    summary counts."""
     counts: dict[str, Any] = {"threads": 0, "thread_messages": 0, "errors": 0, "fraud": 0,
                               "grades": Counter(), "languages": Counter()}
-    with fsspec.open(url, "w", encoding="utf-8", newline="\n", **storage_options) as fh:
-        for line in frame["record"]:
-            fh.write(line)
-            fh.write("\n")
-            r = json.loads(line)
-            if "error" in r:
-                counts["errors"] += 1
-                continue
-            counts["threads"] += 1
-            counts["thread_messages"] += len(r["message_ids"])
-            counts["grades"][r["grade"]] += 1
-            counts["fraud"] += bool(r["fraud"]["suspected"])
-            counts["languages"][r["lang"] or "unknown"] += 1
+    for line in lines:
+        fh.write(line)
+        fh.write("\n")
+        r = json.loads(line)
+        if "error" in r:
+            counts["errors"] += 1
+            continue
+        counts["threads"] += 1
+        counts["thread_messages"] += len(r["message_ids"])
+        counts["grades"][r["grade"]] += 1
+        counts["fraud"] += bool(r["fraud"]["suspected"])
+        counts["languages"][r["lang"] or "unknown"] += 1
     return counts
 
 
@@ -545,7 +573,26 @@ def write_parts(records: dd.DataFrame, folder: str,
         fs.rm(old)
     tasks = [dask.delayed(_write_part)(d, fs.unstrip_protocol(posixpath.join(root, f"part-{i:05d}.jsonl")), so)
              for i, d in enumerate(records.to_delayed())]
-    return list(dask.compute(*tasks))
+    counts = list(dask.compute(*tasks))
+    seen = len(fs.glob(posixpath.join(root, "part-*.jsonl")))
+    if seen != len(tasks):
+        raise InputError(f"{folder}: the workers wrote {len(tasks)} part files, this machine sees {seen}: "
+                         f"give --parts a folder that the workers and this machine share (a shared disk, "
+                         f"or an fsspec URL such as s3://bucket/run/)")
+    return counts
+
+
+def stream_records(records: dd.DataFrame, out: Any) -> list[dict[str, Any]]:
+    """Write ``records`` to the text stream ``out`` in order, a partition at a time as the
+    workers finish them (nothing touches a disk the workers and this machine might not
+    share); returns each partition's summary counts."""
+    client = get_client()
+    futures = client.compute(records.to_delayed())
+    counts = []
+    for future in futures:
+        counts.append(_write_lines(future.result()["record"], out))
+        future.release()
+    return counts
 
 
 def merge_parts(folder: str, out: Any, storage_options: dict[str, Any] | None = None) -> None:
@@ -575,8 +622,9 @@ def client_for(scheduler: str | None = None, workers: int | None = None) -> Iter
 
 
 def run_cli(args: Any) -> int:
-    """``inquiry-nlp classify --engine dask``: parts in ``--parts`` (or a temporary folder),
-    merged into ``-o`` (or standard output) unless only ``--parts`` is given."""
+    """``inquiry-nlp classify --engine dask``: part files in ``--parts`` (merged into ``-o``
+    when given), else the records streamed through this machine into ``-o`` or standard
+    output."""
     import sys
 
     from inquiry_nlp.cli import _own_values, _print_summary
@@ -585,17 +633,23 @@ def run_cli(args: Any) -> int:
         raise InputError("--engine dask writes JSON Lines (no --format other than jsonl, no --resume); "
                          "render other formats from the merged file with: inquiry-nlp report FILE")
     spec = Spec(tuple(args.rules or ()), None if args.no_model else (args.model or "default"))
-    with client_for(args.scheduler, args.workers) as client, tempfile.TemporaryDirectory() as tmp:
+    to_file = bool(args.output and args.output != "-")
+    with client_for(args.scheduler, args.workers) as client:
         client.register_plugin(InquiryState(spec))
-        folder = args.parts or tmp
         records, the_plan = classify_paths(args.paths, _own_values(args.own), spec, args.blocksize)
-        counts = write_parts(records, folder)
-        if args.output and args.output != "-":
+        if args.parts:
+            counts = write_parts(records, args.parts)
+            if to_file:
+                with fsspec.open(args.output, "w", encoding="utf-8", newline="\n") as fh:
+                    merge_parts(args.parts, fh)
+            elif args.output == "-":
+                merge_parts(args.parts, sys.stdout)
+        elif to_file:
             with fsspec.open(args.output, "w", encoding="utf-8", newline="\n") as fh:
-                merge_parts(folder, fh)
-        elif not args.parts or args.output == "-":
-            merge_parts(folder, sys.stdout)
-            sys.stdout.flush()
+                counts = stream_records(records, fh)
+        else:
+            counts = stream_records(records, sys.stdout)
+        sys.stdout.flush()
     if not args.quiet:
         _print_summary(summary(the_plan, counts).as_dict(), args)
     return 0

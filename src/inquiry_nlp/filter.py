@@ -35,14 +35,16 @@ if TYPE_CHECKING:
 
 PREFIX = "X-Inquiry-"
 WIDTH = 78  # RFC 5322: lines SHOULD be no longer than 78 characters
+LONGEST = 900  # ... and MUST be no longer than 998: an unbreakable word is cut at this length
 REPORT_LIMIT = 1500  # characters of evidence in X-Inquiry-Report
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+_CHUNK = 1 << 20
 
 _FIELD = re.compile(rb"[!-9;-~]+[ \t]*:")  # a header field's name, then the colon
-_BLANK_LINE = re.compile(rb"(\r?\n)(?:\r?\n)")
 _OURS = re.compile(rb"x-inquiry-", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # never in a header value: a NUL or bare CR breaks mail tools
 
 Headers = list[tuple[str, str]]
 
@@ -58,18 +60,32 @@ def split_header_block(data: bytes) -> tuple[bytes, bytes, bytes]:
     and its last line ending), everything after it (the blank line and the body), and the
     line ending the message uses. Raises :class:`NotMail` when there is no header block.
 
+    The block ends at the first blank line, or at the first line that is neither a field nor
+    a continuation line (a message whose body follows its headers without a blank line):
+    headers inserted there stay above the body, which is left as it came.
+
     >>> split_header_block(b"Subject: x\\n\\nbody")
     (b'Subject: x\\n', b'\\nbody', b'\\n')
+    >>> split_header_block(b"Subject: x\\r\\n folded\\r\\nno blank line before this body\\r\\n")
+    (b'Subject: x\\r\\n folded\\r\\n', b'no blank line before this body\\r\\n', b'\\r\\n')
     """
-    m = _BLANK_LINE.search(data)
-    head, rest = (data[:m.end(1)], data[m.end(1):]) if m else (data, b"")
-    first = head.split(b"\n", 1)[0]
-    eol = b"\r\n" if first.endswith(b"\r") else b"\n"
-    lines = head.splitlines(keepends=True)
-    if lines and lines[0].startswith(b"From "):  # the mbox envelope line procmail passes on
-        lines = lines[1:]
-    if not lines or not _FIELD.match(lines[0]) or b"\x00" in head:
+    pos = len(data.split(b"\n", 1)[0]) + 1 if data.startswith(b"From ") else 0  # the mbox envelope line
+    fields = 0
+    while pos < len(data):
+        end = data.find(b"\n", pos)
+        end = len(data) if end < 0 else end + 1
+        line = data[pos:end]
+        if line[:1] in (b" ", b"\t") and fields:
+            pass  # a continuation line
+        elif _FIELD.match(line):
+            fields += 1
+        else:
+            break  # the blank line, or the body
+        pos = end
+    head, rest = data[:pos], data[pos:]
+    if not fields or b"\x00" in head:
         raise NotMail("no header block at the start of the input")
+    eol = b"\r\n" if head.split(b"\n", 1)[0].endswith(b"\r") else b"\n"
     if not head.endswith(b"\n"):
         head += eol  # a message of headers only, without a final line ending
     return head, rest, eol
@@ -111,7 +127,7 @@ def fold_field(name: str, value: str, eol: bytes = b"\n") -> bytes:
     """
     first = f"{name}:"
     lines = [first]
-    for token, glued in _tokens(_SPACE.sub(" ", value).strip()):
+    for token, glued in _tokens(_SPACE.sub(" ", _CONTROL.sub(" ", value)).strip()):
         sep = "" if glued else " "
         if len(lines[-1]) + len(sep) + len(token) > WIDTH and lines[-1] != first:
             lines.append(" " + token)
@@ -156,9 +172,14 @@ def _encoded_words(text: str, max_bytes: int = 30) -> list[str]:
 
 
 def _pieces(word: str, width: int) -> list[str]:
-    """A word split after commas into pieces no longer than ``width`` where possible."""
+    """A word split after commas into pieces no longer than ``width`` where possible; a
+    piece longer than :data:`LONGEST` is cut (RFC 5322 forbids lines over 998 characters).
+
+    >>> [len(p) for p in _pieces("a" * 2000, 77)]
+    [900, 900, 200]
+    """
     if len(word) <= width or "," not in word:
-        return [word]
+        return _cut(word)
     out = [""]
     for part in word.split(","):
         part += ","
@@ -166,7 +187,11 @@ def _pieces(word: str, width: int) -> list[str]:
             out.append("")
         out[-1] += part
     out[-1] = out[-1][:-1]
-    return [p for p in out if p]
+    return [c for p in out if p for c in _cut(p)]
+
+
+def _cut(word: str) -> list[str]:
+    return [word[i:i + LONGEST] for i in range(0, len(word), LONGEST)] or [word]
 
 
 def ascii_text(text: str) -> str:
@@ -288,22 +313,81 @@ def run(stdin: BinaryIO, stdout: BinaryIO, connect: str | None = None, *, model:
         rules: Sequence[str] = (), own: Sequence[str] = (), timeout: float = DEFAULT_TIMEOUT,
         max_size: int = DEFAULT_MAX_SIZE) -> int:
     """Read one message, write it with our headers. Returns the exit status: 0, or 75
-    (EX_TEMPFAIL, so the mail server retries) only when standard output cannot be written."""
-    data = stdin.read()
-    out = _filtered(data, connect, model, rules, own, timeout, max_size)
+    (EX_TEMPFAIL, so the mail server keeps the message and retries) only when standard input
+    cannot be read or standard output cannot be written.
+
+    A message over ``max_size`` bytes is not held in memory: its first ``max_size`` bytes
+    get ``X-Inquiry-Error`` and the rest is copied through as it is read."""
+    try:
+        data = _read_at_most(stdin, max_size + 1)
+    except OSError as exc:
+        return _tempfail(f"cannot read the message ({exc})")
+    try:
+        if len(data) > max_size:
+            out = _over_the_limit(data, max_size)
+        else:
+            out = _filtered(data, connect, model, rules, own, timeout)
+    except Exception:  # noqa: BLE001 - defensive: the steps above catch their failures
+        out = data
     try:
         stdout.write(out)
+        if len(data) > max_size:
+            _copy(stdin, stdout)
         stdout.flush()
     except OSError as exc:
-        print(f"inquiry-nlp filter: cannot write the message ({exc}); exit 75 so it is retried", file=sys.stderr)
-        return 75
+        _silence(stdout)
+        return _tempfail(f"cannot pass the message on ({exc})")
     return 0
 
 
+def _read_at_most(stream: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes: fewer only at the end of the input (a pipe delivers in pieces)."""
+    chunks: list[bytes] = []
+    left = size
+    while left > 0:
+        chunk = stream.read(min(left, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _copy(src: BinaryIO, dst: BinaryIO) -> None:
+    while chunk := src.read(_CHUNK):
+        dst.write(chunk)
+
+
+def _tempfail(why: str) -> int:
+    print(f"inquiry-nlp filter: {why}; exit 75 so that the mail server retries", file=sys.stderr)
+    return 75
+
+
+def _silence(stdout: BinaryIO) -> None:
+    """Point a broken standard output at /dev/null, so that flushing it again at exit does
+    not fail and turn the exit status 75 into 120."""
+    import os
+
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, stdout.fileno())
+    except (OSError, ValueError):  # not a real file (tests), or nothing to do
+        pass
+
+
+def _over_the_limit(data: bytes, max_size: int) -> bytes:
+    """The first bytes of a message too large to grade, with ``X-Inquiry-Error`` if its
+    whole header block is among them (else unchanged: a header must not split a line)."""
+    try:
+        if not split_header_block(data)[1]:
+            return data
+    except NotMail:
+        return data
+    return with_error(data, f"message over the {max_size}-byte limit: not graded")
+
+
 def _filtered(data: bytes, connect: str | None, model: str | None, rules: Sequence[str], own: Sequence[str],
-              timeout: float, max_size: int) -> bytes:
-    if len(data) > max_size:
-        return with_error(data, f"message of {len(data)} bytes is over the {max_size}-byte limit: not graded")
+              timeout: float) -> bytes:
     try:
         grade = daemon_grader(connect, timeout) if connect else local_grader(model, rules, own)
     except Exception as exc:  # noqa: BLE001 - a model that will not load must not stop the mail

@@ -14,7 +14,9 @@ Endpoints:
   (``message/rfc822``); on any failure the message unchanged with ``X-Inquiry-Error``.
 - ``GET /health`` — ``{"status": "ok", "model": {...}, "requests": N, "uptime_seconds": S}``.
 
-Errors: 413 over the size limit, 504 when grading takes longer than the timeout.
+Errors: 413 over the size limit, 408 when the message is not received within the
+timeout, 503 when more messages wait than the pool can grade in time (``--threads`` x
+:data:`QUEUE_PER_THREAD`), 504 when grading takes longer than the timeout.
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ import ipaddress
 import json
 import os
 import signal
+import socket
+import stat
 import sys
 import time
 from collections.abc import Callable
@@ -38,6 +42,7 @@ from .filter import DEFAULT_MAX_SIZE, filter_message, with_error
 
 DEFAULT_TIMEOUT = 15.0
 DEFAULT_THREADS = 2
+QUEUE_PER_THREAD = 8  # messages admitted per grading thread; more get 503 at once, not a late 504
 
 
 @dataclass
@@ -48,8 +53,10 @@ class State:
     model: dict[str, Any]
     timeout: float
     pool: ThreadPoolExecutor
+    capacity: int
     started: float = field(default_factory=time.monotonic)
     requests: int = 0
+    busy: int = 0  # messages admitted and not finished (a timed-out one still runs on its thread)
 
 
 STATE = web.AppKey("state", State)
@@ -73,8 +80,10 @@ def make_app(classifier: Any, *, timeout: float = DEFAULT_TIMEOUT, max_size: int
     """The application around a loaded :class:`~inquiry_nlp.api.Classifier` (or anything with
     ``classify(bytes)`` returning a record and a ``model_info``)."""
     app = web.Application(client_max_size=max_size)
+    threads = max(1, threads)
     state = State(classifier_function(classifier), dict(getattr(classifier, "model_info", {}) or {}), timeout,
-                  ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="inquiry-grade"))
+                  ThreadPoolExecutor(max_workers=threads, thread_name_prefix="inquiry-grade"),
+                  threads * QUEUE_PER_THREAD)
     app[STATE] = state
     app.router.add_post("/classify", handle_classify)
     app.router.add_post("/filter", handle_filter)
@@ -87,28 +96,60 @@ def make_app(classifier: Any, *, timeout: float = DEFAULT_TIMEOUT, max_size: int
     return app
 
 
+class Overloaded(Exception):
+    """More messages are waiting than the pool can grade within the timeout."""
+
+
+async def _body(request: web.Request) -> bytes:
+    """The request's body, received within the timeout (a client that stalls mid-upload
+    must not hold a connection for ever)."""
+    try:
+        return await asyncio.wait_for(request.read(), request.app[STATE].timeout)
+    except TimeoutError:
+        raise web.HTTPRequestTimeout(text="the message was not received in time") from None
+
+
 async def _grade(request: web.Request, data: bytes) -> dict[str, Any]:
-    """The record of ``data``, graded on the pool; raises TimeoutError after the timeout."""
+    """The record of ``data``, graded on the pool; raises :class:`Overloaded` when the pool
+    has more than it can do, TimeoutError after the timeout."""
     state = request.app[STATE]
     state.requests += 1
+    if state.busy >= state.capacity:
+        raise Overloaded(f"{state.busy} messages are being graded or waiting")
+    state.busy += 1
     loop = asyncio.get_running_loop()
-    future = loop.run_in_executor(state.pool, state.classify, data)
-    return await asyncio.wait_for(future, state.timeout)
+    job = state.pool.submit(state.classify, data)
+    job.add_done_callback(lambda _: _finished(loop, state))
+    # On timeout wait_for cancels the job: one still queued never runs, one running finishes.
+    return await asyncio.wait_for(asyncio.wrap_future(job), state.timeout)
+
+
+def _finished(loop: asyncio.AbstractEventLoop, state: State) -> None:
+    """A job is done or cancelled (called on its thread): count it off on the event loop."""
+    def count_off() -> None:
+        state.busy -= 1
+
+    try:
+        loop.call_soon_threadsafe(count_off)
+    except RuntimeError:  # the loop has closed: the daemon is stopping
+        pass
 
 
 async def handle_classify(request: web.Request) -> web.Response:
-    data = await request.read()
+    data = await _body(request)
     try:
         record = await _grade(request, data)
     except TimeoutError:
         raise web.HTTPGatewayTimeout(text=f"grading took longer than {request.app[STATE].timeout:g} s") from None
+    except Overloaded as exc:
+        raise web.HTTPServiceUnavailable(text=f"busy: {exc}") from None
     status = 422 if "error" in record else 200
     return web.Response(status=status, content_type="application/json",
                         text=json.dumps(record, ensure_ascii=False))
 
 
 async def handle_filter(request: web.Request) -> web.Response:
-    data = await request.read()
+    data = await _body(request)
     try:
         record = await _grade(request, data)
         out = filter_message(data, lambda _: record)
@@ -152,12 +193,17 @@ async def serve(app: web.Application, address: str, *, socket_mode: int = 0o660,
     kind, host, port = parse_address(address)
     runner = web.AppRunner(app, handle_signals=False, access_log=None)
     await runner.setup()
+    ours = False  # whether the socket file is ours to remove at the end
     try:
         if kind == "unix":
-            if os.path.exists(host):
-                os.unlink(host)  # a stale socket of an earlier run
+            _remove_stale_socket(host)
             site: web.BaseSite = web.UnixSite(runner, host)
-            await site.start()
+            old_umask = os.umask(0o777 & ~socket_mode)  # no moment with looser permissions
+            try:
+                await site.start()
+            finally:
+                os.umask(old_umask)
+            ours = True
             os.chmod(host, socket_mode)
             bound = f"unix:{host}"
         else:
@@ -177,8 +223,29 @@ async def serve(app: web.Application, address: str, *, socket_mode: int = 0o660,
         await stop.wait()
     finally:
         await runner.cleanup()
-        if kind == "unix" and os.path.exists(host):
+        if ours and os.path.exists(host):
             os.unlink(host)
+
+
+def _remove_stale_socket(path: str) -> None:
+    """Remove the socket an earlier run left behind; refuse to remove anything else, or a
+    socket another daemon still answers on."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISSOCK(mode):
+        raise InputError(f"{path} exists and is not a socket: give a --socket path of its own")
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.settimeout(1)
+        probe.connect(path)
+    except OSError:
+        os.unlink(path)  # nobody listens: stale
+        return
+    finally:
+        probe.close()
+    raise InputError(f"{path}: another daemon is listening on it")
 
 
 def main(address: str | None, *, model: str | None = None, rules: list[str] | None = None,
