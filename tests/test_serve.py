@@ -59,7 +59,7 @@ class Slow:
 
     model_info = {"name": "slow", "version": None}
 
-    def classify(self, data: bytes):
+    def record(self, data: bytes):
         time.sleep(1.5)
         raise AssertionError("should have timed out")
 

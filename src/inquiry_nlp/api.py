@@ -121,6 +121,14 @@ class Classifier:
             return {"name": "rules-only", "version": None}
         return {"name": self.model.manifest.get("name"), "version": self.model.manifest.get("version")}
 
+    def record(self, x: ThreadInput) -> dict[str, Any]:
+        """The output record of ``x`` as a dict, or its error record when nothing in it can be
+        read: what the daemon answers and the filter writes into headers."""
+        try:
+            return self.classify(x).to_dict()
+        except UnreadableMessage as exc:
+            return exc.record.to_dict()
+
     def classify(self, x: ThreadInput) -> ThreadResult:
         """The record of one thread: ``x`` is one message or a list of the messages of one
         conversation (see :data:`ThreadInput`). Messages that cannot be read are left out and

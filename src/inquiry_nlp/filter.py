@@ -283,17 +283,9 @@ def with_error(data: bytes, detail: str) -> bytes:
 
 def local_grader(model: str | None = None, rules: Sequence[str] = (), own: Sequence[str] = ()) -> Grader:
     """Grade in this process (loads the model: a couple of seconds)."""
-    from .api import Classifier, UnreadableMessage
+    from .api import Classifier
 
-    clf = Classifier.load(model, rules, own=own, warm=False)
-
-    def grade(data: bytes) -> dict[str, Any]:
-        try:
-            return clf.classify(data).to_dict()
-        except UnreadableMessage as exc:
-            return exc.record.to_dict()
-
-    return grade
+    return Classifier.load(model, rules, own=own, warm=False).record
 
 
 def daemon_grader(address: str, timeout: float = DEFAULT_TIMEOUT) -> Grader:

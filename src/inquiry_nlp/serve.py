@@ -64,15 +64,7 @@ STATE = web.AppKey("state", State)
 
 def classifier_function(classifier: Any) -> Callable[[bytes], dict[str, Any]]:
     """Raw message → record dict (an error record for unreadable input), from a Classifier."""
-    from .api import UnreadableMessage
-
-    def classify(data: bytes) -> dict[str, Any]:
-        try:
-            return classifier.classify(data).to_dict()
-        except UnreadableMessage as exc:
-            return exc.record.to_dict()
-
-    return classify
+    return classifier.record
 
 
 def make_app(classifier: Any, *, timeout: float = DEFAULT_TIMEOUT, max_size: int = DEFAULT_MAX_SIZE,
