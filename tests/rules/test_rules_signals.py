@@ -2,13 +2,15 @@
 legitimate look-alikes that must not fire."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
 from inquiry_nlp.extract import extract_thread
 from inquiry_nlp.mail import Owner, build_threads, split_body
 from inquiry_nlp.mail.parse import parse_mail
 from inquiry_nlp.rules import evaluate, load_rules
-from mailfactory import message
+from mailfactory import message, multipart
 
 US = "sales@hongli-fasteners.com"
 RULES = load_rules()
@@ -142,3 +144,515 @@ def test_fraud_thread_gets_no_order_or_interest_signals():
     got = codes(body)
     assert "payment_anomaly" in got
     assert "order_placed" not in got
+
+
+# --- generalisation tables: fresh phrasings of each fraud signal by different writers ----------
+# zh-Hans (formal / WeChat-casual), zh-Hant (Taiwan, Hong Kong, Cantonese), English (native, Indian,
+# Nigerian, Gulf, Latin American, Russian, Chinese-English, all caps), each with look-alikes that must
+# not fire.
+FRAUD_PHRASINGS = [
+    # fee_request: a fee, commission or gift we must pay to get the order
+    ("fee_request", True, "按我司规定，新供应商须先办理合同公证，公证费人民币3600元由贵司承担。"),
+    ("fee_request", True, "签约前需要贵方支付产品质量认证费8500元到我们合作的认证中心。"),
+    ("fee_request", True, "我们领导比较讲究，来的时候准备点心意，你懂的。"),
+    ("fee_request", True, "采购经理那边要打点一下，按货款的5%，单独转他微信。"),
+    ("fee_request", True, "每台给我们经理留200块辛苦费，这个不走账。"),
+    ("fee_request", True, "依本院採購規定，廠商需先繳交押標金新台幣5萬元方可參加議價。"),
+    ("fee_request", True, "我哋經理話要先俾返啲茶錢佢，先至落單。"),
+    ("fee_request", True, "货到港口后需要你们先垫付清关费用约4200美金，我们收货后再一起结算。"),
+    ("fee_request", True, "需要贵司先承担进口许可证的办理费用，办好了马上下单。"),
+    ("fee_request", True, "Before we can release the purchase order, your company is required to obtain a Certificate "
+                          "of Conformity from our approved agency at a cost of USD 2,350."),
+    ("fee_request", True, "You are to pay for the registration of your company as an approved contractor with the "
+                          "Ministry, which costs N450,000 only."),
+    ("fee_request", True, "The supplier shall bear the cost of SASO certification done by our nominated inspection "
+                          "body before PO release."),
+    ("fee_request", True, "Our purchase head expects 3% cut on every invoice, pls confirm then only we can proceed."),
+    ("fee_request", True, "Also please arrange some gift for our GM (iPhone or similar), this is our custom here."),
+    ("fee_request", True, "For signing contract you need pay the fee for registration in our ministry database, 900 EUR."),
+    ("fee_request", True, "A small token of appreciation to the procurement committee will speed up the approval."),
+    ("fee_request", True, "YOU WILL PAY FOR THE INSPECTION AT OUR AGENT OFFICE IN LAGOS BEFORE WE OPEN THE LC."),
+    ("fee_request", True, "The kickback for our director is 4%, send it to his account before shipment."),
+    ("fee_request", True, "Please remit the bid security of USD 5,000 to the account below to participate in the tender."),
+    ("fee_request", True, "你们需要先交一笔供应商资质审查费，3000元，交了我们才能出采购单。"),
+    ("fee_request", False, "样品费和快递费我们出，你们只管发货。"),
+    ("fee_request", False, "The buyer will bear the inspection charges at SGS; please just have the goods ready."),
+    ("fee_request", False, "Customs clearance at our side is handled by our own broker and we pay the duties."),
+    ("fee_request", False, "Your quotation should include the cost of the CE certificate in the unit price."),
+    ("fee_request", False, "请报含税价，运费我们自己安排，不需要你们出。"),
+    # payment_anomaly: changed account, third party, overpayment refunds, odd channels, personal accounts
+    ("payment_anomaly", True, "Please note our bank details have changed; kindly use the new beneficiary below for "
+                              "all pending invoices."),
+    ("payment_anomaly", True, "Due to an ongoing audit our HSBC account cannot receive funds at the moment, please "
+                              "remit to our Dubai account instead."),
+    ("payment_anomaly", True, "We made payment in excess by error, USD 3,200 more than the invoice. Kindly return the "
+                              "extra to our agent."),
+    ("payment_anomaly", True, "Payment will be effected by our sister concern in Hong Kong."),
+    ("payment_anomaly", True, "Can I pay with Apple gift cards? It is easier for me."),
+    ("payment_anomaly", True, "i will send the money thru WU in my cousin name, ok?"),
+    ("payment_anomaly", True, "我们公司账户最近在做年检，这次定金先从我老婆的卡上转给你。"),
+    ("payment_anomaly", True, "定金请转到我个人支付宝，公司账户下周才能用。"),
+    ("payment_anomaly", True, "我们财务多打了2万过去，麻烦把多出来的退给我们指定的这个账户。"),
+    ("payment_anomaly", True, "敝公司已更換收款帳戶，請將貨款匯至以下新帳戶。"),
+    ("payment_anomaly", True, "我哋公司戶口凍結咗，可唔可以過數去我私人戶口？"),
+    ("payment_anomaly", True, "货款由我们香港的合作公司代为支付。"),
+    ("payment_anomaly", True, "货款会由我们的客户直接打给你们，收到后告诉我。"),
+    ("payment_anomaly", True, "We will pay you in USDT (TRC20), no bank needed."),
+    ("payment_anomaly", True, "Kindly pay the deposit into the account in the name of our director Mr. John Okafor."),
+    ("payment_anomaly", True, "Our accountant made a mistake and sent double the amount, please refund the difference."),
+    ("payment_anomaly", True, "Payment will go from third company in Kazakhstan because of the sanctions."),
+    ("payment_anomaly", True, "I will send you a check of $48,500 which include the shipping, you pay my shipper from it."),
+    ("payment_anomaly", True, "PLS DO NOT USE THE OLD ACCOUNT IN THE INVOICE, OUR NEW BANK ACCOUNT IS BELOW."),
+    ("payment_anomaly", False, "Payment by T/T to our company account in Citibank as usual."),
+    ("payment_anomaly", False, "请提供贵司的对公账户信息，我们安排付款。"),
+    ("payment_anomaly", False, "We can pay via PayPal or Alibaba Trade Assurance, which do you prefer?"),
+    ("payment_anomaly", False, "For the vendor registration please send us your bank account details on your letterhead."),
+    ("payment_anomaly", False, "我们更换了新的包装供应商，所以外箱尺寸会有变化。"),
+    ("payment_anomaly", False, "Balance 70% will be paid against copy of B/L from our company account."),
+    # unverifiable_identity: content cases (sender given per case below)
+    # samples_upfront: many free samples by courier at the very start
+    ("samples_upfront", True, "请寄一套全系列的样品过来，我们看了再决定，到付不接受。"),
+    ("samples_upfront", True, "每个规格先来两个样，免费的吧？我们是大客户。"),
+    ("samples_upfront", True, "請先寄送全部型號樣品各一件至本公司，費用請貴司吸收。"),
+    ("samples_upfront", True, "可唔可以每款寄幾個sample俾我哋睇下？唔收運費嘛。"),
+    ("samples_upfront", True, "Before we go ahead we need one sample of every item in your catalogue, send by DHL."),
+    ("samples_upfront", True, "Send your complete range of samples free by express courier to our Lagos address."),
+    ("samples_upfront", True, "Pls send 10 pcs each sample of all size FOC, we check quality then order."),
+    ("samples_upfront", True, "Kindly courier samples of your all products, courier charges will be borne by you."),
+    ("samples_upfront", True, "We need free samples urgently to present to our client, courier at your cost."),
+    ("samples_upfront", True, "样品你们先免费寄，我们测试合格后立马下大单。"),
+    ("samples_upfront", True, "各色各寄一卷樣品，運費由貴司負擔。"),
+    ("samples_upfront", True, "SAMPLES OF EACH DESIGN REQUIRED AT NO COST TO US."),
+    ("samples_upfront", True, "Please send us sample of every your model for testing, free."),
+    ("samples_upfront", True, "Could you send a few samples of your best sellers free of charge? Our policy is we "
+                              "never pay for samples."),
+    ("samples_upfront", True, "所有产品各寄一个样品给我们看看，快递费你们承担。"),
+    ("samples_upfront", False, "We will pay for the samples and courier, please send 2 pcs of model X-200."),
+    ("samples_upfront", False, "样品费我们出，快递到付就行。"),
+    ("samples_upfront", False, "Do you charge for samples? What is the courier cost to Nairobi?"),
+    ("samples_upfront", False, "請寄樣品兩件，樣品費及運費由我方支付。"),
+    # unusual_request: weight pricing of piece goods, garbled product, paper by courier
+    ("unusual_request", True, "你们的水泵多少钱一公斤？"),
+    ("unusual_request", True, "LED筒灯按公斤报个价给我。"),
+    ("unusual_request", True, "你们的轴承论吨卖吗？"),
+    ("unusual_request", True, "請報每台冷氣機每公斤的價格。"),
+    ("unusual_request", True, "What is your rate per kg for the ceiling fans?"),
+    ("unusual_request", True, "We buy the smartphones by weight, how much per kilo?"),
+    ("unusual_request", True, "请把产品目录纸质版顺丰寄过来，电子版我们看不了。"),
+    ("unusual_request", True, "The quotation must be sent by DHL in original with wet stamp, email copy is not valid."),
+    ("unusual_request", True, "Kindly courier us your company profile and catalogue in printed form."),
+    ("unusual_request", True, "需要304不锈钢的塑料螺丝一批。"),
+    ("unusual_request", True, "Send the proforma invoice by courier not by email, our bank needs the original."),
+    ("unusual_request", True, "请寄三份盖章的原件报价单过来，传真和邮件都不行。"),
+    ("unusual_request", True, "貴司產品可以按重量計價嗎？我們一般是論公斤收貨。"),
+    ("unusual_request", True, "We need wooden stainless steel plastic hinges, all colour one colour."),
+    ("unusual_request", True, "参数保密，合同签订时当面提供给贵司。"),
+    ("unusual_request", True, "The item list is classified and cannot be sent by email; you will get it at the signing."),
+    ("unusual_request", True, "For vendor enrolment send scanned passports of all your directors and a signatory specimen."),
+    ("unusual_request", True, "請提供貴司負責人身分證正反面影本以便建檔。"),
+    ("unusual_request", True, "pls make the PI value USD 90,000, not the real price, for my bank loan."),
+    ("unusual_request", True, "我们只要按公斤的价格，LED灯管全部型号都要。"),
+    ("unusual_request", False, "PP颗粒每吨什么价？"),
+    ("unusual_request", False, "The drawings are confidential, we will send them after you sign our NDA by email."),
+    ("unusual_request", False, "Our tender reference is TN-2291; specifications are in the attached PDF."),
+    ("unusual_request", False, "图纸保密，请先签保密协议，我们再用邮件发给你们。"),
+    ("unusual_request", False, "Please quote price per kg for SS304 coil 2B finish."),
+    ("unusual_request", False, "After shipment please courier the original documents (B/L, CO, invoice) to our bank."),
+    ("unusual_request", False, "What is the air freight rate per kg to Nairobi for the 3 cartons?"),
+    ("unusual_request", False, "We will send the signed contract original by DHL for your records."),
+    ("unusual_request", False, "请把PI的电子版发我邮箱，谢谢。"),
+    # visit_pressure: we must travel to them to meet or sign, with urgency
+    ("visit_pressure", True, "请贵司法人代表本周内携带公章和营业执照到我单位签订采购合同，否则视为放弃。"),
+    ("visit_pressure", True, "老板明天必须过来一趟把合同签了，不然这单就给别人了。"),
+    ("visit_pressure", True, "项目下周一开标，需要你们总经理亲自飞过来面谈。"),
+    ("visit_pressure", True, "敬請貴公司負責人於三日內親赴本局辦理簽約手續，逾期不候。"),
+    ("visit_pressure", True, "你哋老細一定要今個禮拜上嚟深圳同我哋老闆見面簽約。"),
+    ("visit_pressure", True, "Your MD should come to Lagos before Friday to sign the supply agreement, otherwise we "
+                             "will award it to the next bidder."),
+    ("visit_pressure", True, "We require your physical presence at our head office in Accra for contract signing on "
+                             "Monday."),
+    ("visit_pressure", True, "Kindly arrange to fly down to Dubai this week so that we can finalise and sign the deal "
+                             "with our chairman."),
+    ("visit_pressure", True, "Please visit our office at Chennai immediately for agreement signing, the order will go "
+                             "to other vendor if delay."),
+    ("visit_pressure", True, "The signing must take place at our Moscow office, your representative must attend not "
+                             "later than 20 March."),
+    ("visit_pressure", True, "WE NEED YOUR CEO HERE IN KUWAIT NEXT WEEK FOR THE SIGNING OR WE CANCEL."),
+    ("visit_pressure", True, "Your manager need to travel to Bogota for signature of contract before 15 days."),
+    ("visit_pressure", True, "A face-to-face meeting is compulsory before award of the contract, latest this Thursday."),
+    ("visit_pressure", False, "We plan to visit your factory next month, is that convenient?"),
+    ("visit_pressure", False, "欢迎有空来我们公司参观交流。"),
+    ("visit_pressure", False, "Our engineer will come to your factory to witness the test before shipment."),
+    ("visit_pressure", False, "请于本周五前把盖章的合同扫描件发给我们。"),
+    ("visit_pressure", False, "我下周去济南，方便的话到贵司当面谈谈细节。"),
+    ("visit_pressure", False, "We will meet you at the Canton Fair, booth 12.1C15, to discuss the order."),
+    ("visit_pressure", False, "If you can't come to the fair we can talk on video, no problem."),
+    # huge_order_no_detail: a very large order settled before any detail
+    ("huge_order_no_detail", True, "We want to order 80,000 pieces immediately, send proforma invoice today."),
+    ("huge_order_no_detail", True, "我们公司决定采购贵司产品，总金额约500万元，具体型号以后再说。"),
+    ("huge_order_no_detail", True, "Our ministry has approved a budget of USD 2.4 million for your products. Kindly send "
+                                   "PI so we can process payment."),
+    ("huge_order_no_detail", True, "我哋要落張大單，起碼幾百萬蚊，你哋有咩貨都要。"),
+    ("huge_order_no_detail", True, "We need 40 containers of your products urgently, send PI."),
+    ("huge_order_no_detail", True, "Need 100000 units any model ok, send PI now."),
+    ("huge_order_no_detail", True, "I have a contract to supply 500,000 pcs to the Federal Government, send invoice for "
+                                   "payment."),
+    ("huge_order_no_detail", True, "We ready to buy 3 mln pcs of your goods, please send contract."),
+    ("huge_order_no_detail", True, "我们要订一千万元的货，先把合同发过来。"),
+    ("huge_order_no_detail", True, "大单！公司急需30万套，价格你们定，马上签合同。"),
+    ("huge_order_no_detail", True, "We have an order worth 5 crore for your company, kindly send the agreement."),
+    ("huge_order_no_detail", False, "Please quote 50,000 pcs M10x50 hex bolts, DIN933, zinc plated, packing 25kg/ctn, "
+                                    "CIF Mombasa."),
+    ("huge_order_no_detail", False, "Our annual use is about 2 million pcs of 6204-2RS bearings; we'd like a trial order "
+                                    "of 5,000 with test reports."),
+    ("huge_order_no_detail", False, "我司年销售额上亿，现需采购 M8 不锈钢螺丝 5000 个，304 材质，请报价。"),
+    # template_format: an over-formal generic template with no detail about our product
+    ("template_format", True, "Dear Sir/Madam,\nGood day. We are interested in your products and would like to place "
+                              "an order. Kindly send us your catalogue and best price list.\nBest Regards"),
+    ("template_format", True, "Hello Sir, We saw your company profile on internet and we are interested to purchase "
+                              "your product. Please send us your product catalog with FOB price. Thanks"),
+    ("template_format", True, "Greetings of the day! We want to make an inquiry for your products. Please forward the "
+                              "full product catalogue and price list."),
+    ("template_format", True, "您好！我司对贵公司产品非常感兴趣，烦请发送最新产品目录及报价单，谢谢！"),
+    ("template_format", True, "本公司對貴公司之產品深感興趣，懇請惠寄產品型錄及價目表。"),
+    ("template_format", True, "Respected Sir, We are glad to inform you that we are interested in importing your goods. "
+                              "Kindly furnish us with your latest catalogue along with price list at the earliest."),
+    ("template_format", True, "DEAR SIR, PLEASE SEND YOUR CATALOGUE AND PRICE LIST FOR OUR NEW ORDER. REGARDS"),
+    ("template_format", True, "Good day, I got your contact from Alibaba, kindly send your products list and pricing."),
+    ("template_format", True, "尊敬的先生/女士：我们是一家国际贸易公司，希望与贵司建立长期合作关系，请发送贵司产品目录。"),
+    ("template_format", True, "Good afternoon! Our company interesting in your production. Please send catalog and price."),
+    ("template_format", True, "Dear Sirs, we are very interested in their products, please send us a catalog and prices."),
+    ("template_format", True, "Compliments of the season. We are interested in your product and we need your catalog "
+                              "for our next order."),
+    ("template_format", False, "Dear Sir, please quote 2,000 pcs M12x60 hex bolts, grade 8.8, zinc plated."),
+    ("template_format", False, "Hi Anna, thanks for the catalogue from the fair. Please quote 200 pcs of the 304 ball "
+                               "valves DN50."),
+    ("template_format", False, "请提供贵司不锈钢法兰的产品目录和价格表，DN100 PN16。"),
+    # a plain catalogue request in a writer's own words is a grade-4 enquiry, not a mass-mailed template
+    ("template_format", False, "贵司好，我们在网上看到你们的产品，想采购一批，麻烦把产品画册和价格表发一份。"),
+    ("template_format", False, "Hello, we run a small hardware shop in Nakuru. Please send your catalogue with prices."),
+]
+
+
+@pytest.mark.parametrize("code,expected,body", FRAUD_PHRASINGS)
+def test_fraud_phrasings(code, expected, body):
+    assert (code in codes(body)) is expected
+
+
+@pytest.mark.parametrize("sender,body,expected", [
+    ("procurement.shell@gmail.com", "We are Shell Nigeria, kindly quote for your products.", True),
+    ("ahmed.k@outlook.com", "Please quote the items below.\n\nAhmed Khalil\nProcurement Manager\n"
+                            "Emirates National Oil Company", True),
+    ("purchase@siemens-energy-procurement.com", "Please send your best price for the attached RFQ.", True),
+    ("zhongshiyou_caigou@163.com", "我们是中国石油物资采购中心，现有一批采购需求，请报价。", True),
+    ("wang.bj@qq.com", "我们是国家电网下属单位，现需采购一批配件，请尽快报价。", True),
+    ("chen.tw@gmail.com", "本公司為台灣前三大電子代工集團之一，擬採購一批零件。", True),
+    ("kofi.imports@yahoo.com", "We are one of the largest importers in West Africa, send your price list.", True),
+    ("j.miller@hotmail.com", "Please quote.\n\nJohn Miller\nSourcing Manager, Walmart Inc.", True),
+    ("petrobras.compras@outlook.com", "Please quote the attached list.\n\nCompras Petrobras", True),
+    ("jim.hardware@gmail.com", "Please quote 500 hex bolts M10.\n\nJim\nJim's Hardware, a small family shop", False),
+    ("xiaowang88@qq.com", "我们是一家小贸易公司，需要M8螺丝5000个，请报价。", False),
+    ("li.wei@haitian-group.com", "请报价。\n\n李伟\nHaitian International Holdings", False),
+    ("sam.brand@gmail.com", "We are a small brand that sells on Amazon, need 300 pcs of your yoga mats.", False),
+    ("old.tech@gmail.com", "I worked at Siemens for 10 years and now run my own workshop; need 20 bearings 6204.", False),
+])
+def test_identity_phrasings(sender, body, expected):
+    assert ("unverifiable_identity" in codes(body, sender=sender)) is expected
+
+
+def codes_raw(raw: bytes) -> set[str]:
+    m = parse_mail(raw, "t", 0)
+    m.parts = split_body(m.body)
+    threads, _ = build_threads([m], Owner.from_config([US]))
+    return set(evaluate(threads[0], extract_thread(threads[0]), RULES).by_code)
+
+
+@pytest.mark.parametrize("filename,expected", [
+    ("PO#4471.pdf.exe", True), ("Purchase_Order_2026.zip", True), ("RFQ-list.html", True), ("Invoice.img", True),
+    ("订单明细.rar", True), ("询价单.7z", True), ("Quotation Request.iso", True), ("採購單.htm", True),
+    ("New Order.r00", True), ("PO_SCAN.jpg.scr", True), ("Payment Copy.arj", True), ("TT copy.zip", True),
+    ("采购清单.zip", True), ("Purchase Contract.rar", True), ("SWIFT MT103.gz", True),
+    ("PO_4471.pdf", False), ("Order.xlsx", False), ("询价单.docx", False), ("company_profile.pdf", False),
+    ("photos.jpg", False),
+])
+def test_attachment_names(filename, expected):
+    param = f'filename="{filename}"' if filename.isascii() else f"filename*=UTF-8''{quote(filename)}"  # RFC 2231
+    raw = multipart([("text/plain; charset=utf-8", "", "Please see attached and confirm.".encode()),
+                     ("application/octet-stream", f"Content-Disposition: attachment; {param}", b"AAAA")],
+                    sender="buyer@example.com", to=US, msgid="<0@example.com>")
+    assert ("risky_attachment" in codes_raw(raw)) is expected
+
+
+@pytest.mark.parametrize("text,href,expected", [
+    ("View Order", "https://docs.google.com/forms/d/e/1FAIpQL/viewform", True),
+    ("Download RFQ", "https://rfq-files.web.app/login.html", True),
+    ("https://www.alibaba.com/rfq/123", "http://alibaba-rfq.top/confirm", True),
+    ("点击查看订单", "https://pan.baidu.com/s/1xYz", True),
+    ("查看附件", "https://mail-verify.xyz/owa/auth.html", True),
+    ("點擊查閱訂單", "https://1drv.ms/b/s!AbC", True),
+    ("Click here to open the PDF", "https://bit.ly/3xYzAb", True),
+    ("Access secure document", "https://secure-docs.ru/auth/index.php", True),
+    ("Review attachment", "https://ipfs.io/ipfs/QmXyz", True),
+    ("www.acme-tools.com", "https://www.acme-tools.com", False),
+    ("Our product page", "https://www.acme-tools.com/products/bolts", False),
+    ("LinkedIn", "https://www.linkedin.com/in/johnsmith", False),
+])
+def test_document_links(text, href, expected):
+    html = f'<html><body><p>Dear supplier, please see our order.</p><a href="{href}">{text}</a></body></html>'
+    raw = message(html, content_type="text/html; charset=utf-8", sender="buyer@example.com", to=US,
+                  msgid="<0@example.com>")
+    assert ("phishing_link" in codes_raw(raw)) is expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Please view the PO here: https://wetransfer.com/downloads/8a7f6e", True),
+    ("订单详情请在这里下载 https://share.weiyun.com/5AbCdEf", True),
+    ("Our website: https://www.acme-tools.com, please quote 500 pcs M10 bolts.", False),
+])
+def test_plain_text_document_links(body, expected):
+    assert ("phishing_link" in codes(body)) is expected
+
+
+# Supporting signals as other writers put them: zh-Hans (formal, WeChat-casual), zh-Hant (Taiwan,
+# Hong Kong Cantonese), English (native, Indian, Nigerian, Gulf, Latin American, Chinese-English, all caps,
+# no punctuation) and mixed; each kind with look-alike negatives (plans, questions, other meanings).
+GEN_SUPPORT_CASES = [
+    # order_placed
+    ('order_placed', True, '货款昨天下午已经通过对公账户汇出，请查收后安排发货。'),
+    ('order_placed', True, '老板已经把定金打过去了，你查一下到账没有'),
+    ('order_placed', True, '订单我刚在阿里巴巴上拍下了，麻烦尽快发货哈'),
+    ('order_placed', True, '合同我们已签字盖章，原件随货寄回即可。'),
+    ('order_placed', True, '30%訂金已於今早電匯，水單請見附件。'),
+    ('order_placed', True, '我哋已經落咗單，PO 喺附件，唔該確認交期。'),
+    ('order_placed', True, '按上回的单子再来两柜，规格不变。'),
+    ('order_placed', True, 'We have wired the 30% advance this morning, please find the bank slip attached.'),
+    ('order_placed', True, 'Kindly find attached our PO No. 4500123987 for 2,000 pcs, please acknowledge receipt.'),
+    ('order_placed', True, 'PAYMENT DONE TODAY PLS CHECK AND SHIP ASAP'),
+    ('order_placed', True, 'we have transfered the balance amount yesterday kindly confirm receipt and share BL copy'),
+    ('order_placed', True, 'Sir, the advance has been paid through our bank, kindly check and revert.'),
+    ('order_placed', True, 'I have signed the proforma invoice and sent it back, deposit will follow tomorrow.'),
+    ('order_placed', True, 'Our purchase order 7781 was released to you on Monday.'),
+    ('order_placed', True, 'Please invoice us for the 3 samples, we will pay by PayPal once we get it.'),
+    ('order_placed', True, 'Same as our last shipment please, 1x40HQ, same packing.'),
+    ('order_placed', True, 'Deposito de 30% enviado hoy, adjunto comprobante. Thanks my friend.'),
+    ('order_placed', True, '首批货款50%已付，请安排生产。'),
+    ('order_placed', True, 'PI已回签，定金明天打。'),
+    ('order_placed', True, '貨款已經過數，麻煩查收。'),
+    ('order_placed', True, "We've settled the invoice in full today via Wise."),
+    ('order_placed', True, 'TT copy for the 40% advance enclosed, kindly start production.'),
+    ('order_placed', True, 'please find enclosed the signed sales contract'),
+    ('order_placed', True, 'Order confirmed for 500 sets as per your PI 2024-118.'),
+    ('order_placed', True, '昨天已经把首款转到贵司对公账户了，回单发你微信。'),
+    ('order_placed', True, 'We have issued PO#88120 today, please confirm the ETD.'),
+    ('order_placed', True, 'Balance payment effected, kindly release the BL.'),
+    ('order_placed', True, '已經喺淘寶拍咗，麻煩盡快寄出。'),
+    ('order_placed', False, 'If the price is right we will place the order next month.'),
+    ('order_placed', False, 'Once we receive your PI we will arrange the deposit.'),
+    ('order_placed', False, 'What is your payment term? We normally pay 30% deposit.'),
+    ('order_placed', False, 'Do you accept sample order? What is the sample cost?'),
+    ('order_placed', False, '等样品确认后再下单。'),
+    ('order_placed', False, '下单前想先确认一下交期。'),
+    ('order_placed', False, '定金付多少？尾款可以见提单复印件付吗？'),
+    ('order_placed', False, '我们打算下个月下单，先报个价。'),
+    ('order_placed', False, 'Have you received the drawing? Please quote.'),
+    ('order_placed', False, 'Please send the PI so we can arrange payment.'),
+    ('order_placed', False, '我们收到货后再付尾款。'),
+    ('order_placed', False, 'Will you send the contract for signing?'),
+    ('order_placed', False, 'When can you send the invoice? We plan to pay next week.'),
+    ('order_placed', False, '如果价格合适，我们这周就下单。'),
+    # visited
+    ('visited', True, '上个月我们老板去你们厂看过，对生产线印象不错。'),
+    ('visited', True, '前两天在贵司展厅看的那款灯，麻烦报个价。'),
+    ('visited', True, '感谢上周在贵厂的热情接待。'),
+    ('visited', True, '上次拜訪貴公司時看到的那台機器，想再了解一下。'),
+    ('visited', True, 'It was a pleasure meeting your team at the factory last week.'),
+    ('visited', True, 'Following our visit to your plant in Jinan on 12 March, please send the revised offer.'),
+    ('visited', True, 'after visiting your factory yesterday we are satisfied with the quality'),
+    ('visited', True, 'Thank you for the warm welcome during our visit to your company.'),
+    ('visited', True, 'I came to your showroom last month and saw the blue sofa set.'),
+    ('visited', True, '上礼拜去你们车间转了一圈，工人挺规范的。'),
+    ('visited', True, 'We enjoyed the tour of your production line on Tuesday.'),
+    ('visited', True, 'Great to see your facility in person last month.'),
+    ('visited', True, 'Mr. Chen showed us around your workshop last Thursday, very impressive.'),
+    ('visited', True, '上回去贵公司考察，见到你们的自动化产线。'),
+    ('visited', False, 'We would like to visit your factory next month, is that possible?'),
+    ('visited', False, 'Can we visit your factory during the Canton Fair?'),
+    ('visited', False, '下个月计划去贵司参观，方便吗？'),
+    ('visited', False, '欢迎来我们工厂参观。'),
+    ('visited', False, 'Please visit our website for more information.'),
+    ('visited', False, 'Thank you for visiting our booth at the fair.'),
+    ('visited', False, 'Is it possible to tour your production line next week?'),
+    ('visited', False, 'We will come to your factory for inspection before shipment.'),
+    ('visited', False, '我们下周去广州，顺便想去贵厂看看。'),
+    # decision_maker
+    ('decision_maker', True, '本人是公司法人，采购的事我说了算。'),
+    ('decision_maker', True, '我是这家店的老板，直接跟我谈就行。'),
+    ('decision_maker', True, '我係老闆，價錢啱就即刻落單。'),
+    ('decision_maker', True, 'I am the owner of this company and I decide on suppliers.'),
+    ('decision_maker', True, 'As the Managing Director I have full authority to approve this purchase.'),
+    ('decision_maker', True, 'i am the CEO of the company i take the decision'),
+    ('decision_maker', True, "I'm the head of procurement at Delta Foods."),
+    ('decision_maker', True, 'This is the procurement manager of Al Noor Trading, I am responsible for sourcing.'),
+    ('decision_maker', True, '本人係公司負責人，有問題直接同我講。'),
+    ('decision_maker', True, 'I own the shop and handle all purchasing myself.'),
+    ('decision_maker', True, 'Owner & Managing Partner\nRiverside Interiors LLC'),
+    ('decision_maker', True, '我是采购部负责人，这个项目我定。'),
+    ('decision_maker', True, 'Im the owner, I decide fast if price is good.'),
+    ('decision_maker', False, 'I will forward your quotation to our purchasing manager.'),
+    ('decision_maker', False, '我们老板说价格太高了。'),
+    ('decision_maker', False, 'I am writing on behalf of my boss.'),
+    ('decision_maker', False, 'Please contact our general manager Mr. Wang for the contract.'),
+    ('decision_maker', False, 'Our owner will be travelling next week.'),
+    ('decision_maker', False, 'Our owner asked me to collect three quotes.'),
+    # decision_process
+    ('decision_process', True, '报价我先发给总经理审批，批下来就通知您。'),
+    ('decision_process', True, '这个要等老板回来才能定，他下周三回国。'),
+    ('decision_process', True, '我们内部要走比价流程，至少三家报价。'),
+    ('decision_process', True, '要等我老細睇過先可以決定。'),
+    ('decision_process', True, 'I need to get approval from my director before we proceed.'),
+    ('decision_process', True, 'The final decision will be made by our board at the end of the month.'),
+    ('decision_process', True, 'our manager will check your offer and revert by friday'),
+    ('decision_process', True, 'Management will decide after the trial run in August.'),
+    ('decision_process', True, 'We are comparing offers from three suppliers and will decide next week.'),
+    ('decision_process', True, '报价先给我们工程部评估，大概两周出结果。'),
+    ('decision_process', True, '需要跟合伙人商量一下再答复你。'),
+    ('decision_process', True, 'The tender closes on 30 June and award will be announced in July.'),
+    ('decision_process', True, 'I have to run this by my partner before committing.'),
+    ('decision_process', True, '最终要业主方确认，预计月底前定。'),
+    ('decision_process', True, 'Once our QA team approves the samples we will proceed with the order.'),
+    ('decision_process', False, 'Please decide the color and let me know.'),
+    ('decision_process', False, 'Our engineers designed this part last year.'),
+    ('decision_process', False, '你们决定吧，我们都可以。'),
+    ('decision_process', False, 'We decided to use blue instead of red.'),
+    ('decision_process', False, 'We approve your drawing, go ahead.'),
+    # recurring_need
+    ('recurring_need', True, '我们一个月大概要用2000个，长期要货。'),
+    ('recurring_need', True, '每個禮拜都要補貨，量不大但很穩定。'),
+    ('recurring_need', True, '一年下来大概需要8个柜。'),
+    ('recurring_need', True, '这个是常用件，我们会定期采购。'),
+    ('recurring_need', True, 'We consume about 5 tons a month of this resin.'),
+    ('recurring_need', True, 'This is for our ongoing production, we need 3 containers every quarter.'),
+    ('recurring_need', True, 'we will order regularly if the quality is good'),
+    ('recurring_need', True, 'Our annual requirement is around 15,000 pcs.'),
+    ('recurring_need', True, 'We are looking for a supplier for continuous orders throughout the year.'),
+    ('recurring_need', True, '我们门店每次补货大概200件，一年补四五次。'),
+    ('recurring_need', True, 'We go through roughly 300 rolls monthly.'),
+    ('recurring_need', True, 'Looking for a long term partner for our monthly requirement.'),
+    ('recurring_need', True, 'we buy this item twice a year'),
+    ('recurring_need', True, '以后每批大概300套，一年三四批。'),
+    ('recurring_need', True, 'This will be a recurring order, roughly every 6 weeks.'),
+    ('recurring_need', False, 'This is a one-time purchase for a single project.'),
+    ('recurring_need', False, '我们只要一次，不是长期的。'),
+    ('recurring_need', False, 'Our company was founded 20 years ago.'),
+    ('recurring_need', False, 'Please deliver within a month.'),
+    ('recurring_need', False, 'We had a problem with an order a year ago.'),
+    ('recurring_need', False, 'The last order was a year ago.'),
+    # switching_supplier
+    ('switching_supplier', True, '现在用的那家质量不稳定，想换一家。'),
+    ('switching_supplier', True, '我们想多找一家供货的，分散一下风险。'),
+    ('switching_supplier', True, '原來的廠家不做了，所以在找替代的。'),
+    ('switching_supplier', True, 'We are not happy with our present supplier and are looking for a replacement.'),
+    ('switching_supplier', True, 'We want to diversify our supply base and add a Chinese manufacturer.'),
+    ('switching_supplier', True, 'our existing supplier has raised prices so we are looking at other options'),
+    ('switching_supplier', True, 'We currently buy from Turkey but want to move our sourcing to China.'),
+    ('switching_supplier', True, 'Looking for an alternative to our current vendor in India.'),
+    ('switching_supplier', True, '我们以前一直在义乌拿货，现在想直接找工厂。'),
+    ('switching_supplier', True, 'We are not satisfied with the quality from our Vietnamese vendor.'),
+    ('switching_supplier', True, "We'd like to have a second option besides our main supplier."),
+    ('switching_supplier', True, '目前的供货商价格一直在涨，考虑更换。'),
+    ('switching_supplier', True, 'We are evaluating new sources for this part due to tariffs.'),
+    ('switching_supplier', False, 'We have been your customer for 5 years.'),
+    ('switching_supplier', False, 'Are you a manufacturer or a trading company?'),
+    ('switching_supplier', False, 'Please switch off the machine before cleaning.'),
+    ('switching_supplier', False, 'Our supplier code is 4471, please put it on the invoice.'),
+    ('switching_supplier', False, 'Please send your company profile.'),
+    # budget_given
+    ('budget_given', True, '这批货总共能花的钱在5万以内。'),
+    ('budget_given', True, '我们这边预留了20万左右。'),
+    ('budget_given', True, '總價控制在10萬元內最好。'),
+    ('budget_given', True, 'Our budget for this project is around USD 50,000.'),
+    ('budget_given', True, 'We have approx 20k EUR allocated for the first order.'),
+    ('budget_given', True, 'the most we can spend on this is around 15k'),
+    ('budget_given', True, 'Total spend should not exceed USD 8,000.'),
+    ('budget_given', True, '整个项目我们准备投入大概80万。'),
+    ('budget_given', True, 'Our spending limit for this batch is USD 12,000.'),
+    ('budget_given', True, 'The client approved a budget of AED 150k for the lighting.'),
+    ('budget_given', True, '这个项目的预算是30万以内。'),
+    ('budget_given', True, 'We have around USD 25,000 to spend on the first container.'),
+    ('budget_given', False, 'Please quote your best price.'),
+    ('budget_given', False, 'Budget hotels near your factory?'),
+    ('budget_given', False, 'Please quote within a week.'),
+    ('budget_given', False, 'What is your MOQ?'),
+    # accepts_logistics
+    ('accepts_logistics', True, '我们有自己的货代在青岛，你们送到仓库就行。'),
+    ('accepts_logistics', True, '你们发到广州我们指定的物流点就可以。'),
+    ('accepts_logistics', True, '運費到付，用順豐。'),
+    ('accepts_logistics', True, 'Please ship to our forwarder in Shenzhen, I will send the address.'),
+    ('accepts_logistics', True, 'FOB Ningbo is fine with us, our agent will handle the rest.'),
+    ('accepts_logistics', True, 'Use my FedEx account 123456789 for the samples.'),
+    ('accepts_logistics', True, 'we will collect the goods from your warehouse ourselves'),
+    ('accepts_logistics', True, 'CIF Lagos please, our clearing agent will take over at the port.'),
+    ('accepts_logistics', True, '货好了我们派司机过来拉。'),
+    ('accepts_logistics', True, 'Send via my DHL account no. 960123456.'),
+    ('accepts_logistics', True, 'EXW your factory is ok, our agent in Yiwu will collect.'),
+    ('accepts_logistics', True, 'FOB Shanghai works for us.'),
+    ('accepts_logistics', True, '我们自己安排车去你们仓库提。'),
+    ('accepts_logistics', False, 'What is the shipping cost to Lagos?'),
+    ('accepts_logistics', False, 'Do you have a forwarder you can recommend?'),
+    ('accepts_logistics', False, '运费怎么算？'),
+    ('accepts_logistics', False, 'Can you ship by sea or only by air?'),
+    ('accepts_logistics', False, 'Which port is closest to your factory?'),
+    # purpose_given
+    ('purpose_given', True, '这批螺栓是给钢结构厂房用的。'),
+    ('purpose_given', True, '装在户外路灯上，要防水。'),
+    ('purpose_given', True, 'We need them for a hospital renovation in Doha.'),
+    ('purpose_given', True, 'These pumps will be installed in a water treatment plant.'),
+    ('purpose_given', True, 'for our new restaurant chain opening in june'),
+    ('purpose_given', True, 'The cable is intended for solar farm wiring.'),
+    ('purpose_given', True, '主要用在食品厂的输送线上。'),
+    ('purpose_given', True, 'These are for resale in our 12 pharmacies.'),
+    ('purpose_given', True, 'We need the panels for a rooftop solar installation.'),
+    ('purpose_given', True, '做展会的展品用，数量不多。'),
+    ('purpose_given', True, "We'll use them as corporate gifts for our clients."),
+    ('purpose_given', False, 'Please quote 500 pcs.'),
+    ('purpose_given', False, 'For more information please contact me.'),
+    ('purpose_given', False, 'Please use the attached drawing.'),
+    ('purpose_given', False, 'We use PayPal for small orders.'),
+    # detail_interest
+    ('detail_interest', True, '有没有CE和ISO证书？包装是纸箱还是木箱？'),
+    ('detail_interest', True, '可以印我们的商标吗？'),
+    ('detail_interest', True, '幾耐可以出貨？保養幾多年？'),
+    ('detail_interest', True, 'Can you do our brand name on the box?'),
+    ('detail_interest', True, 'What is the delivery lead time and do you offer any warranty?'),
+    ('detail_interest', True, 'Do you accept LC at sight or only TT?'),
+    ('detail_interest', True, 'how many pcs fit in one carton and what is the carton size'),
+    ('detail_interest', True, '能做OEM吗？最小起订量多少？'),
+    ('detail_interest', True, 'What certifications do your products carry?'),
+    ('detail_interest', True, 'can you print our logo on the bag'),
+    ('detail_interest', True, '请问有没有SGS的检测报告？'),
+    ('detail_interest', True, 'Can the packaging be customized with our artwork?'),
+    ('detail_interest', False, 'Please quote 500 pcs hex bolts M10.'),
+    ('detail_interest', False, 'Please quote 2000 pcs of M12 nuts.'),
+    ('detail_interest', False, 'Please quote 50 sets.'),
+    # price_request
+    ('price_request', True, '这个怎么卖？'),
+    ('price_request', True, '麻烦发个报价单过来。'),
+    ('price_request', True, '幾錢一個？'),
+    ('price_request', True, 'Kindly revert with your best rates.'),
+    ('price_request', True, 'pls send ur best price for 1000pcs'),
+    ('price_request', True, 'What would be the unit cost for 500 units CIF Mombasa?'),
+    ('price_request', True, '請問單價多少？'),
+    ('price_request', True, "What's your rate for 1x20GP?"),
+    ('price_request', True, 'Send me the price pls'),
+    ('price_request', True, 'Can you give me a ballpark figure for 10k units?'),
+    ('price_request', True, '麻烦给个出厂价。'),
+    ('price_request', False, 'Thank you for your quotation, we will review it.'),
+    ('price_request', False, 'The price is ok, please proceed.'),
+    ('price_request', False, 'We received your price list, thank you.'),
+    ('price_request', False, 'We have already paid the price agreed.'),
+]
+
+
+@pytest.mark.parametrize("code,expected,body", GEN_SUPPORT_CASES)
+def test_supporting_signal_paraphrases(code, expected, body):
+    assert (code in codes(body)) is expected

@@ -11,6 +11,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..mail.domains import is_platform, is_webmail
+from ..text.normalize import for_matching
 from .engine import FRAUD_SIGNALS, rule
 
 
@@ -217,13 +218,28 @@ _URLISH = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:
                      re.IGNORECASE)
 
 
+_LINK_LURE = (r"view|download|open|check|click|access|review|login|log in|sign in|verify|order|rfq|invoice|document|"
+              r"file|attachment|pdf|secure message|查看|下载|订单|询价|登录|验证|点击|打开|查阅|附件|文件")
+
+
+def _link_words(link, body: str) -> str:
+    """What the reader is told the link is: its text, or for a bare URL in plain text, the words
+    just before it ("view the PO here: https://…"); normalised (traditional → simplified)."""
+    words = link.text or ""
+    if words.strip() == link.href.strip() or _URLISH.fullmatch(words.strip()):
+        at = body.find(words) if words else -1
+        if at >= 0:
+            line_start = body.rfind("\n", 0, at) + 1
+            words = body[max(line_start, at - 80):at] + " " + words
+    return for_matching(words)
+
+
 @rule("LINK_TEXT_TARGET_DIFFER", "phishing_link", 3.0,
       "a link whose visible address and real target are different sites, or a 'view document' link to a "
       "login/file-sharing page")
 def phishing_link(view):
     sharing = [s.lower() for s in view.settings.get("file_sharing_hosts", [])]
-    lure = _compiled(view.settings.get("link_lure_pattern", r"view|download|open|check|login|sign in|verify|"
-                                       r"order|rfq|invoice|document|查看|下载|订单|询价|登录|验证"))
+    lure = _compiled(view.settings.get("link_lure_pattern", _LINK_LURE))
     for m in view.thread.customer_messages:
         for link in m.links:
             target = _host(link.href)
@@ -234,7 +250,7 @@ def phishing_link(view):
                 shown_host = _host(shown.group(0))
                 if shown_host and _registrable(shown_host) != _registrable(target):
                     return f"{link.text} → {link.href}", m.message_id
-            if lure.search(link.text or "") and (
+            if lure.search(_link_words(link, m.new_text)) and (
                     any(target == s or target.endswith("." + s) for s in sharing)
                     or re.search(r"login|signin|sign-in|verify|account|webmail|owa|auth", link.href, re.IGNORECASE)):
                 return f"{link.text} → {link.href}", m.message_id
@@ -286,10 +302,10 @@ def identity_webmail(view):
     if company and _BIG_NAME.search(company):
         return f"{company} (from {customer.addr})", None
     famous = [f.lower() for f in view.settings.get("famous_companies", [])]
-    who = (customer.addr + " " + customer.name).lower()
+    who = (customer.addr + " " + customer.name + " " + company).lower()
     for name in famous:
         if re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", who) or name.replace(" ", "") in customer.addr:
-            return f"{customer.name or ''} <{customer.addr}> claims {name}".strip(), None
+            return f"{company or customer.name or ''} <{customer.addr}> claims {name}".strip(), None
     return None
 
 
@@ -352,7 +368,7 @@ def identity_mismatch(view):
     return None
 
 
-_HUGE_WORDS = re.compile(r"million|billion|百万|千万|上亿|亿元|\d+\s*万\s*(?:套|件|个|只|台|吨|箱|米)", re.IGNORECASE)
+_HUGE_WORDS = re.compile(r"million|billion|\bmln\b|crores?\b|百万|千万|上亿|亿元|\d+\s*万\s*(?:套|件|个|只|台|吨|箱|米)", re.IGNORECASE)
 _LARGE_WORDS = re.compile(r"\d[\d,.]*\s*多?\s*万|[一二两三四五六七八九十几数百千]万|million|crore|lakh|\b\d+\s*(?:x\s*)?40\s*(?:hq|ft)\b|"
                           r"(?:几|数)十万|上百万", re.IGNORECASE)
 _PIECE_UNITS = ("pcs", "sets", "pairs", "boxes", "bags", "rolls", "m2", "m")
