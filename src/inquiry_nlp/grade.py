@@ -7,7 +7,10 @@ Policy (every override appears in the result's ``reasons``):
    fraud is grade 4 whatever the grade model says: its apparent intent is not a purchase.
 2. **Grade 1 facts.** When the thread shows an order, PO, paid deposit/sample fee
    (``order_placed``) or a visit to us (``visited``), the grade is 1.
-3. Otherwise the grade model's most probable grade.
+3. **No clear intent, no grade 2 or 3.** Grades 2 and 3 need clear intent: a product named,
+   a requirement (specification, quantity, use, deadline) or a price requirement. When no
+   such signal fired, a model's 2 or 3 becomes 4.
+4. Otherwise the grade model's most probable grade.
 
 Without a model (``rules_grade``), the spec's criteria are applied to the signals alone: the
 "rules only" system of the ablation.
@@ -32,6 +35,7 @@ GRADE2_CRITERIA = {
 }
 GRADE3_SIGNALS = ("product_named", "specs_given", "quantity_given", "deadline_given", "purpose_given")
 GRADE1_SIGNALS = ("order_placed", "visited")
+INTENT_SIGNALS = frozenset((*GRADE3_SIGNALS, "price_request"))  # clear intent, the floor of grades 2 and 3
 LABELS = {
     "product_named": "product named", "specs_given": "specification given", "quantity_given": "quantity given",
     "deadline_given": "deadline given", "purpose_given": "purpose given", "price_request": "price requested",
@@ -79,6 +83,9 @@ def combine(pred: Prediction, codes: Iterable[str]) -> tuple[int, bool, list[str
         reasons.append("grade 1 by rule: " + " and ".join(LABELS[c] for c in facts)
                        + f" (the model said {grade})")
         grade = 1
+    elif grade in (2, 3) and not have & INTENT_SIGNALS:
+        reasons.append(f"grade 4 by rule: no product, requirement or price request (the model said {grade})")
+        grade = 4
     else:
         reasons.append(_why(grade, have))
     reasons.append(model_reason)
