@@ -55,6 +55,8 @@ CASES = [
     ("visit_pressure", True, "The contract must be signed in person at our Perth office by your director within 5 days."),
     ("visit_pressure", False, "请尽快排产，8月10号前必须到厂调试好。"),
     ("visit_pressure", False, "收到报价后三天内签合同，请尽快。"),
+    # Our own GM signs on return from a trip: no one is asked to come.
+    ("visit_pressure", False, "合同需要我们总经理签字，他下周三出差回来，到时候走流程，签完第一时间发给你。"),
     # huge_order_no_detail
     ("huge_order_no_detail", True, "我们集团需要大量滤芯，预算150多万，型号很多，清单签合同时给你。"),
     ("huge_order_no_detail", True, "Your company has been shortlisted for the supply of medical consumables worth USD 3,450,000."),
