@@ -124,9 +124,10 @@ class Run:
     workers; :attr:`summary` fills in as records go by.
 
     Memory is bounded by batching: messages are read in batches (``first_batch`` messages,
-    doubling up to ``batch``), threaded together with the threads still open, and a thread
-    is graded once the dump's clock (the newest date read so far) has passed its last
-    message by ``window_days``, or at the end of the input. Mail dumps are nearly always in
+    doubling up to ``batch``; a message's raw bytes only while a worker parses it), threaded
+    together with the threads still open, and a thread is graded once the dump's clock (the
+    newest date read so far) has passed its last message by ``window_days``, or at the end
+    of the input. Mail dumps are nearly always in
     date order, so a thread is complete long before it is graded; a reply that arrives
     after its thread was graded starts a thread of its own and is counted in
     ``summary.late_messages``. ``window_days=0`` holds every thread until the end of the
@@ -140,7 +141,7 @@ class Run:
     workers: int = 1
     window_days: float = 30.0
     first_batch: int = 1000
-    batch: int = 20000
+    batch: int = 10000
     skip: frozenset[str] = frozenset()
     progress: Callable[[int, int], None] | None = None
     summary: Summary = field(default_factory=Summary)
@@ -157,10 +158,9 @@ class Run:
         size = self.first_batch
         with Pool(self.workers, self.ruleset, self.model) as pool:
             while True:
-                batch = list(islice(raw, size))
-                end = len(batch) < size
-                self.summary.messages += len(batch)
-                items = pool.read(batch)
+                items = list(pool.read(islice(raw, size)))
+                end = len(items) < size
+                self.summary.messages += len(items)
                 messages = [m for m in items if isinstance(m, Message)]
                 errors = [e for e in items if isinstance(e, ErrorRecord)]
                 self.summary.late_messages += self._late(messages, clock)

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 from .mail import ErrorRecord, Message, Thread, read_raw, thread_lang
@@ -75,6 +77,11 @@ def failed(thread: Thread, exc: Exception) -> list[ErrorRecord]:
     return [ErrorRecord("processing_error", detail, m.source, m.index, [m.message_id]) for m in thread.messages]
 
 
+def _lazy_chunks(items: Iterator[Any], n: int) -> Iterator[list[Any]]:
+    while chunk := list(islice(items, n)):
+        yield chunk
+
+
 def _chunks(items: Sequence[Any], n: int) -> list[list[Any]]:
     return [list(items[i:i + n]) for i in range(0, len(items), n)]
 
@@ -117,9 +124,22 @@ class Pool:
         for out in self._pool.imap(fn, chunks):
             yield from out
 
-    def read(self, raws: Sequence[Raw]) -> list[Message | ErrorRecord]:
-        """Each raw message parsed and cleaned, in order."""
-        return list(self._map(_read_chunk, _chunks(raws, READ_CHUNK)))
+    def read(self, raws: Iterable[Raw]) -> Iterator[Message | ErrorRecord]:
+        """Each raw message parsed and cleaned, in order. Raw messages are taken from
+        ``raws`` only as workers get free (a few chunks in flight), so the raw bytes of a
+        batch are never all in memory: only the parsed text is kept."""
+        chunks = _lazy_chunks(iter(raws), READ_CHUNK)
+        if self._pool is None:
+            for c in chunks:
+                yield from _read_chunk(c)
+            return
+        pending: deque[Any] = deque()
+        for c in chunks:
+            pending.append(self._pool.apply_async(_read_chunk, (c,)))
+            if len(pending) >= 2 * self.workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
     def grade(self, threads: Sequence[Thread]) -> Iterator[Any]:
         """The record of each thread, in order, as soon as its chunk is done."""
