@@ -55,6 +55,8 @@ class ThreadView:
 
     def _may_match(self, regex: re.Pattern[str], norm: str) -> bool:
         """False when ``norm`` lacks every string a match needs (see engine.needles)."""
+        if isinstance(regex, _Alternatives):
+            return True  # it filters each of its patterns itself
         need = needles(regex)
         if need is None:
             return True
@@ -62,6 +64,15 @@ class ThreadView:
         if low is None:
             low = self._lowered[norm] = norm.lower()
         return any(n in low for n in need)
+
+    def search_any(self, regexes: list[re.Pattern[str]], scope: str = "customer",
+                   first_only: bool = False) -> tuple[str, str | None] | None:
+        """The first text of the scope that one of ``regexes`` matches, as (evidence clause,
+        message id): the rule's patterns tried one by one on each text, in scope order."""
+        if len(regexes) == 1:
+            return self.search(regexes[0], scope, first_only)
+        combined = _Alternatives(regexes)
+        return self.search(combined, scope, first_only)  # type: ignore[arg-type]
 
     def search(self, regex: re.Pattern[str], scope: str = "customer",
                first_only: bool = False) -> tuple[str, str | None] | None:
@@ -85,6 +96,28 @@ class ThreadView:
             mt = self._may_match(regex, norm) and regex.search(norm)
             if mt:
                 return _clause(text, mt.start(), mt.end()), mid
+        return None
+
+
+class _Alternatives:
+    """Several patterns searched as one: each only on texts holding its needles; the first
+    pattern (in rule order) that matches gives the match."""
+
+    def __init__(self, regexes: list[re.Pattern[str]]) -> None:
+        self.regexes = regexes
+
+    def search(self, text: str) -> re.Match[str] | None:
+        low = None
+        for rx in self.regexes:
+            need = needles(rx)
+            if need is not None:
+                if low is None:
+                    low = text.lower()
+                if not any(n in low for n in need):
+                    continue
+            m = rx.search(text)
+            if m:
+                return m
         return None
 
 
@@ -144,10 +177,9 @@ def _run(r: Rule, view: ThreadView) -> Hit | None:
             return out
         evidence, mid = (out, None) if isinstance(out, str) else out
         return Hit(r.signal, r.name, r.score, clip(str(evidence)), mid)
-    regex = r.regex
-    if regex is None:
+    if r.regex is None:
         return None
-    found = view.search(regex, r.scope, r.first_message_only)
+    found = view.search_any(r.regexes, r.scope, r.first_message_only)
     if not found:
         return None
     return Hit(r.signal, r.name, r.score, found[0], found[1])

@@ -70,6 +70,7 @@ class Rule:
     source: str = ""
     func: Callable[..., Hit | str | tuple[str, str | None] | None] | None = None
     _regex: re.Pattern[str] | None = None
+    _regexes: list[re.Pattern[str]] | None = None
 
     @property
     def regex(self) -> re.Pattern[str] | None:
@@ -77,6 +78,17 @@ class Rule:
             parts = [f"(?:{p})" for p in self.patterns] + [re.escape(k) for k in self.keywords]
             self._regex = re.compile("|".join(parts), re.IGNORECASE)
         return self._regex
+
+    @property
+    def regexes(self) -> list[re.Pattern[str]]:
+        """One regex per pattern (and one for the keywords): each is skipped on a text that
+        lacks its own needles, which is far more selective than the rule's whole alternation."""
+        if self._regexes is None:
+            out = [re.compile(p, re.IGNORECASE) for p in self.patterns]
+            if self.keywords:
+                out.append(re.compile("|".join(re.escape(k) for k in self.keywords), re.IGNORECASE))
+            self._regexes = out
+        return self._regexes
 
 
 def needles(regex: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -279,7 +291,7 @@ def _apply(source: str, text: str, rules: dict[str, Rule], settings: dict[str, A
         if r.func is None and r.enabled and not (r.patterns or r.keywords):
             raise RuleFileError(f"{where}: rule {name!r} has neither patterns nor keywords")
         try:
-            r._regex = None
+            r._regex = r._regexes = None
             _ = r.regex
         except re.error as exc:
             raise RuleFileError(f"{where}: rule {name!r}: bad pattern ({exc}); patterns are Python regular "
