@@ -35,7 +35,7 @@ from .errors import InquiryError
 from .mail import ErrorRecord, Message, Owner, Thread, build_threads, read_raw, split_body, thread_lang
 from .mail.sources import RawMail, iter_raw
 from .model import GradeModel
-from .pipeline import thread_results
+from .pipeline import grade_safely, thread_results
 from .result import Fields, Hit, ThreadResult
 from .rules import RuleSet, evaluate, load_rules
 
@@ -198,30 +198,20 @@ class Classifier:
     # -- grading ---------------------------------------------------------------------------
 
     def _grade(self, threads: Sequence[Thread]) -> list[ThreadResult]:
-        from sklearn import config_context
-
-        # The features are ours and always finite: skipping scikit-learn's input checks saves
-        # a fifth of a one-thread prediction (the setting is per Python thread).
-        with config_context(assume_finite=True, skip_parameter_validation=True):
-            return thread_results(threads, self.ruleset, self.model)
+        return thread_results(threads, self.ruleset, self.model)
 
     def _grade_safely(self, items: Sequence[Thread | ErrorRecord]) -> list[ThreadResult | ErrorRecord]:
-        """Grade the threads among ``items`` in one call; if that fails, one by one, so a
-        thread that breaks the pipeline becomes an error record and the others are graded."""
-        threads = [t for t in items if isinstance(t, Thread)]
-        try:
-            graded: Iterator[ThreadResult | ErrorRecord] = iter(self._grade(threads))
-        except Exception:  # noqa: BLE001 - find the thread that fails
-            graded = iter([self._grade_one(t) for t in threads])
+        """Grade the threads among ``items`` in one call (one thread failing becomes an error
+        record, the others are graded); unreadable items stay the error records they are."""
+        graded = iter(grade_safely([t for t in items if isinstance(t, Thread)], self._grade, _failed))
         return [next(graded) if isinstance(t, Thread) else t for t in items]
 
-    def _grade_one(self, thread: Thread) -> ThreadResult | ErrorRecord:
-        try:
-            return self._grade([thread])[0]
-        except Exception as exc:  # noqa: BLE001
-            first = thread.messages[0]
-            return ErrorRecord("processing_error", f"grading failed ({type(exc).__name__}: {exc})",
-                               first.source, first.index, thread.message_ids)
+
+def _failed(thread: Thread, exc: Exception) -> list[ErrorRecord]:
+    """One error record per input item: the whole thread's."""
+    first = thread.messages[0]
+    return [ErrorRecord("processing_error", f"grading failed ({type(exc).__name__}: {exc})",
+                        first.source, first.index, thread.message_ids)]
 
 
 def _raws(item: MessageInput, n: int) -> Iterator[RawMail | Any]:

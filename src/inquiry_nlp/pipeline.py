@@ -27,12 +27,6 @@ from .result import Fraud, Hit, ThreadResult
 from .rules import RuleSet, evaluate, load_rules
 
 EXPLAIN_FEATURES = 6
-BATCH = 64  # threads graded per model call
-
-
-def thread_result(thread: Thread, ruleset: RuleSet, model: GradeModel | None = None) -> ThreadResult:
-    """The record of one thread: read → clean → extract → signals → grade."""
-    return thread_results([thread], ruleset, model)[0]
 
 
 def thread_results(threads: Sequence[Thread], ruleset: RuleSet,
@@ -47,6 +41,23 @@ def thread_results(threads: Sequence[Thread], ruleset: RuleSet,
     if model is not None:
         preds = list(model.predict([thread_features(t, e, s) for t, e, s in analysed], explain=EXPLAIN_FEATURES))
     return [_record(t, e, s, ruleset, model, p) for (t, e, s), p in zip(analysed, preds)]
+
+
+def grade_safely(threads: Sequence[Thread], grade: Callable[[Sequence[Thread]], list[ThreadResult]],
+                 failed: Callable[[Thread, Exception], list[ErrorRecord]]) -> list[ThreadResult | ErrorRecord]:
+    """``grade(threads)`` (e.g. :func:`thread_results`) in one call; if that raises, thread by
+    thread, so a thread that breaks the pipeline becomes the error records ``failed`` makes
+    and the others are graded."""
+    try:
+        return list(grade(threads))
+    except Exception:  # noqa: BLE001 - find the thread that fails
+        out: list[ThreadResult | ErrorRecord] = []
+        for t in threads:
+            try:
+                out += grade([t])
+            except Exception as exc:  # noqa: BLE001
+                out += failed(t, exc)
+        return out
 
 
 def _record(thread: Thread, extraction, signals, ruleset: RuleSet, model: GradeModel | None,

@@ -50,23 +50,14 @@ def _read_chunk(raws: list[Raw]) -> list[Message | ErrorRecord]:
 
 
 def _grade_chunk(threads: list[Thread]) -> list[Any]:
-    from .pipeline import thread_results
+    from .pipeline import grade_safely, thread_results
 
     assert _STATE is not None, "worker started without rules"
     ruleset, model = _STATE
     for t in threads:
         if t.lang is None:
             t.lang = thread_lang(t)
-    try:
-        return thread_results(threads, ruleset, model)
-    except Exception:  # noqa: BLE001 - find the thread that fails; the others still get graded
-        out: list[Any] = []
-        for t in threads:
-            try:
-                out += thread_results([t], ruleset, model)
-            except Exception as exc:  # noqa: BLE001
-                out += failed(t, exc)
-        return out
+    return grade_safely(threads, lambda ts: thread_results(ts, ruleset, model), failed)
 
 
 def failed(thread: Thread, exc: Exception) -> list[ErrorRecord]:

@@ -40,6 +40,14 @@ class GradeModel:
         Predicting many threads in one call is much cheaper than one at a time."""
         if not features:
             return []
+        from sklearn import config_context
+
+        # The features are ours and always finite: skipping scikit-learn's input checks saves
+        # a fifth of a small prediction (the setting is per Python thread).
+        with config_context(assume_finite=True, skip_parameter_validation=True):
+            return self._predict(features, explain)
+
+    def _predict(self, features: list[dict], explain: int) -> list[Prediction]:
         union = self.grade_pipeline.named_steps["features"]
         clf = self.grade_pipeline.named_steps["clf"]
         X = union.transform(features).tocsr()  # once, for the probabilities and the reasons

@@ -53,71 +53,44 @@ class ThreadView:
         out = [(mf.message_id, mf.ctx.text, mf.ctx.plain or mf.ctx.norm) for mf in self.extraction.per_message]
         return out[:1] if first_only else out
 
-    def _may_match(self, regex: re.Pattern[str], norm: str) -> bool:
-        """False when ``norm`` lacks every string a match needs (see engine.needles)."""
-        if isinstance(regex, _Alternatives):
-            return True  # it filters each of its patterns itself
-        need = needles(regex)
-        if need is None:
-            return True
-        low = self._lowered.get(norm)
-        if low is None:
-            low = self._lowered[norm] = norm.lower()
-        return any(n in low for n in need)
+    def _match(self, regexes: re.Pattern[str] | list[re.Pattern[str]], norm: str) -> re.Match[str] | None:
+        """The first of ``regexes`` (in order) that matches ``norm``; a regex is not run on a
+        text that lacks every string its matches need (see engine.needles)."""
+        low = None
+        for rx in [regexes] if isinstance(regexes, re.Pattern) else regexes:
+            need = needles(rx)
+            if need is not None:
+                if low is None:
+                    low = self._lowered.get(norm)
+                    if low is None:
+                        low = self._lowered[norm] = norm.lower()
+                if not any(n in low for n in need):
+                    continue
+            m = rx.search(norm)
+            if m:
+                return m
+        return None
 
-    def search_any(self, regexes: list[re.Pattern[str]], scope: str = "customer",
-                   first_only: bool = False) -> tuple[str, str | None] | None:
-        """The first text of the scope that one of ``regexes`` matches, as (evidence clause,
-        message id): the rule's patterns tried one by one on each text, in scope order."""
-        if len(regexes) == 1:
-            return self.search(regexes[0], scope, first_only)
-        combined = _Alternatives(regexes)
-        return self.search(combined, scope, first_only)  # type: ignore[arg-type]
-
-    def search(self, regex: re.Pattern[str], scope: str = "customer",
+    def search(self, regex: re.Pattern[str] | list[re.Pattern[str]], scope: str = "customer",
                first_only: bool = False) -> tuple[str, str | None] | None:
-        """The first match of ``regex`` in the scope, as (evidence clause, message id)."""
+        """The first match of ``regex`` (or of the first of a list of regexes that matches a
+        text) in the scope, as (evidence clause, message id)."""
         if scope == "subject":
             for m in self.thread.customer_messages[: 1 if first_only else None]:
-                norm = self._norm(m.subject)
-                mt = self._may_match(regex, norm) and regex.search(norm)
-                if mt:
+                if self._match(regex, self._norm(m.subject)):
                     return clip(m.subject), m.message_id
             return None
         if scope == "thread":
             for m in self.thread.messages:
                 text = m.subject + "\n" + m.new_text
-                norm = self._norm(text)
-                mt = self._may_match(regex, norm) and regex.search(norm)
+                mt = self._match(regex, self._norm(text))
                 if mt:
                     return _clause(text, mt.start(), mt.end()), m.message_id
             return None
         for mid, text, norm in self.customer_texts(first_only):
-            mt = self._may_match(regex, norm) and regex.search(norm)
+            mt = self._match(regex, norm)
             if mt:
                 return _clause(text, mt.start(), mt.end()), mid
-        return None
-
-
-class _Alternatives:
-    """Several patterns searched as one: each only on texts holding its needles; the first
-    pattern (in rule order) that matches gives the match."""
-
-    def __init__(self, regexes: list[re.Pattern[str]]) -> None:
-        self.regexes = regexes
-
-    def search(self, text: str) -> re.Match[str] | None:
-        low = None
-        for rx in self.regexes:
-            need = needles(rx)
-            if need is not None:
-                if low is None:
-                    low = text.lower()
-                if not any(n in low for n in need):
-                    continue
-            m = rx.search(text)
-            if m:
-                return m
         return None
 
 
@@ -179,7 +152,7 @@ def _run(r: Rule, view: ThreadView) -> Hit | None:
         return Hit(r.signal, r.name, r.score, clip(str(evidence)), mid)
     if r.regex is None:
         return None
-    found = view.search_any(r.regexes, r.scope, r.first_message_only)
+    found = view.search(r.regexes, r.scope, r.first_message_only)
     if not found:
         return None
     return Hit(r.signal, r.name, r.score, found[0], found[1])

@@ -410,14 +410,11 @@ def huge_order(view):
       "a large order or amount already decided while product, price or specifications are left 'for later' "
       "(setting: undecided_detail_pattern)")
 def huge_order_decided(view):
-    pattern = view.settings.get("undecided_detail_pattern")
-    if not pattern:
+    if not view.settings.get("undecided_detail_pattern"):
         return None
     sized = _order_size(view, scale=0.05) or view.search(_LARGE_WORDS)
-    if sized is None:
-        return None
-    undecided = view.search(_compiled(pattern))
-    if undecided is None:
+    undecided = sized and _search_setting(view, "undecided_detail_pattern")
+    if not undecided:
         return None
     return f"{sized[0]} — {undecided[0]}", undecided[1]
 
@@ -426,16 +423,16 @@ def huge_order_decided(view):
       "asks for a price per jin/kg/ton for goods sold by the piece (settings: weight_pricing_pattern, "
       "bulk_goods_pattern)")
 def weight_pricing(view):
-    pattern = view.settings.get("weight_pricing_pattern")
-    if not pattern:
-        return None
-    found = view.search(_compiled(pattern))
-    if found is None:
-        return None
-    bulk = view.settings.get("bulk_goods_pattern")
-    if bulk and view.search(_compiled(bulk)):
+    found = _search_setting(view, "weight_pricing_pattern")
+    if found is None or _search_setting(view, "bulk_goods_pattern"):
         return None
     return found
+
+
+def _search_setting(view, name: str):
+    """The first match of the pattern in setting ``name``, or None (also when it is unset)."""
+    pattern = view.settings.get(name)
+    return view.search(_compiled(pattern)) if pattern else None
 
 
 # --- identity, checked last: the corroborating rule reads the other fraud signals ---------------
