@@ -80,3 +80,12 @@ def test_rules_only_when_asked(capsys):
     assert main(["classify", str(SAMPLE), "--no-model", "--format", "jsonl", "-q"]) == 0
     r = json.loads(capsys.readouterr().out.splitlines()[0])
     assert r["model"]["name"] == "rules-only" and r["grade_probabilities"] is None
+
+
+def test_a_damaged_model_file_names_the_rebuild_command(small_model, tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "manifest.json").write_text((small_model / "manifest.json").read_text())
+    (broken / "model.joblib").write_bytes((small_model / "model.joblib").read_bytes()[:1000])
+    with pytest.raises(ModelError, match=r"unreadable.*inquiry-nlp train data/corpus/hand -o"):
+        load(broken)

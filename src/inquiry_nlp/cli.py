@@ -64,6 +64,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
                     writer(records, fh)
                 tmp.replace(out_path)
         else:
+            _stream_lines(sys.stdout, fmt)
             writer(records, sys.stdout)
             sys.stdout.flush()
     finally:
@@ -77,6 +78,14 @@ def cmd_classify(args: argparse.Namespace) -> int:
         print(f"inquiry-nlp: interrupted: {where}{hint}", file=sys.stderr)
         return 130
     return 0
+
+
+def _stream_lines(out, fmt: str) -> None:
+    """JSONL and CSV on standard output go out a line at a time: whoever reads the pipe
+    gets each record when it is graded, not when a buffer of several fills."""
+    reconfigure = getattr(out, "reconfigure", None)
+    if fmt in ("jsonl", "csv") and reconfigure is not None:
+        reconfigure(line_buffering=True)
 
 
 class _until_interrupted:

@@ -143,6 +143,11 @@ class Run:
     after its thread was graded starts a thread of its own and is counted in
     ``summary.late_messages``. ``window_days=0`` holds every thread until the end of the
     input (exact for any order, memory grows with the dump).
+
+    The batch boundaries decide which messages meet in a thread, and the first batch is
+    what the owner is inferred from (without ``own``): changing ``first_batch`` changes
+    records. The first records still come early: a batch is graded in chunks that grow from
+    one thread (:meth:`inquiry_nlp.workers.Pool.grade`).
     """
 
     paths: list[str]

@@ -74,7 +74,18 @@ def _lazy_chunks(items: Iterator[Any], n: int) -> Iterator[list[Any]]:
 
 
 def _chunks(items: Sequence[Any], n: int) -> list[list[Any]]:
-    return [list(items[i:i + n]) for i in range(0, len(items), n)]
+    """``items`` in chunks of ``n``, but for the first ones, which grow from 1 to ``n`` (1, 2,
+    4, …): the first results of a batch come out after one item, not after ``n``.
+
+    >>> [len(c) for c in _chunks(range(40), 8)]
+    [1, 2, 4, 8, 8, 8, 8, 1]
+    """
+    out, i, size = [], 0, 1
+    while i < len(items):
+        out.append(list(items[i:i + size]))
+        i += size
+        size = min(size * 2, n)
+    return out
 
 
 class Pool:
@@ -89,8 +100,10 @@ class Pool:
         global _STATE
         _STATE = self.state
         if self.workers > 1:
-            methods = mp.get_all_start_methods()
-            if "fork" in methods:
+            # No warm-up before the fork: each worker builds what grading builds lazily
+            # (jieba, the product lexicon, rule patterns) when its first thread needs it,
+            # so the first record waits for what one thread needs, not for all of it.
+            if "fork" in mp.get_all_start_methods():
                 ctx = mp.get_context("fork")
                 self._pool = ctx.Pool(self.workers, initializer=_init, initargs=(None,))
             else:

@@ -6,6 +6,7 @@ or a folder the user names with ``--model`` is ever loaded.
 from __future__ import annotations
 
 import json
+import pickle
 import platform
 import time
 from datetime import datetime, timezone
@@ -85,7 +86,11 @@ def load(folder: str | Path | None = None) -> GradeModel:
             raise ModelError(f"{folder}: the model was built with {name} {a}, this environment has {b}; "
                              f"a pickled model must be rebuilt for it: {rebuild_command(folder)}")
     start = time.perf_counter()
-    model = joblib.load(folder / MODEL_FILE)
+    try:
+        model = joblib.load(folder / MODEL_FILE)
+    except (EOFError, OSError, ValueError, pickle.UnpicklingError) as exc:
+        raise ModelError(f"{folder / MODEL_FILE}: unreadable ({exc}); rebuild it with: "
+                         f"{rebuild_command(folder)}") from None
     if not isinstance(model, GradeModel):
         raise ModelError(f"{folder}/{MODEL_FILE} is not an inquiry-nlp model; rebuild it with: "
                          f"{rebuild_command(folder)}")
