@@ -168,7 +168,7 @@ TRADE_ENGLISH = [
 MORE_CHINESE = [
     ("请于3月20日（周五）前回复", [("2026-03-20", "3月20日（周五）前")]),
     ("3月20日周五前发货", [("2026-03-20", "3月20日周五前")]),
-    ("请各部门于3月20日（五）下班前报人力资源部", [("2026-03-20", "3月20日（五）")]),
+    ("请各部门于3月20日（五）下班前报人力资源部", [("2026-03-20", "3月20日（五）下班前")]),
     ("这个月内交货", [("2026-03-31", "这个月内")]),
     ("下个月内到货", [("2026-04-30", "下个月内")]),
     ("交付限期：2026年7月27日", [("2026-07-27", "限期：2026年7月27日")]),
@@ -546,3 +546,100 @@ def test_paraphrased_deadline_without_a_day(text):
 @pytest.mark.parametrize("text", PARAPHRASED_NOT_DEADLINES)
 def test_paraphrased_not_a_deadline(text):
     assert found(text) == []
+
+
+# Forms the procurement, platform, Cantonese and long-thread writers use (written Thu 2026-03-12).
+RELAYS_AND_PROCUREMENT = [
+    # a labelled due date or delivery line
+    ("Response due: 20 March 2026 17:00 CET", ["2026-03-20"]),
+    ("Quotation due: Friday, 20 March", ["2026-03-20"]),
+    ("Delivery: end of next month", ["2026-04-30"]),
+    ("Shipment: 15 April, FOB Ningbo", ["2026-04-15"]),
+    # an hour between the day and its marker
+    ("请于3月20日下午5点前递交投标文件", ["2026-03-20"]),
+    ("样品4月2日上午10:00前送到我司质检部", ["2026-04-02"]),
+    # passive: asked of us
+    ("Your offer must be received not later than 18/03/2026.", ["2026-03-18"]),
+    ("Signed contracts must be received by 20 March.", ["2026-03-20"]),
+    # an imperative opening the clause
+    ("Refund the difference by Friday.", ["2026-03-13"]),
+    ("Pay the registration fee by tomorrow, the list closes.", ["2026-03-13"]),
+    ("Do this today, the vessel is waiting.", ["2026-03-12"]),
+    # a fee or a form behind a login is still asked of us
+    ("请于3日内登录系统完成缴费", ["2026-03-15"]),
+    ("Please log in within 2 working days and complete the registration.", ["2026-03-16"]),
+    ("請於3個工作日內登入平台補報資料", ["2026-03-17"]),
+    # a request before "就发" / "就寄"
+    ("麻烦今天就发PI给我", ["2026-03-12"]),
+    ("请明天就寄样品", ["2026-03-13"]),
+    # coming to their place, signing in person, an ultimatum
+    ("要求厂家负责人本周五前来我们这边签合同", ["2026-03-13"]),
+    ("我后天在上海，合同当面签，你们带公章过来。", ["2026-03-14"]),
+    ("下周三我们老板在深圳，方便的话过来签约", ["2026-03-18"]),
+    ("Contract signing next Tuesday in Dubai, come with your company stamp.", ["2026-03-17"]),
+    ("本週五，錯過這次他就簽別家了。", ["2026-03-13"]),
+    # a decision word after a request in the same clause
+    ("Kindly send the documents by Monday so the committee can approve your registration.", ["2026-03-16"]),
+    # a Chinese holiday after an English marker
+    ("Goods must arrive before 春节, please quote CIF.", ["2027-02-05"]),
+    ("pls ship by 国庆", ["2026-09-30"]),
+    # "in N days" after a delivery word or a closing
+    ("can ship in 15 days?", ["2026-03-27"]),
+    ("need delivery in 20 days", ["2026-04-01"]),
+    ("registration closes in 5 days", ["2026-03-17"]),
+    ("ETD: 28 Mar, please confirm.", ["2026-03-28"]),
+    # a payment of ours by then buys a reward: the pressure of a fee demanded of us
+    ("今天内汇款的话订单就给你们", ["2026-03-12"]),
+    ("明天之前交的话可以送首页推荐位", ["2026-03-13"]),
+    # an hour in Chinese numerals, a form to fill behind a link
+    ("今天下午三点前处理好", ["2026-03-12"]),
+    ("please open the link and fill in the shipper details today", ["2026-03-12"]),
+]
+
+RELAYS_NOT_DEADLINES = [
+    "Can you hold the price till end of the month?",
+    "Please hold your offer until 30 April, our budget is approved in May.",
+    "价格能保持到月底吗",
+    "我们这边技术部和采购部一起审核，月底前定供应商。",
+    "下周确定供应商。",
+    "医院这边下周要上院长办公会。",
+    "董事会下周三开，开完再说。",
+    "采购总监出差，下周回来定样品的事。",
+    "价格合适的话年底前下单。",
+    "我要同老闆開會先，下星期三前會覆你。",
+    "请在24小时内回复，以免影响您的店铺服务分。",
+    "Buyer: Sipho | Purchase history: 12 orders in 180 days",
+    "We build landing pages: USD 299/month, first results in 90 days, cancel anytime.",
+    "Our usual agent can complete it in 3 days.",
+    "The sprayers from the October shipment sold out before Christmas.",
+    "我们验厂团队下周过去考察，确认没问题当场签约。",
+    "本周 Qingdao → Jebel Ali 40HQ USD 1,850, 20GP USD 1,150, ETD 28 Mar, 船公司 COSCO.",
+    "Shanghai-Felixstowe 40HQ USD 2,400, vessel MSC Anna, ETA 5 April.",
+]
+
+
+@pytest.mark.parametrize("text,expected", RELAYS_AND_PROCUREMENT)
+def test_relay_and_procurement_deadline(text, expected):
+    assert [v for v, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text", RELAYS_NOT_DEADLINES)
+def test_relay_and_procurement_not_a_deadline(text):
+    assert found(text) == []
+
+
+def test_a_day_after_an_event_of_theirs_has_no_date():
+    assert [v for v, _ in found("Just refund the 5,200 within 3 days after you receive, can?")] == [None]
+
+
+@pytest.mark.parametrize("text,when,expected", [
+    # month first, unless that reading lies months before the message and the day-first one does not
+    ("Quotations shall reach us no later than 05/12/2025, 17:00.", datetime(2025, 11, 20, 10, tzinfo=CST),
+     ["2025-12-05"]),
+    ("Offers no later than 03/12/2026 please", datetime(2026, 11, 25, 10, tzinfo=CST), ["2026-12-03"]),
+    ("Please deliver by 04/10/2026", datetime(2026, 3, 12, 10, tzinfo=CST), ["2026-04-10"]),
+    # a day just past is a record ("ship date" a day before the notice), not a day in October
+    ("Ship date: Mon 6/10/2024", datetime(2024, 6, 11, 10, tzinfo=CST), []),
+])
+def test_numeric_day_order(text, when, expected):
+    assert [v for v, _ in found(text, when)] == expected

@@ -22,7 +22,8 @@ the weekend" → that week's Friday (the last working day before it); 下周五�
 that Friday; a bare 周五 / "by Friday" → the coming one; 春节前 → 除夕, 国庆前 → 09-30 and every
 "before <holiday>" → the day before it (``data/festivals.toml``: also 清明, 元宵, 618); 六月前 → 05-31; "today or
 tomorrow" → the later; "before that date" → the date just named; 本月内 → the month's last day;
-"15-04-2026" is day-month; a Taiwan year 114 is 2025; a weekday written after a date ("1月24日
+"15-04-2026" is day-month, and "05/12/2025" too when read month first it lies months before the
+message; "in 3 days" without "within" needs a delivery word, a closing or a request; a Taiwan year 114 is 2025; a weekday written after a date ("1月24日
 （周五）前", "20 March (Fri)") names that date. A bare "于/在" before a date places an event
 ("于1月22日发放"); it takes a request ("请于"), a marker or a deadline word to make a deadline.
 
@@ -231,7 +232,7 @@ _NUMW = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|elev
          r"fifty|sixty|ninety|(?:a\s)?couple\sof)")
 _UNIT_EN = r"(?:days?|hours?|hrs?|weeks?|wks?|fortnight|months?)"
 _TIME_OF_DAY = (r"(?:\s{0,2}(?:上午|下午|中午|晚上|早上|傍晚|下班|收工|放工|"
-                r"\d{1,2}\s{0,2}(?:点|:\d\d|时)(?:\s{0,2}\d\d\s{0,2}分?)?|"
+                r"\d{1,2}\s{0,2}(?:点|:\d\d|时)(?:\s{0,2}\d\d\s{0,2}分?)?|[一二两三四五六七八九十]{1,3}\s{0,2}点半?|"
                 r"\d{1,2}\s{0,2}(?:am|pm)|noon|morning|afternoon|evening)){0,2}")
 
 _PATTERNS: list[tuple[str, str]] = [
@@ -255,6 +256,9 @@ _PATTERNS: list[tuple[str, str]] = [
                     r"国庆节?|(?<!双)十一|元旦节?|五一|劳动节|中秋节?|端午节?|圣诞节?|双十一|双11|双十二|双12|"
                     r"清明节?|元宵节?|(?<![\d.])618(?![\d.]))"
                     r"\s{0,2}(?:之|以)?前(?!后)"),  # "春节前后": around the holiday
+    ("en_zh_festival", r"\b(?:before|by|prior\s{1,2}to|ahead\s{1,2}of|until)\s{0,2}"
+                       r"(?P<f>春节|过年|农历年|农历新年|除夕|国庆节?|元旦节?|五一|劳动节|中秋节?|端午节?|圣诞节?|"
+                       r"双十一|双11|双十二|双12|清明节?|元宵节?)"),
     ("zh_vague_before", r"(?:旺季|春耕|秋收|麦收|开学|开业|开工|开园|雨季|展会|年会|装修|上市|斋月|春运|"
                         r"[a-z]{3,12}\s{0,2}节)\s{0,2}(?:之|以)?前"),
     ("zh_day", rf"(?P<w>今天|今日|今晚|明天|明日|明早|明晚|听日|后天|后日|大后天|明后天){_TIME_OF_DAY}"),
@@ -355,7 +359,7 @@ _PATTERNS: list[tuple[str, str]] = [
 # Kinds that are a deadline form by themselves ("15天内", "within 3 days", "春节前").
 _SELF_MARKED = {"zh_month_within", "zh_lead_time", "en_lead_time", "en_from_now", "zh_before_month",
                 "en_before_month", "zh_within",
-                "mix_within", "en_within", "en_n_workdays", "en_dom", "en_then", "en_festival", "zh_festival",
+                "mix_within", "en_within", "en_n_workdays", "en_dom", "en_then", "en_festival", "zh_festival", "en_zh_festival",
                 "zh_vague_before", "en_within_today"}
 # Kinds counted from the message's day: a duration that may instead start at an event of theirs.
 _DURATIONS = {"zh_within", "mix_within", "en_within", "en_n_workdays", "en_dur", "zh_lead_time", "en_lead_time"}
@@ -376,7 +380,7 @@ _FAMILY_KINDS: dict[str, set[str]] = {
     "zh_week": {"zh_week_day", "zh_week", "zh_weekend", "zh_within", "zh_lead_time"},
     "zh_dom": {"zh_dom", "zh_md"},
     "zh_year": {"zh_year_end", "zh_festival"},
-    "zh_festival": {"zh_festival", "zh_vague_before"},
+    "zh_festival": {"zh_festival", "zh_vague_before", "en_zh_festival"},
     "zh_day": {"zh_day"},
     "zh_within": {"zh_within", "mix_within"},
     "zh_lead_time": {"zh_lead_time"},
@@ -559,7 +563,7 @@ _PRE_MARK = _compile(
     r"\s{0,2},?\s{1,2}(?:on\s{1,2})?|"
     r"cut[- ]?off(?:\s{1,2}(?:date|time))?\s{0,2}:?|"
     r"before|by|until|till|til|b4|bfr|no\s{1,2}later\s{1,2}than|not\s{1,2}later\s{1,2}than|latest(?:\s{1,2}(?:by|on))?|"
-    r"prior\s{1,2}to|on\s{1,2}or\s{1,2}before|due(?:\s{1,2}(?:on|by))?|deadline(?:\s{1,2}(?:is|of))?\s{0,2}:?|"
+    r"prior\s{1,2}to|on\s{1,2}or\s{1,2}before|due(?:\s{1,2}(?:on|by)|\s{0,2}:)?|(?:delivery|shipment|shipping)\s{0,2}:|deadline(?:\s{1,2}(?:is|of))?\s{0,2}:?|"
     r"need(?:ed)?[- ]by(?:\s{1,2}date)?\s{0,2}:?|required\s{1,2}by|in\s{1,2}time\s{1,2}for|not\s{1,2}after|bis|"
     r"clos(?:es|ing)\s{1,2}on|requested\s{1,2}delivery(?:\s{1,2}date)?\s{0,2}:?|delivery\s{1,2}date\s{0,2}:?|"
     r"closing\s{1,2}date\s{0,2}:?|"
@@ -577,6 +581,12 @@ _PRE_MARK_NUM = _compile(
     r"ship(?:ment|ping)?\s{1,2}date\s{0,2}:|need[- ]by(?:\s{1,2}date)?\s{0,2}:?|due(?:\s{1,2}date)?\s{0,2}:?)"
     r"\s{0,3}|(?:最迟|最晚|截止|截至|不晚于|期限|限期|截止日期|截至日期)\s{0,2}:?\s{0,2})$")
 # A weekday written after a date, naming the same day.
+# An hour between a day and its marker ("6月19日上午9:30前").
+_HOUR = _compile(_TIME_OF_DAY)
+# "in 3 days" without "within": a deadline only after a delivery word or in a request ("ship in
+# 15 days"), not a pitch or a statistic ("first results in 90 days", "12 orders in 180 days").
+_BARE_IN = _compile(r"in\s{1,2}(?!the\b)")
+_CLOSES = _compile(r"\b(?:clos(?:e|es|ing)|due|expir(?:e|es|ing)|ends?)\s{1,2}$")
 _WEEKDAY_NOTE = _compile(
     rf"\s{{0,2}}(?:[(（]\s{{0,2}}(?:(?:周|星期|礼拜)?{_ZH_WD_CHAR}|{_WDN}\.?)\s{{0,2}}[)）]|(?:周|星期|礼拜){_ZH_WD_CHAR})")
 _DAY_KINDS = {"ymd", "dash_date", "zh_md", "en_dmy", "en_mdy", "num_date"}
@@ -604,7 +614,8 @@ _ASK = _compile(
     r"\b(?:please|pls|plz|kindly|need(?:s|ed)?|must|require[sd]?|request(?:ed)?|want|wish|hope|"
     r"can\s{1,2}you|could\s{1,2}you|would\s{1,2}you|will\s{1,2}you|able\s{1,2}to|possible|feasible|target|latest|"
     r"deadline|should|better|have\s{1,2}to|has\s{1,2}to|ensure|make\s{1,2}sure|or\s{1,2}not|can\s{1,2}or\s{1,2}not)\b|"
-    r"^\s{0,3}(?:send|ship|deliver|quote|reply|confirm|sign|come|arrange|issue|make|transfer|call|contact|decide)\b"
+    r"^\s{0,3}(?:send|ship|deliver|quote|reply|confirm|sign|come|arrange|issue|make|transfer|call|contact|decide|"
+    r"refund|pay|book|prepare|submit|register|finish|do(?!\s{1,2}(?:you|we|i|they|not)\b))\b"
     r"(?!\s{0,2}(?:no\.?\s{0,2})?#?\d)")  # "Issue 412": a noun
 # Right after a plain date, the thing that happens by then ("周三上午到", "明天来拉", "tomorrow arrive").
 _ACTION_AFTER = _compile(r"[^,，。;!?\n]{0,6}?(?:(?<!收)到|送|交|发|装|出货|来|拉|进场|签|ship|deliver|arriv|load)")
@@ -619,7 +630,7 @@ _DEADLINE_NOUN = _compile(
     r"closing\s{1,2}date|requested\s{1,2}delivery|target\s{1,2}(?:ship|delivery)|eta)\b")
 # An ultimatum: the order goes elsewhere unless we act by then (a deadline, even around a fee).
 _ULTIMATUM = _compile(
-    r"否则|不然|逾期|过期|视同|视为|放弃|作废|给别人|给别家|给别的|给下一家|给其他|换别家|让给|转给|"
+    r"否则|不然|逾期|过期|错过|视同|视为|放弃|作废|[签找选用买订定]别(?:家|人)|给别人|给别家|给别的|给下一家|给其他|换别家|让给|转给|"
     r"\b(?:otherwise|or\s{1,2}else|failing|failure|fail\s{1,2}to|if\s{1,2}(?:not|no)\b|forfeit|"
     r"will\s{1,2}(?:go|be\s{1,2}(?:given|awarded|assigned|cancell?ed))|award(?:ed)?\s{1,2}to|"
     r"another\s{1,2}(?:supplier|factory|company|vendor|manufacturer)|"
@@ -627,8 +638,8 @@ _ULTIMATUM = _compile(
 
 # The customer's own decisions and reviews: not a deadline on us, unless they tell us to decide.
 _DECISION = _compile(
-    r"决定|定标|决策|评审|审核|审批|批准|开会|会议|商量|讨论|研究|比价|盲测|测试|试用|试焊|结论|拍板|定下来|定了|"
-    r"(?<![请你您])(?:下周|这周|本周|月底|月中)(?:前)?定\b|"
+    r"决定|定标|决策|评审|审核|审批|批准|开会|会议(?!室|厅|中心)|办公会|例会|董事会|上会|定供应商|确定供应商|选定|回来再?定|商量|讨论|研究|比价|盲测|测试|试用|试焊|结论|拍板|定下来|定了|"
+    r"(?<![请你您])(?:下周|这周|本周|月底|月中)(?:前)?定(?![金制做型价位期时])|"
     r"\b(?:decid(?:e|es|ed|ing)|decision|approv(?:e|es|ed|al)|evaluat\w*|review(?:s|ed|ing)?|committee|meeting|"
     r"presentation|present|discuss\w*|sign\s{1,2}off|award(?:s|ed)?\s{1,2}the|shortlist\w*|select(?:s|ed|ion)?|"
     r"(?:video|phone|conference|quick|zoom|teams|\d{1,2}[- ]minutes?)\s{1,2}call)\b")
@@ -640,17 +651,18 @@ _ADDRESSED = _compile(r"请|麻烦|务必|(?:^|[,，])\s{0,2}(?:你们|贵司|�
 # events, pitches.
 _NOT_DEADLINE = _compile(
     r"(?=[^\x00-\x7f])(?:"  # Chinese: tried only at a Chinese character
-    r"我们(?:会|将|再|先|自己|这边)|我(?:会|再|这边)|我方将|我司将|"
+    r"(?<![来到去在])我们(?:会|将|再|先|自己|这边)|我(?:会|再|这边)|我方将|我司将|"
     r"我们?(?:这周|下周|这两天|明天|今天|今日|(?:周|星期|礼拜)[一二三四五六日天])(?![^,，。\s]{0,8}(?:要|需要|必须|得|务必))|"
     r"(?<![你您])(?:会|就)\s{0,2}(?:发|寄|付|打|转|答复|回复|通知|联系|下单|过去|去|拿|做)|"
     r"已|刚|昨天|前天|上周|上个?月|上次|上回|去年|之前报的|之前的报价|那天|"
     r"有效期|有效|早鸟|可享|优惠|促销|会费|会务费|展位|展会(?!前)|(?:发票|开票|订单|下单|签订|报价)日期|"
     r"举办|举行|召开|开幕|博览会|生产日期|出厂日期|到期|放假|休假|"
-    r"首页|排名|关键词|保证(?!金)|承诺|质保|保修|待到|停留|只在|就可以|就能|太长|太久|"
+    r"首页|排名|关键词|保价|锁价|价(?:格|钱)?\s{0,2}(?:能|可以|可|能否|能不能)?\s{0,2}(?:保持|保留|维持|锁定)|(?:[前内]|之前|以前)\s{0,2}(?:下单|落单|下订单)|保证(?!金)|承诺|质保|保修|待到|停留|只在|就可以|就能|太长|太久|"
     r"给(?:我们的?)?(?:客户|业主|甲方|老板)(?:看|试|测|确认)|估计|预计|自动|便宜|将于|将在|[定订]\s{0,2}[于在]|"
     r"[一二三四五六七八九]折|打折|折扣)|\d折|"
     r"\b(?:valid(?:ity)?|expir\w*|out\s{1,2}of\s{1,2}(?:the\s{1,2})?office|on\s{1,2}(?:annual\s{1,2})?leave|"
     r"vacation|holidays?\s{1,2}(?:from|until|till)|closed|planning|plan\s{1,2}to|"
+    r"hold\s{1,2}(?:the|this|that|your|our|these)?\s{0,2}(?:price|offer|quot\w*|rate)s?|"
     r"(?:we|i|she|he|they|management|board|(?:our|my|the)\s{1,2}[a-z]{2,12}(?:\s{1,2}[a-z]{2,12})?)\s{1,2}"
     r"(?:will|shall|are\s{1,2}going\s{1,2}to|is\s{1,2}going\s{1,2}to|am\s{1,2}going\s{1,2}to)\b"
     r"(?!\s{1,2}(?:need|require|like|want|go\s{1,2}to|be\s{1,2}(?:given|awarded|assigned|cancell?ed|lost)))|"
@@ -660,7 +672,7 @@ _NOT_DEADLINE = _compile(
     r"we'll|i'll|she'll|he'll|they'll|it'll|"
     r"(?:i|we)\s{1,2}(?:show|present|check|test|order|pay|send|transfer|arrange|confirm|discuss|compare|revert|"
     r"meet|visit|go|come|place|open|issue|start|finali[sz]e|try)\b|"
-    r"to\s{1,2}follow|paid|(?<!\bbe\s)sent|received|issued|made|was|were|had|did|got|transferred|wired|remitted|opened|"
+    r"to\s{1,2}follow|paid|(?<!\bbe\s)sent|(?<!\bbe\s)received|issued|made|was|were|had|did|got|transferred|wired|remitted|opened|sold|"
     r"released|bought|purchased|ordered|"
     r"arrived|visited|hosted|have\s{1,2}(?:been\s{1,2})?[a-z]{2,12}ed|last|ago|yesterday|early\s{1,2}bird|"
     r"discount|production\s{1,2}date|manufactur\w*|dated|order\s{1,2}date|invoice\s{1,2}date|since|warranty|"
@@ -673,7 +685,7 @@ _NOT_DEADLINE = _compile(
 # A trading platform's own response timer ("请在24小时内报价，及时回复可提升成交率"): not the buyer's.
 # A platform relaying the buyer speaks of them in the third person ("您收到一条来自买家的询价，请在24小时
 # 内报价", "您有一笔新订单买家已付款，请在48小时内发货", "Please ship before 2025-03-19 to avoid delay").
-_PLATFORM_TIMER = _compile(r"成交率|响应率|回复率|超时将|询盘将|询价将|询盘待回复|来自买家|买家已付款|您有一笔|"
+_PLATFORM_TIMER = _compile(r"成交率|响应率|回复率|服务分|店铺评分|影响您的店铺|超时将|询盘将|询价将|询盘待回复|来自买家|买家已付款|您有一笔|"
                              r"\b(?:response\s{1,2}rate|inquiry\s{1,2}will\s{1,2}be|buyer\s{1,2}will\s{1,2}choose|"
                              r"your\s{1,2}buyer|to\s{1,2}avoid\s{1,2}(?:delay|penalt\w+|cancell?ation))\b")
 # Payment terms: the customer pays ("货到后30日内付款", "balance within 30 days after B/L").
@@ -687,11 +699,11 @@ _FORMULA = _compile(r"\b(?:please|pls|kindly)\s{1,2}(?:find|see|note|be\s{1,2}in
 _YOU_ASKED = _compile(r"请|麻烦|务必|须|需|必须|唔该|"
                         r"\b(?:please|pls|plz|kindly|must|required|you\s{1,2}(?:must|need|should))\b")
 # They send us something ("设计稿周五前会发给你", "原件让司机明天送过去").
-_TO_YOU = _compile(r"(?:发|寄|给|俾|回|送|转|还)\s{0,2}(?:给|到)?\s{0,2}(?:你|您)|(?:送|寄|发|带|拿|转)过去|"
-                     r"(?:答复|回复|通知|联系)\s{0,2}(?:贵司|贵公司|你|您)|\bto\s{1,2}you\b")
+_TO_YOU = _compile(r"(?:发|寄|给|俾|回|覆|送|转|还)\s{0,2}(?:给|到)?\s{0,2}(?:你|您)|(?:送|寄|发|带|拿|转)过去|"
+                     r"(?:答复|回复|回覆|通知|联系)\s{0,2}(?:贵司|贵公司|你|您)|\bto\s{1,2}you\b")
 # A link to open by then, not something we deliver ("请在72小时内查看，过期文件将被删除").
 _VIEW_ONLY = _compile(r"查看|下载|登录|登入|\b(?:view|download|log\s?in|sign\s{1,2}in|open)\b")
-_REPLY_ETC = _compile(r"回复|回覆|答复|报价|发货|确认|提交|\b(?:reply|respond|quot\w*|ship|confirm|submit|offer|bid)\b")
+_REPLY_ETC = _compile(r"回复|回覆|答复|报价|发货|确认|提交|缴纳|缴费|支付|补报|办理|完成|填写|\b(?:reply|respond|quot\w*|ship|confirm|submit|offer|bid|pay|complete|register|fill)\b")
 # Durations counted from an event of theirs ("收到定金后15天内", "within 40 days from receipt of
 # L/C"): a deadline we cannot date. Counted from this message ("收到本通知后3个工作日内",
 # "within 45 days from date of PO"): from its date.
@@ -705,12 +717,24 @@ _FROM_NOW = _compile(r"^\s{0,3}(?:from|of)\s{1,2}(?:the\s{1,2})?(?:date\s{1,2}of
                        r"(?:po|order|e-?mail|letter|notice|contract)|this\s{1,2}(?:po|order|e-?mail|letter|notice)|"
                        r"today|now)")
 _FROM_EVENT = _compile(r"^\s{0,3}(?:from|after|upon|following|of)\s{1,2}(?:the\s{1,2})?[\w/ ]{0,20}?(?:receipt|"
-                         r"receiving|deposit|payment|advance|l/?c|confirmation|approval|sample|drawing|b/?l|shipment|"
+                         r"receiv\w*|deposit|payment|advance|l/?c|confirmation|approval|sample|drawing|b/?l|shipment|"
                          r"signing|po|order)")
+# "Pay the registration fee by tomorrow", "Refund the balance today": a payment they order of us.
+_PAY_US = _compile(r"\s{0,3}(?:pay|refund|transfer|remit|wire)\s{1,2}(?:the|a|an|us|me|our|my|this|that|it)\b")
+# A payment of ours by then buys a reward ("今天内汇款的话订单就给你们", "明天之前交的话可以送推荐位"):
+# the pressure of a fee demanded of us (read right after the expression).
+_PAID_IF = _compile(r"\s{0,2}(?:汇款|付款|付清|付|交|转账|打款|缴纳|缴费)[^,，。!?]{0,8}的话[^。!?\n]{0,6}"
+                    r"(?:给你们|给你|归你|送|签)")
+# A sailing offered with its carrier ("40HQ USD 1,850, ETD 28 Mar, 船公司 COSCO"): a forwarder's
+# schedule, not a day asked of us.
+_ETD = _compile(r"et[ad]\b")
+_SAILING = _compile(r"船公司|船东|船期|\b(?:vessel|carrier|sailings?|cosco|maersk|msc|cma|evergreen|hapag|oocl|zim)\b")
 # "Payment is due by 31 January": a payment asked of us, not their payment terms.
 _DUE = _compile(r"\b(?:is|are)\s{1,2}due\s{1,2}(?:by|on|before)\b")
 # A signature or a meeting to sign needs us there by then (spec: "a visit or signature").
-_SIGNING = _compile(r"签(?:合同|约|订|字|署)|面签|\bsign(?:ing)?\s{1,2}(?:the\s{1,2})?(?:contract|agreement|po)\b")
+_SIGNING = _compile(r"签(?:合同|约|订|字|署)|面签|当面签|过来签|来签|\bsigning\b|\bsign(?:ing)?\s{1,2}(?:the\s{1,2})?(?:contract|agreement|po)\b")
+# They call us over ("方便的话过来签约", "come to KL"); "我们下周过去考察" is their own visit.
+_CALLED = _compile(r"(?<!回)过来|来我们|到我们|\b(?:come|fly)\b")
 # The message needs nothing of us ("此賬戶已登記自動轉賬…毋須另行繳費", "No action is needed on your part").
 # (Every alternative starts with a fixed character: the whole message is searched.)
 _NO_ACTION = _compile(r"毋须另行|无须另行|无需另行|毋须操作|无须操作|无需操作|无须任何操作|无需任何操作|"
@@ -801,7 +825,7 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
         return first - timedelta(days=1), "date", False
     if kind == "zh_year_end":
         return date(ref.year + (1 if g["rel"] == "明年" else 0), 12, 31), "date", False
-    if kind == "zh_festival":
+    if kind in ("zh_festival", "en_zh_festival"):
         f = g["f"]
         name = ("national_day" if f.startswith("国庆") or f == "十一" else
                 "new_year" if f.startswith("元旦") else
@@ -882,10 +906,7 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
         day_first = a > 12 or (g["sep"] == "." and b <= 12 and not g.get("zh"))
         day, month = (a, b) if day_first else (b, a)
         if g["y"]:
-            try:
-                return date(int(g["y"]), month, day), "date", False
-            except ValueError:
-                return None
+            return _dated_numbers(int(g["y"]), month, day, ref)
         d, recent = _next_md(ref, month, day)
         return (d, "date", recent) if d else None
     if kind in ("en_month_end", "zh_en_month_end"):
@@ -956,6 +977,21 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
     return None
 
 
+def _dated_numbers(year: int, month: int, day: int, ref: date) -> tuple[date, str, bool] | None:
+    """"05/12/2025" read month first, unless that reading lies months before the message and the
+    day-first one does not (an RFQ of 20 Nov 2025 due "no later than 05/12/2025" means 5 December;
+    a "ship date 6/10/2024" a day before the message is a record of the past)."""
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    if (ref - d).days > 60 and day <= 12 and day != month:
+        swapped = date(year, day, month)
+        if swapped >= ref:
+            return swapped, "date", False
+    return d, "date", False
+
+
 def _add_duration(ref: date, n: int, unit: str) -> date | None:
     unit = unit.lower()
     if n > 400:
@@ -1006,12 +1042,18 @@ def _candidates(text: str, low: str, ref: date) -> list[_Cand]:
         before = low[max(0, start - 40):start]
         pre = (_PRE_MARK_NUM if kind == "num_date" else _PRE_MARK).search(before)
         post = _POST_MARK.match(low, end, min(len(low), end + 24))
+        if post is None and kind in _DAY_KINDS:
+            hour_end = _HOUR.match(low, end).end()
+            if hour_end > end:
+                post = _POST_MARK.match(low, hour_end, min(len(low), hour_end + 24))
         if kind in _NEEDS_MARK and not (pre or post) and not (kind == "num_date" and groups.get("y")):
             continue
         if kind == "en_week_day" and not (pre or post or one.group("rel") or one.group("rel2")):
             continue  # a bare "Friday" (a meeting, a past day) is not a deadline
         # A bare "于/在" ("于1月22日下午发放") places an event; "请于", "前", "by" ask for a deadline.
         marked = bool(pre and not _AT_ONLY.fullmatch(pre.group(0))) or bool(post) or kind in _SELF_MARKED
+        if kind == "en_within" and not (pre or post) and _BARE_IN.match(low, at):
+            marked = bool(_DELIVER.search(low, max(0, at - 30), at) or _CLOSES.search(low, max(0, at - 12), at))
         c = _Cand(start, end, value, ckind, kind, marked, recent, (start, end))
         if pre and not _SOFT_PRE.match(pre.group(0)):  # "请于3月20日前" reads "3月20日前"
             c.start -= len(pre.group(0))
@@ -1083,6 +1125,23 @@ def _clause(r: _Reading, c: _Cand) -> str:
 _YES, _NO, _WEAK = "yes", "no", "weak"  # weak: nothing against it, nothing for it
 
 
+def _own_plan(clause: str) -> bool:
+    """Whether the clause speaks of the customer's own plans or actions, the past, validity or
+    a pitch (``_NOT_DEADLINE``). "请今天就发" asks us: "就发 / 会发" after a request is ours to do."""
+    for m in _NOT_DEADLINE.finditer(clause):
+        if m.group(0)[0] in "会就" and _ADDRESSED.search(clause, 0, m.start()):
+            continue
+        return True
+    return False
+
+
+def _told_before(clause: str, expr: str, decision_at: int) -> bool:
+    """A request opens the clause before the expression and the decision comes after it
+    ("kindly do it by Thursday so the LPO goes out with the approved vendors")."""
+    i = clause.find(expr)
+    return 0 <= i and i + len(expr) <= decision_at and bool(_IMPERATIVE_BEFORE.search(clause, 0, i))
+
+
 def _verdict(c: _Cand, r: _Reading) -> str:
     """Whether the expression is a deadline on us, read on its clause (and its sentence). When
     the message says nothing is needed of us, only an explicit request makes a deadline."""
@@ -1093,7 +1152,11 @@ def _verdict(c: _Cand, r: _Reading) -> str:
         return _NO if _NEGATED.search(clause) or _NOT_DEADLINE.search(clause) else _YES
     if c.recent or _NEGATED.search(after[:12]) or (r.no_action and not _YOU_ASKED.search(clause)):
         return _NO
-    if _NOT_DEADLINE.search(clause) or _PLATFORM_TIMER.search(sentence):
+    if _PAID_IF.match(norm, c.end, min(len(norm), c.end + 40)):
+        return _YES
+    if _own_plan(clause) or _PLATFORM_TIMER.search(sentence):
+        return _NO
+    if _ETD.match(norm, c.start) and _SAILING.search(sentence):
         return _NO
     if c.event and _DELIVER.search(clause) and not _PAY_TERMS.search(clause):
         return _YES  # "收到定金后20天内交货": a delivery deadline we cannot date
@@ -1105,12 +1168,14 @@ def _verdict(c: _Cand, r: _Reading) -> str:
     if d:
         head = clause[:d.start()]
         told = (_IMPERATIVE_BEFORE.search(head) or (d.group(0)[0].isascii() and not head.strip())  # "Decide by tomorrow"
-                or _ADDRESSED.search(sentence[:max(0, sentence.find(clause))]))
+                or _ADDRESSED.search(sentence[:max(0, sentence.find(clause))])
+                or _told_before(clause, norm[c.start:c.end], d.start()))
         if not told:
             return _NO  # "our GM decides next week"
     ultimatum = bool(_ULTIMATUM.search(clause))
     asked = _YOU_ASKED.search(_FORMULA.sub(" ", clause))
-    if _PAY.search(clause) and not (asked or ultimatum or _DEADLINE_NOUN.search(clause) or _DUE.search(clause)):
+    if _PAY.search(clause) and not (asked or ultimatum or _DEADLINE_NOUN.search(clause) or _DUE.search(clause)
+                                    or _PAY_US.match(clause)):
         return _NO  # payment terms: the customer pays
     if _TO_YOU.search(clause) and not asked:
         return _NO  # "设计稿周五前会发给你": they send us something
@@ -1128,6 +1193,8 @@ def _verdict(c: _Cand, r: _Reading) -> str:
         return _NO if "前" in norm[act.end():act.end() + 3] else _YES
     if c.pattern in ("zh_day", "en_day") and _ACTION.search(clause) and _ASK.search(sentence):
         return _YES  # "EMS 寄到 Moscow today"
+    if c.kind == "date" and _SIGNING.search(sentence) and _CALLED.search(sentence):
+        return _YES  # "我后天在厦门，合约当面签": the day of a signing they call us to
     return _WEAK
 
 
