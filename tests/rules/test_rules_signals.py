@@ -658,3 +658,85 @@ GEN_SUPPORT_CASES = [
 @pytest.mark.parametrize("code,expected,body", GEN_SUPPORT_CASES)
 def test_supporting_signal_paraphrases(code, expected, body):
     assert (code in codes(body)) is expected
+
+
+# --- new writers' styles (platform relays, notices, tender mail, Cantonese, repeat buyers) -------
+# Each kind in words of our own, with the legitimate look-alikes that must not fire.
+NEW_STYLE_CASES = [
+    # fee_request: a fee, fine or tax demanded (缴纳/补缴), paid first by us, or paid to a person they name
+    ("fee_request", True, "请在两个工作日内缴纳年审服务费2,400元，逾期账户将被冻结。"),
+    ("fee_request", True, "貴公司須補繳報關稅費港幣 520 元方可放行。"),
+    ("fee_request", True, "入驻我们平台只要交一下年费2980就行，马上给您开通。"),
+    ("fee_request", True, "检测费8000元请贵司先行支付给检测中心。"),
+    ("fee_request", True, "审核费用请你方先垫付，合同签订后返还。"),
+    ("fee_request", True, "代理费3000元打到我们指定的代理公司账户。"),
+    ("fee_request", True, "老板喜欢喝茅台，过来的时候带上两瓶。"),
+    ("fee_request", True, "见面的时候备一份见面礼，意思一下。"),
+    ("fee_request", True, "Your payment is on hold until you pay the release fee of USD 250."),
+    ("fee_request", True, "Our local agent handles the certification; the fee of USD 900 is payable directly to him."),
+    ("fee_request", True, "You will pay our broker for the import licence before we confirm."),
+    ("fee_request", True, "Before I introduce you to my boss, you must pay me a commission of 2%."),
+    ("fee_request", True, "The notarial stamp on the agreement costs EUR 900, payable by the seller."),
+    ("fee_request", True, "The coating kit is only available from our approved vendor in Durban at R1,900 per kit."),
+    ("fee_request", True, "Import duty of EUR 75 is due before delivery."),
+    ("fee_request", False, "Inspection fee is paid by us to SGS directly."),
+    ("fee_request", False, "We will pay our forwarder for the freight."),
+    ("fee_request", False, "运费我们来付，到付就行。"),
+    ("fee_request", False, "检测费用我们自己承担，报告出来发给你们。"),
+    ("fee_request", False, "保证金多少？代理需要什么条件？"),
+    # recurring_need: repeat orders and periods in other words
+    ("recurring_need", True, "Same as our last shipment please, 2 x 20GP."),
+    ("recurring_need", True, "We'd like to re-order the 6204 bearings, 2,000 pcs."),
+    ("recurring_need", True, "跟上回的一样，再来一批三百箱。"),
+    ("recurring_need", True, "每两个月补一次货，每次大概五千个。"),
+    ("recurring_need", True, "我哋每季都会订一批。"),
+    ("recurring_need", True, "We buy around 3 containers per quarter."),
+    ("recurring_need", True, "This falls under our supply agreement with you, same terms."),
+    ("recurring_need", True, "DN50镀锌管按月分批交货，全年约8000米。"),
+    ("recurring_need", False, "Is it the same size as the sample you sent?"),
+    ("recurring_need", False, "按之前说的报价就行。"),
+    ("recurring_need", False, "上次的样品收到了，谢谢。"),
+    # decision_process: who decides or approves, in other words
+    ("decision_process", True, "Our operations manager will decide after the trial run."),
+    ("decision_process", True, "I'll put your offer before our board next Tuesday."),
+    ("decision_process", True, "If my boss okays it, we order next month."),
+    ("decision_process", True, "方案报给院长后，院长办公会研究决定。"),
+    ("decision_process", True, "價格要等校董會批准。"),
+    ("decision_process", True, "採購部同品質部會一齊揀供應商。"),
+    ("decision_process", True, "样品要技术部和质量部一起评审。"),
+    ("decision_process", False, "请于下周三前回复报价，谢谢。"),
+    ("decision_process", False, "Please submit your quotation to our procurement email."),
+    ("decision_process", False, "Our manager Tom will send you the drawings."),
+    # budget_given: a stated budget, not the word in a department name or an approval step
+    ("budget_given", True, "Budget: EUR 40k for the whole fit-out."),
+    ("budget_given", True, "我们这批的预算在八万左右。"),
+    ("budget_given", False, "广州华筑装饰工程有限公司 预算部 邓工"),
+    ("budget_given", False, "I have to submit it to management for budget approval."),
+    ("budget_given", False, "We need your offer before we close our budget planning."),
+]
+
+
+@pytest.mark.parametrize("code,expected,body", NEW_STYLE_CASES)
+def test_new_style_phrasings(code, expected, body):
+    assert (code in codes(body)) is expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    # an act of fraud from webmail, no company named: the identity cannot be verified
+    ("请先把你们所有款式每款寄3个样品过来，快递费你们出，合适了再大批量订。", True),
+    ("Kindly pay the USD 300 activation fee so the funds can be released to you.", True),
+    # a template letter alone does not make the sender unverifiable
+    ("Dear Sir/Madam, we are interested in your products, kindly send catalogue and price list.", False),
+])
+def test_webmail_sender_without_company(body, expected):
+    assert ("unverifiable_identity" in codes(body, sender="xyz_2024@163.com")) is expected
+
+
+@pytest.mark.parametrize("sender,expected", [
+    ("xuanpin@douyin-selection.com", True),   # borrows a platform's name
+    ("notice@b2b-baidu-aicaigou.com", True),
+    ("billing@quickbooks-invoices.net", True),
+    ("service@douyin.com", False),            # the platform's own domain
+])
+def test_platform_lookalike_senders(sender, expected):
+    assert ("unverifiable_identity" in codes("请登录查看订单详情。", sender=sender)) is expected

@@ -87,10 +87,41 @@ def responsive(view):
 
 
 # --- contacts ---------------------------------------------------------------------------------
+# An address label with an address after it (not "请把寄送地址发我"), a Chinese house number that is
+# not a day of the month ("20号前"), or a numbered street in English.
 _ADDRESS = re.compile(
-    r"(?:地址|地 址|address|addr|add\s*[:：]|adress)|(?:\d+\s*(?:号|號)|路\s*\d+|街\s*\d+|区.{1,12}路|"
+    r"(?:地\s?址\s*(?:[:：]|是|在|为|\s)|\baddress\s*[:：]|\baddr\.?\s*[:：]|\badd\s*[:：]|\badress\s*[:：]|"
+    r"\b(?:our|my) (?:new |office |factory |warehouse |shop |delivery )?address is\b)|"
+    r"(?:(?<![月\d])\d+\s*(?:号|號)(?![前后]|之前|以前|之后|以后|可以|到货|发货|交货|送到|左右|出货|开始|截止|上午|下午|"
+    r"晚上|早上|中午|当天|那天|开|的|到)|路\s*\d+|街\s*\d+|区.{1,12}路|"
     r"\b\d{1,5}[a-z]?,?\s+[a-z][a-z .'-]{2,40}\b(?:street|st\.|road|rd\.?|avenue|ave\.?|lane|way|drive|dr\.|"
-    r"boulevard|blvd|estate|industrial|park|plaza|building|bldg|floor|suite)\b)", re.IGNORECASE)
+    r"boulevard|blvd|estate|industrial|park|plaza|building|bldg|floor|suite|highway|hwy|parkway|pkwy|crescent|"
+    r"terrace)\b)", re.IGNORECASE)
+# A signature line written as a postal address in another country's way: a street word with a number
+# ("ul. Obornicka 231", "Rua João Bettega, 3150", "Jalan SS 15/4"), or a postal code ("60-650 Poznań",
+# "CEP 81070", "OR 97204", "LE19 1WX", "V5M 2H9").
+_STREET_WORD = re.compile(
+    r"\b(?:street|road|avenue|blvd|boulevard|highway|hwy|jalan|jln|jl\.|calle|carrera|rua|avenida|av\.|ul\.|ulica|"
+    r"strasse|straße|str\.|viale|piazza|corso|rue|crescent|terrace|soi|thanon|colonia|rodovia|bairro|"
+    r"p\.?\s?o\.?\s?box|industrial (?:area|estate|park|zone))(?!\w)|"
+    r"[a-zäöüß]{3,}(?:strasse|straße|weg|gasse|laan|straat|vej|gatan|veien|allee|platz|damm)\b", re.IGNORECASE)
+_POSTAL_CODE = re.compile(r"\b\d{2}-\d{3}\s+[A-ZÀ-Ý]|\bCEP:?\s?\d{5}|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b|"
+                          r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b")
+_SENTENCE_WORD = re.compile(r"\b(?:please|pls|kindly|we|i|you|need|want|would|could|can|will|for|the|is|are|to|our|"
+                            r"ship|send|deliver)\b|[?？]", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def _address_line(text: str) -> str | None:
+    """The first short line written as a postal address (street word or postal code, and a number)."""
+    for rx in (_STREET_WORD, _POSTAL_CODE):
+        for m in rx.finditer(text):
+            start = text.rfind("\n", 0, m.start()) + 1
+            end = text.find("\n", m.end())
+            line = text[start:end if end >= 0 else len(text)].strip()
+            if 6 <= len(line) <= 140 and _DIGIT.search(line) and not _SENTENCE_WORD.search(line):
+                return line
+    return None
 
 
 def has_address(view) -> tuple[str, str] | None:
@@ -100,6 +131,10 @@ def has_address(view) -> tuple[str, str] | None:
             line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
             return text[line_start:line_end if line_end >= 0 else len(text)].strip(), mid
+    for mid, text, _ in view.customer_texts():
+        line = _address_line(text)
+        if line:
+            return line, mid
     return None
 
 
@@ -110,8 +145,6 @@ def contact_complete(view):
     if not f.company:
         return None
     have = []
-    if has_address(view):
-        have.append("address")
     phones = set(f.phones)
     if phones:
         have.append("phone")
@@ -124,6 +157,9 @@ def contact_complete(view):
            and not (i["type"] in ("wechat",) and any(p.endswith(i["id"]) for p in phones))]
     if ims:
         have.append("IM")
+    # The address is read from the text only when it decides the outcome.
+    if len(have) == 2 and has_address(view):
+        have.insert(0, "address")
     if len(have) >= 3:
         return f"{f.company}: {', '.join(have)}"
     return None
@@ -442,9 +478,14 @@ _ORG_CLAIM = re.compile(r"我司|本公司|我公司|我们公司|我单位|本�
                         re.IGNORECASE)
 
 
+# A template letter alone says little about who writes; these fraud signs are acts (a fee, a
+# payment, samples, a visit, a link or file) that make an unnamed webmail sender unverifiable.
+_WEAK_CORROBORATION = frozenset({"unverifiable_identity", "template_format"})
+
+
 @rule("IDENTITY_WEBMAIL_WITH_FRAUD", "unverifiable_identity", 1.0,
-      "speaks for a company or institution from a free webmail address, in a thread that already shows "
-      "another fraud sign (the company cannot be verified)")
+      "writes from a free webmail address, in a thread that already shows another fraud sign: speaks for a "
+      "company that cannot be verified, or names no company at all")
 def identity_webmail_corroborated(view):
     customer = view.thread.customer
     if not customer or not is_webmail(customer.addr):
@@ -458,6 +499,8 @@ def identity_webmail_corroborated(view):
     claim = view.search(_ORG_CLAIM)
     if claim:
         return f"{claim[0]} (from {customer.addr})", claim[1]
+    if any(c not in _WEAK_CORROBORATION for c in others):
+        return f"no company named (from {customer.addr})", None
     return None
 
 
