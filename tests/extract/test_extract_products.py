@@ -170,3 +170,16 @@ def test_a_long_message_is_read_at_its_head() -> None:
     ctx = Context.build(text)
     assert [f.value for f in extract_products(ctx)] == ["hex bolts"]
     assert [f.value for f in extract_specs(ctx)] == ["M10x50"]
+
+
+# A word that starts a longer term, at the very end of the text or of the list of words read:
+# the lookup must not read past the last word (nor take a shorter term for a longer one).
+@pytest.mark.parametrize("text, expected", [
+    ("Please quote 200 flange bolts and 50 pipe", ["flange bolts", "pipe"]),
+    ("Need knife gate valves, 10 knife", ["knife gate valves", "knife"]),
+    ("anchor bolts / anchor", ["anchor bolts", "anchor"]),
+    ("Quote: rivet nuts, flange", ["rivet nuts", "flange"]),
+    ("pipe", ["pipe"]),
+])
+def test_terms_at_the_end_of_the_text(text, expected):
+    assert [f.value for f in extract_products(Context.build(text))] == expected

@@ -801,8 +801,6 @@ _LETTERS = re.compile("[A-Za-z]")
 
 def _keep_model(norm: str, start: int, end: int) -> bool:
     token = norm[start:end]
-    if _MODEL_STOP.fullmatch(token):
-        return False
     if len(token) < 4:
         return False
     letters = len(_LETTERS.findall(token))
@@ -810,6 +808,8 @@ def _keep_model(norm: str, start: int, end: int) -> bool:
     if letters == 0 or digits == 0:
         return False
     if letters == 1 and token[:1].isdigit() and "-" not in token:
+        return False
+    if _MODEL_STOP.fullmatch(token):  # after the quick tests: a long case-insensitive pattern
         return False
     if _after_reference_word(norm, start):
         return False
