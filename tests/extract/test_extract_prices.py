@@ -248,10 +248,14 @@ def test_local_dollar(text, region, expected):
 # --- "多万", company figures ------------------------------------------------------------------
 @pytest.mark.parametrize("text, expected", [
     ("我们集团需要大量滤芯，预算150多万，请尽快来签合同", [(1500000, "CNY")]),
-    ("We are the biggest lighting distributor in Europe, 年采购额 over 50 million euro.", []),
-    ("预计年度采购金额约1200万元。请缴纳入库审核费1800元", [(1800, "CNY")]),
+    # A buyer's yearly purchases are money the customer writes (the labels count them) ...
+    ("We are the biggest lighting distributor in Europe, 年采购额 over 50 million euro.", [(50000000, "EUR")]),
+    ("预计年度采购金额约1200万元。请缴纳入库审核费1800元", [(12000000, "CNY"), (1800, "CNY")]),
+    ("年度採購金額超過新台幣五億元", [(500000000, "TWD")]),
+    ("Our annual purchases exceed USD 20 million; target price USD 1.20/pc", [(20000000, "USD"), (1.2, "USD")]),
+    # ... a company's registered capital or turnover are not.
     ("Registered capital: RMB 50,000,000", []),
-    ("Our annual purchases exceed USD 20 million; target price USD 1.20/pc", [(1.2, "USD")]),
+    ("Annual turnover USD 30 million, we need 2 containers", []),
 ])
 def test_more_than_and_company_figures(text, expected):
     assert amounts(text) == expected
@@ -419,6 +423,17 @@ PARAPHRASED = [
     ("三千五一吨的话可以考虑", [(3500, "CNY")]),
     ("一百五一个行不行", [(150, "CNY")]),
     ("机票大概550欧，我们自己出", [(550, "EUR")]),
+    # multipliers written with a capital, as lead portals and tenders print them
+    ("Probable Order Value: Rs. 5 to 10 Lakh", [(500000, "INR"), (1000000, "INR")]),
+    ("Budget: INR 2 Crore for phase one", [(20000000, "INR")]),
+    ("Contract value USD 1.5 Million", [(1500000, "USD")]),
+    # haggling with a bare number: a competitor's price, "can you look at / meet / go to"
+    ("Too high. Another factory is at 18.50. Can you do 19?", [(18.5, "USD"), (19, "USD")]),
+    ("our current supplier in India - can you look at 13.40?", [(13.4, "USD")]),
+    ("Could you meet 2.35 FOB?", [(2.35, "USD")]),
+    ("could you go to 4.10 per set?", [(4.1, "USD")]),
+    # a payment made through a platform
+    ("I just placed the sample order through Trade Assurance (USD 60)", [(60, "USD")]),
 ]
 
 PARAPHRASED_NOT_PRICES = [
@@ -449,6 +464,12 @@ PARAPHRASED_NOT_PRICES = [
     "两千个，什么价",
     "电阻 10欧 1/4W 2000个",
     "欧标DIN933，5000套",
+    # 块 counting the thing after it
+    "能不能先寄一块样品看看",
+    "要两块板做测试",
+    "请再寄三块瓷砖样",
+    "can you look at 3 options for the lid?",
+    "our supplier is at Ningbo port, 2 hours away",
 ]
 
 

@@ -225,6 +225,81 @@ def test_paraphrased_look_alikes_are_not_quantities(text):
     assert quantities(text) == []
 
 
+# Kinds met in platform relays, tenders and traditional-Chinese mail (new writers), each with
+# paraphrases in other words and languages.
+NEW_WRITER_KINDS = [
+    # half a container in Chinese
+    ("打5托，拼半柜走，FOB Qingdao", [(5, "pallets"), (0.5, "containers")]),
+    ("先走半个货柜，后面每月一柜", [(0.5, "containers"), (1, "containers")]),
+    ("可以先出半個貨櫃嗎", [(0.5, "containers")]),
+    # a number in words with its digits in brackets (tenders)
+    ("Milk storage tanks, SS304 - Four (4) units.", [(4, "pcs")]),
+    ("Supply of twenty (20) cartons of gloves", [(20, "boxes")]),
+    ("请供应 three (3) sets of pumps", [(3, "sets")]),
+    # an order quantity per item or variant is not packing
+    ("Trial order quantity: 3,000 pcs per item", [(3000, "pcs")]),
+    ("500 to 800 sets per item, yearly frame agreement", [(500, "sets"), (800, "sets")]),
+    ("每 size 500 pcs", [(500, "pcs")]),
+    # what one unit is made of is not an amount
+    ("Approx. 1,800 sets (1 set = 1 panel) for next season", [(1800, "sets")]),
+    ("800 sets per item (one set = 2 steering wheels + 4 load rollers)", [(800, "sets")]),
+    ("quantity 2,500 pcs/month (pairs counted as 1 pcs)", [(2500, "pcs")]),
+    ("共300套，1套=2个轮子", [(300, "sets")]),
+    # a Chinese classifier before an English unit
+    ("每月大約 2 個 pallet", [(2, "pallets")]),
+    ("要 3 个 containers", [(3, "containers")]),
+    # Spanish abbreviation, packages kept as written, 節 kept
+    ("1.500 uds del modelo A y 800 uds del B", [(1500, "pcs"), (800, "pcs")]),
+    ("around 2,400 tins of olive oil per shipment", [(2400, "tins")]),
+    ("yarn 5,000 cones, 2 cones each colour for lab dip", [(5000, "cones"), (2, "cones")]),
+    ("18650 電池要 200 節", [(200, "節")]),
+    # cable, belt or pipe by the kilometre (a distance is not)
+    ("XLPE armoured cable, 16mm2 and 35mm2, about 180 km in total.", [(180, "km")]),
+    ("我们矿上要换输送带 三公里左右", [(3, "公里")]),
+    ("YJV22-8.7/15kV-3x240 电力电缆，约18公里", [(18, "公里")]),
+    # a container ordered without a digit
+    ("if he ok's it we'll order a container.", [(1, "containers")]),
+    ("We buy a full container of tiles every quarter", [(1, "containers")]),
+    # a count before a one-letter type ("C型") is still a count
+    ("2P 32A 的 三十个 C型 报个价", [(30, "pcs")]),
+    # thousands written k, then "of" what
+    ("split the container: 600k of the 650ml, 300k of the 450ml", [(600000, "pcs"), (300000, "pcs")]),
+]
+
+NEW_WRITER_LOOK_ALIKES = [
+    "单价不超过15块（含税），账期60天",   # 块 as money
+    "色板费100块刚转你支付宝了",
+    "看了100公斤全自动洗脱机，印象不错",  # a machine's capacity
+    "合力3吨叉车用的实心胎",
+    "we need a 5 ton forklift",
+    "Please find attached Purchase Order 4500218831 for your review",  # an order number
+    "9速鏈條 116節",  # a chain's length in links
+    "灰白色的五节的铁皮柜",
+    "elbows 90 deg elbows",
+    "print on 2 sides",
+    "we supply 30 boutiques in Lagos",
+    "我们在章丘，离你们30公里",
+    "our site is 40 km from Riyadh",
+    "lighting for a 6.4 km county road upgrade",
+    "Sunday ride: 85 km, 28-30 km/h",
+    "how many pcs fit in a container?",
+    "4个M5螺纹孔",
+    "1. Subject\n 1.1 Pallet truck steering wheels\n 1.2 Load rollers",
+    "问下你们的包装是25kg纸塑复合袋吗？",  # a package's size
+    "Requirement: PP Woven Bags\nSize: 50 kg",
+]
+
+
+@pytest.mark.parametrize("text, expected", NEW_WRITER_KINDS)
+def test_new_writer_kinds(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text", NEW_WRITER_LOOK_ALIKES)
+def test_new_writer_look_alikes_are_not_quantities(text):
+    assert quantities(text) == []
+
+
 def test_text_is_the_customers_original_characters():
     ctx = Context.build("每月約 2 萬條，共 600 顆，１ｘ４０ＨＱ")
     found = extract_quantities(ctx)

@@ -71,7 +71,10 @@ NUMBER = re.compile(rf"{_START}(?:{NUMBER_SOURCE})", re.IGNORECASE)
 # The same for text whose ASCII letters are already lower-case: several times faster. Its last
 # branch, ``long``, takes a run of 13 or more digits at once (no number: an id, a data dump) so
 # that the scan skips it instead of failing at each of its digits; callers skip such matches.
-NUMBER_LOWER = re.compile(rf"{_START}(?:{NUMBER_SOURCE}|(?<!\d)(?P<long>\d{{13,}}))")
+# A single character class (the first characters ``_START`` allows) is tested first: most
+# positions fail it at once.
+_FIRST = rf"(?=[0-9{CN_NUMERAL}otfsenha])"
+NUMBER_LOWER = re.compile(rf"{_FIRST}{_START}(?:{NUMBER_SOURCE}|(?<!\d)(?P<long>\d{{13,}}))")
 
 _APPROX = re.compile(rf"^([{CN_DIGIT}])([{CN_DIGIT}])([十百千万亿拾佰仟萬]*)$")
 _CN_VALUE = {c: i for i, cs in enumerate(["零〇", "一壹", "二两贰貳兩", "三叁參", "四肆", "五伍", "六陆陸", "七柒",

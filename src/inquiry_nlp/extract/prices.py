@@ -98,7 +98,7 @@ _MULT = re.compile(
     r"|(?P<k>[kK])(?![A-Za-z])"
     r"|(?P<wan>[wW])(?![A-Za-z])"  # "预算1.5w": 万 in Chinese chat (only where the money is clear)
     r"|(?P<m>m|M|mn|Mn|MM|bn|Bn)(?![A-Za-z0-9²³])"
-    r"|[ \u00a0](?P<w>million|mio\.?|mln|mn|bn|billion|thousand|crores?|cr|lakhs?|lacs?)(?![A-Za-z]))")
+    r"|[ \u00a0](?P<w>(?i:million|mio\.?|mln|mn|bn|billion|thousand|crores?|cr|lakhs?|lacs?))(?![A-Za-z]))")
 _MULT_VALUE = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "k": 1000, "m": 1_000_000,
                "million": 1_000_000, "mio": 1_000_000, "mio.": 1_000_000, "mln": 1_000_000, "mn": 1_000_000,
                "mm": 1_000_000, "w": 10_000, "bn": 1_000_000_000, "billion": 1_000_000_000, "thousand": 1000,
@@ -251,7 +251,8 @@ _ZH_MONEY_BEFORE = re.compile(
     r"每月|每个月|整体|总共|共|计|了|都|能|可以|给|到|要){0,3}\Z")
 _EN_MONEY_WORDS = (
     r"target(?: price)?|budget|closer to|give|gave|give us|can do|can you do|could you do|"
-    r"can accept|accept|down to|reduce to|match|paid|pay|price(?: is|:| at|=)|(?:order|buy|book|confirm|deal) at")
+    r"can accept|accept|down to|reduce to|match|paid|pay|price(?: is|:| at|=)|(?:order|buy|book|confirm|deal) at|"
+    r"you (?:look at|go to|meet)|(?:factory|supplier|vendor|competitor|seller)s? (?:is|are|was|were) at")
 _EN_MONEY_BEFORE = re.compile(
     r"(?i:\b(?:" + _EN_MONEY_WORDS + r")"
     r"(?:[ \t:]|is|of|about|around|approx\.?|at|us|me|only|the){0,4})\Z")
@@ -322,7 +323,8 @@ _LATIN_PREFIXES = frozenset({"Rs", "RM", "R", "Rp", "KSh", "Ksh", "KShs", "Kshs"
 _PREFIX_ONLY = (0, 6)
 _LATIN_CUES: dict[str, tuple[int, int]] = {
     **dict.fromkeys(_LOWER_OK | {w.split()[-1] for w in _EN_WORDS if w.isascii()}, _AROUND),
-    **dict.fromkeys("target budget closer give gave could reduce down match paid pay price buy book".split(), _AHEAD),
+    **dict.fromkeys("target budget closer give gave could reduce down match paid pay price buy book look meet "
+                    "factory supplier vendor competitor seller".split(), _AHEAD),
     **dict.fromkeys("can accept order confirm deal".split(), _AROUND),
     **dict.fromkeys("ok possible take go".split(), _BEHIND),
 }
@@ -364,17 +366,24 @@ _ACCEPT_AFTER = re.compile(
     r"[^;。；!?！？\n]{0,16}?(?:(?i:\b(?:is|are) (?:ok|okay|fine|acceptable|accepted)\b|\b(?:ok|fine) for us\b)"
     r"|(?:我们|我方)(?:可以)?接受)"
     r"|[ ]?(?:就|也)?(?:可以|没问题|(?i:ok|no problem))(?=[。，、.,!！ \n]|\Z)")
-# The size of a company, not money of this deal: its yearly purchases, its registered capital.
-_COMPANY_FIGURE = re.compile(r"年度?采购金?额|注册资[本金]|(?i:registered capital|annual (?:purchas|turnover|revenue))")
+# The size of a company, not money of this deal: its registered capital, its turnover. (A buyer's
+# yearly purchases are money the customer writes, as the labels have them: "年采购额不低于800万元".)
+_COMPANY_FIGURE = re.compile(r"注册资[本金]|(?i:registered capital|annual (?:turnover|revenue))")
 _YOUR = re.compile(r"(?i:\byour|你们的|贵司的)[ ]?\Z")  # "deduct your USD 4,600"
 _COMPARE = re.compile(r"比|(?i:\bthan\b)")
-_CLAUSE_END = re.compile(r"[;。；!?！？\n]|(?<![Nn]o)(?<!nº)(?<!approx)(?<!incl)(?<!\bca)\.(?=\s|\Z)")
+# The dot is matched before the abbreviations behind it are ruled out: both branches then start
+# with a character the engine looks for at C speed.
+_CLAUSE_END = re.compile(r"[;。；!?！？\n]|\.(?<![Nn]o\.)(?<!nº\.)(?<!approx\.)(?<!incl\.)(?<!\bca\.)(?=\s|\Z)")
 _EN_LETTERS = re.compile(r"[A-Za-z]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_EN_LETTERS_RUN = re.compile(r"[A-Za-z]+")  # counted run by run: far fewer matches than letters
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 # 块 is a counting word too ("踏步板 260 块"): it is money when the sentence says so.
 _KUAI_MONEY_AFTER = re.compile(r"(?:钱|以内|以下|整|能|行|可以|吗|呢|吧|的话|左右|上下|一(?:公斤|千克|平米?|"
                                r"[个只件套米斤吨条张瓶支双对片根把台]))")  # not "260块一包": a packing count
+# ... and a counting word before the thing counted: "一块样品", "两块板", "一块地".
+_KUAI_COUNT_AFTER = re.compile(r"样|板|砖|布|地(?!址)|料|玻璃|钢|石|瓷|木|屏|电池|表|糖|蛋糕|肉|香皂|肥皂")
 _PRICE_WORDS = re.compile(r"价|钱|费|贵|便宜|才|算|付|转|预算|目标|最多|能不能|能否|能到|做到|别家|只要|一平|每平|"
                           r"一个|每个|报")
 _YUAN_AFTER_ZH = re.compile(r"钱|整|一|每|以|左|的|吧|吗|呢|能|可|行|就|多|人民币")
@@ -393,7 +402,7 @@ _LIST_SEP = re.compile(r"[ ]{0,2}(?:、|和|或|,|/|(?i:and|or))[ ]{0,2}")
 # Words that make an amount the customer's own figure (paid, to pay, budget, target, counter-offer):
 # it stays even when it equals an amount we quoted (see ``label``).
 _OWN_PAID = (r"(?i:paid|pay|payment|remit|transferr?|wired?|sent|deposit|advance|prepayment|fee|charges?|L/?C\b|"
-             r"opened|refund|cheque|check|deduct|commission)|佣金|回扣|好处费|已?付|转|汇|打了|打过|定金|订金|预付|首付|尾款|货款|费|退|扣|多打|"
+             r"opened|refund|cheque|check|deduct|commission|placed|trade assurance)|佣金|回扣|好处费|已?付|转|汇|打了|打过|定金|订金|预付|首付|尾款|货款|费|退|扣|多打|"
              r"多付|电汇|水单")
 _OWN_BEFORE = re.compile(_OWN_PAID + r"|(?i:budget|target|hoping|can you|could you|can do|can accept)"
                          r"|预算|目标|希望|能不能|能否|可以到|可唔可以|去到|能到")
@@ -481,7 +490,7 @@ def _separate(norm: str, text: str) -> str:
     return "".join(parts)
 
 
-_CN_COMMA = re.compile(r"(?<![０-９])，")
+_CN_COMMA = re.compile(r"，(?<![０-９]，)")
 
 
 def _windows(norm: str) -> list[tuple[int, int]]:
@@ -786,6 +795,8 @@ def _suffix_currency(sm: re.Match[str], rest: str, norm: str, start: int, hints:
                 and not _YUAN_AFTER_ZH.match(after):
             return None  # 三元乙丙, 三元锂电池, 二元: a word, not money
         if word == "块":
+            if _KUAI_COUNT_AFTER.match(after):
+                return None  # 一块样品
             big = mult > 1 or raw is None and any(c in "十百千万亿拾佰仟" for c in norm[start:start + 16].split("块")[0])
             if not (_KUAI_MONEY_AFTER.match(after) or big and (not after or after[:1] in _PLAIN)
                     or raw is not None and "." in raw
@@ -951,7 +962,7 @@ class _Spans:
 
 def _not_a_price(norm: str, a: _Amount, sent: _Sentences) -> bool:
     """A price difference ("比网价低30元"), our own quote repeated ("as per your offer"), or a
-    figure describing a company ("年采购额 over 50 million euro", "registered capital")."""
+    figure describing a company ("registered capital", "annual turnover")."""
     lo, hi = sent.bounds(a.cur_start, a.cur_end, 30, 40)
     if _COMPANY_FIGURE.search(norm, max(lo, a.cur_start - 24), a.cur_start):
         return True
@@ -996,8 +1007,8 @@ def _fill_currencies(amounts: list[_Amount], chinese: bool, wanted: list[int]) -
 
 
 def _is_chinese(norm: str) -> bool:
-    han = len(_CJK.findall(norm))
-    latin = len(_EN_LETTERS.findall(norm))
+    han = sum(map(len, _CJK_RUN.findall(norm)))
+    latin = sum(map(len, _EN_LETTERS_RUN.findall(norm)))
     return han > 0 and han * 3 >= latin
 
 

@@ -6,13 +6,15 @@ numerals, a few English number words) with its unit from ``data/units.toml`` —
 dozen…). Where no unit is written, one is read from the context: a quantity label ("数量：200",
 "Qty 500" → pcs), a table's Qty column (and its unit column), "10K", "5000 each", "plate x 200",
 or the goods counted ("240 chairs" → pcs, "2 machines" → sets). Containers are counted whatever
-their size: ``1x40HQ``, ``2 x 20GP``, ``一个40尺柜``, ``a 40HQ`` → 1, 2, 1, 1. A range or list gives
-one entry per number, all with the unit written after the last ("500-800 pcs", "3-5万个",
-"3k/5k/10k pcs"); "三四百套" gives 300 and 400; "各30万支" is one quantity.
+their size: ``1x40HQ``, ``2 x 20GP``, ``一个40尺柜``, ``a 40HQ``, ``order a container`` → 1, 2, 1, 1, 1;
+``半柜`` and "half a container" → 0.5. Cable, belt or pipe is counted in km (not a distance).
+A range or list gives one entry per number, all with the unit written after the last
+("500-800 pcs", "3-5万个", "3k/5k/10k pcs"); "三四百套" gives 300 and 400; "各30万支" is one quantity.
 
 Not quantities: sizes and dimensions (M10x50, 600x600mm, 1.8m long), model numbers (6205-2RS),
-money (a number next to a currency), percentages, packing specs (25kg/ctn, 50pcs/box, 每箱50个,
-10 pcs per carton, 25 kg bags), capacities and rates (日产600吨, 600 bottles per hour), powers and
+money (a number next to a currency, 15块), percentages, section numbers ("1.1 "), order numbers,
+what one unit is made of ("1 set = 2 wheels"), machine capacities (3吨叉车), packing specs
+(25kg/ctn, 50pcs/box, 每箱50个, 10 pcs per carton, 25 kg bags), capacities and rates (日产600吨, 600 bottles per hour), powers and
 voltages, time spans (3个月, 15 days), counts of things that are not goods (两个问题, 20个门店,
 300 stores), what the customer already has (我们有160台车), and MOQs: "MOQ 1,000 pcs" or "the 5k
 MOQ is fine" name the supplier's minimum, asked about or repeated, not the customer's own quantity.
@@ -91,13 +93,13 @@ def _table() -> _Table:
     cont = "|".join(re.escape(w) for w in sorted((w for w, u in canonical.items() if u == "containers"),
                                                    key=len, reverse=True))
     unit_rx = re.compile(
-        rf"{_SP}{{0,3}}(?:\([a-z][a-z \-]{{0,46}}\){_SP}{{0,3}})?"  # "40 (forty) containers"
+        rf"{_SP}{{0,3}}(?:\((?:[a-z][a-z \-]{{0,46}}|\d{{1,7}})\){_SP}{{0,3}})?"  # "40 (forty) containers", "four (4) units"
         rf"(?:(?P<xc>[x×*]{_SP}{{0,2}}{_CSIZE}(?:{_SP}{{0,2}}(?:{cont}))?)"  # 1x40HQ, 2 x 20' containers
         rf"|(?P<sc>(?:[个只]{_SP}{{0,2}})?{_CSIZE}(?:{_SP}{{0,2}}(?:{cont}))?)"  # 2 个 40HQ, one 20GP
         rf"|(?:[来余多]?个{_SP}{{0,2}})?(?P<c>{cont})(?![a-z])"  # 2个柜, 4 containers
         rf"|(?:个{_SP}{{0,2}})?(?P<m2>平方米|平方|平米)"  # 300个平方
-        rf"|[来余多]?(?P<zh>{zh})"  # 十来个, 100多件
-        rf"|(?P<en>{en})(?![a-z0-9²³]|-[a-z0-9]|\.[a-z])(?P<dot>\.)?)"
+        rf"|(?:个{_SP}{{0,2}})?(?P<en>{en})(?![a-z0-9²³]|-[a-z0-9]|\.[a-z])(?P<dot>\.)?"  # 2 個 pallet
+        rf"|[来余多]?(?P<zh>{zh}))"  # 十来个, 100多件
     )
     english = data.get("english", {})
     gifts = "|".join(re.escape(w) for w in data.get("gifts", {}).get("zh", [])) or "(?!)"
@@ -172,12 +174,16 @@ _PACK_AFTER = re.compile(
     rf"(?:装(?=[\s,，。;；/)）的一每]|\Z|[a-z])|[ \t]{{0,2}}/[ \t]{{0,2}}{_PACK_WORDS}"
     rf"|[ \t]{{0,2}}(?:per|each|every|in each|in one|in a|for each|a|every|/|每|一)"
     rf"[ \t]{{0,2}}(?:master |export |inner |outer )?{_PACK_WORDS}(?![a-z])"
-    r"|[ \t]{0,2}per (?:piece|pc|unit|set|pair|garment|item)(?![a-z]))")
+    r"|[ \t]{0,2}per (?:piece|pc|unit|set|pair|garment)(?![a-z]))")
 # A weight or length followed by its package or product: "25 kg bags", "25公斤编织袋", "220m coils".
 _PACKAGED_AFTER = re.compile(
     r"[ \t]{0,2}(?:(?:[a-z-]{1,12} ){0,2}?(?:bags?|sacks?|cartons?|ctns?|boxes|box|drums?|pails?|tins?|cans?|"
     r"bottles?|jerry ?cans?|coils?|rolls?|reels?|spools?|packs?|packages?|pouches)(?![a-z])"
-    rf"|[{_HAN}]{{0,3}}?(?:袋|包|箱|桶|罐|瓶|卷|盒|装)|的)")
+    rf"|[{_HAN}]{{0,5}}?(?:袋|包|箱|桶|罐|瓶|卷|盒|装)|的)")
+# A weight naming a machine's capacity: "100公斤全自动洗脱机", "3吨叉车", "5t forklift" (not 机油, 机制砂).
+_MACHINE_AFTER = re.compile(
+    rf"[ \t]{{0,2}}(?:[{_HAN}]{{0,5}}?(?:机(?![油制])|炉|秤|叉车|吊车|行车|电梯)"
+    r"|(?:[a-z-]{1,12} ){0,2}?(?:forklifts?|cranes?|machines?|scales?|hoists?|washers?|mixers?|dryers?|extractors?)(?![a-z]))")
 _PACKAGE_BEFORE = re.compile(
     r"(?<![a-z])(?:bags?|sacks?|drums?|boxes|cartons?|rolls?|reels?|coils?)[ \t](?:for[ \t])?\Z")
 # After a slash: "/ctn", "/h", "/ml" make a spec; "/month", "/colour" or the same unit do not.
@@ -193,10 +199,23 @@ _DIM_BEFORE = re.compile(r"(?:\d|\d[ \t]?(?:mm|cm|m|in|\"|'))[ \t]{0,2}[x×*][ \
 _DIM_AFTER = re.compile(r"[ \t]{0,2}[x×*][ \t]{0,2}\d")
 _XCONTAINER = re.compile(rf"{_SP}{{0,2}}[x×*]{_SP}{{0,2}}{_CSIZE}")
 _ORDINAL_BEFORE = re.compile(
-    r"(?<![a-z0-9\-])(?<!each )(?<!per )(?<!every )(?:第|no\.?|nr\.?|#|№|n\.|编号|型号|item|page|p\.|din|iso|pco|"
+    r"(?<![a-z0-9\-])(?<!each )(?<!per )(?<!every )(?<!每 )(?<!每)(?:第|no\.?|nr\.?|#|№|n\.|编号|型号|item|page|p\.|din|iso|pco|"
     r"astm|en|gb|gb/t|jis|ansi|bs|iec|ul|sae|aisi|api|asme|type|level|class|grade|group|series|model|size|phase|"
     r"category|version|rev|ral|pantone|pms|sus|ss|stainless(?: steel)?|不锈钢|材质|牌号)[ \t]{0,2}\Z"
     r"|(?:号|室|栋|幢|单元|弄|巷)[ \t]{0,2}\Z")
+# 块 is also money (块钱): "单价不超过15块", "色板费100块", "15块（含税）", "20块一个".
+_KUAI_MONEY_BEFORE = re.compile(r"(?:价|费|钱|预算|付了?|转了?|不超过|控制在|做到|能到|最多|最低|便宜)[ \t]{0,2}"
+                                r"(?:大概|大约|约|在)?[ \t]{0,2}\Z")
+_KUAI_MONEY_AFTER = re.compile(r"[ \t]{0,2}[（(]?(?:含税|不含税|含运|包邮|一(?:个|件|只|套|条|张|片|块|米|斤|公斤)|每|/)")
+# A distance, not a length of goods: "离济南40公里", "30 km from the port", "3小时车程/200公里外".
+_DISTANCE_BEFORE = re.compile(r"(?:离|距|相距|开车|车程|外)[^\n，。,;；!?！？]{0,10}\Z"
+                              r"|(?<![a-z])(?:distance|within|is|are|lies|located|only|just)(?: about| around| approx\.?)?"
+                              r"[ \t]{0,2}\Z")
+_DISTANCE_AFTER = re.compile(r"[ \t]{0,2}(?:外|以外|开外|远|左右的?路|路程|车程|的路|(?:away|from|north|south|east|west|"
+                             r"drive|outside|radius|/h|per hour)(?![a-z]))")
+# Goods sold by the kilometre: a count in km is a quantity only after one of them.
+_LINEAR_GOODS = re.compile(r"cable|wire|pipe|tube|hose|belt|rope|fib(?:re|er)|conduit|duct|电缆|电线|光缆|线缆|导线|"
+                           r"管|输送带|皮带|绳")
 _CN_BAD_BEFORE = set("第每同统唯单万之其任哪周礼初星逐")
 
 # Measures that are specs: "length 6 m", "max. load 200 kg", "BV 2.5平方".
@@ -210,7 +229,7 @@ _LENGTH_SPEC_AFTER = re.compile(
     r"长|高|宽|深|厚|长度|高度|宽度|的长度|线|/|以上|以下|以内|head|lift|:)")
 _WEIGHT_SPEC_BEFORE = re.compile(
     r"(?<![a-z])(?:weight|weighs?|load|capacity|max\.?|up to|n\.?w\.?|g\.?w\.?|payload|machine|press|crane|truck|"
-    r"forklift|重|重量|承重|载重|起重|吨位|净重|毛重|最大|容量)[ \t:=]{0,3}(?:约|about|approx\.?|of)?[ \t]{0,2}"
+    r"forklift|size|规格|重|重量|承重|载重|起重|吨位|净重|毛重|最大|容量)[ \t:=]{0,3}(?:约|about|approx\.?|of)?[ \t]{0,2}"
     r"(?:\d{1,4}(?:\.\d{1,2})?[ \t]{0,2}[-~到至][ \t]{0,2})?\Z")
 _MACHINE_BEFORE = re.compile(r"(?<![a-z])(?:mixer|machine|oven|scale)[ \t]{1,2}\Z")
 _CABLE_BEFORE = re.compile(r"(?<![a-z])(?:bvr?|yjv|rvv|kvv|vv|电缆|电线|线缆|cable|wire)(?![a-z])")
@@ -232,7 +251,7 @@ _HAVE_BEFORE = re.compile(
     r"|(?<![a-z])(?:we have|we own|i own|own|owns|we operate|operates?|we run|runs|we employ|employs|there are|"
     r"with over))[ \t]{0,2}(?:约|大概|大约|about|around|over|more than)?[ \t]{0,2}\Z")
 # What comes with each piece or person: "带两个螺母", "附書籤帶兩條", "每人夏装两套".
-_WITH_BEFORE = re.compile(r"(?:带|附带|附|含|包含|内含|每(?:人|位|间|户|名|樘|扇|套)[^\n，。,;；]{0,4})[ \t]{0,2}\Z")
+_WITH_BEFORE = re.compile(r"(?:(?<![送皮胶腰鞋绑丝织色拉封履])带|附带|附|含|包含|内含|每(?:人|位|间|户|名|樘|扇|套)[^\n，。,;；]{0,4})[ \t]{0,2}\Z")
 _DEPT_BEFORE = re.compile(r"(?:项目|采购|销售|事业|工程|技术|市场|财务|业务)\Z")  # 采购三部 is a department
 # Counts of colours, sizes, models and floor areas: "颜色5个", "展出面积 5万平方米".
 _ATTR_BEFORE = re.compile(
@@ -251,6 +270,11 @@ _PRICE_ONE_BEFORE = re.compile(
 _PRICE_ONE_AFTER = re.compile(r"[ \t]{0,2}(?:多少|几钱|幾錢|怎么卖|什么价|价格|价钱|的价|price|cost|一|\?|？)")
 _PER_ONE_BEFORE = re.compile(r"(?:\d|how much|price|cost)[^\n,.;，。]{0,10}(?:for|per)[ \t]{1,2}\Z")
 _PRICE_FOR_BEFORE = re.compile(r"(?:how much|price|cost|rate)[^\n,.;，。\d]{0,10}(?:for|per)[ \t]{1,2}\Z")
+# "1 set = 1 panel", "one set consists of…", "(pairs as 1 pcs)": what one unit is, not an amount.
+_DEFINITION_AFTER = re.compile(r"[ \t]{0,2}(?:=|equals|consists of|comprises|is made of|包括|包含|由)")
+_DEFINITION_BEFORE = re.compile(r"(?<![\d.,])(?:one|1|一)[ \t]{0,2}(?:set|kit|unit|pair|pc|pcs|套|台|对|双)"
+                                r"[ \t]{0,2}(?:=|consists of|comprises|includes)[^\n()=;]{0,30}\Z")
+_COUNTED_AS_BEFORE = re.compile(r"(?<![a-z])(?:counted as|count as|as|算作|算成|按)[ \t]{0,2}\Z")
 _SAMPLE_NEAR = re.compile(r"(?<![一这那怎同多])样(?![子式])|sample")
 _NOT_AFTER = re.compile("|".join(f"(?:{p.pattern})" for p in (
     _MONEY_AFTER, _MOQ_AFTER, _PACK_AFTER, _RATE_AFTER, _CAPACITY_AFTER)))
@@ -274,6 +298,10 @@ _EACH_AFTER = re.compile(
 _TIMES_BEFORE = re.compile(rf"(?:[a-z{_HAN}\")\]]|\d(?:mm|cm|m|\"))[ \t]{{1,2}}[x×][ \t]{{1,2}}\Z")
 _TIMES_AFTER = re.compile(r"[ \t]{0,2}[x×][ \t]{1,2}[a-z]")
 _LETTER_NEXT = re.compile(r"[ \t]{0,2}[a-z]")
+_SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
+_SECTION_LINE = re.compile(r"(?m)^[ \t]{0,8}\d{1,2}\.\d{1,2}[ \t]")
+_OF_NEXT = re.compile(r"[ \t]{1,2}of(?![a-z])")
+_EN_WORD_NEXT = re.compile(r"[ \t]{0,2}[a-z][a-z0-9]")  # a word or a code ("M5"), not "C型"
 _CONTAINER_TIMES_BEFORE = re.compile(rf"{_CSIZE}(?:{_SP}{{0,2}}containers?)?{_SP}{{0,2}}[x×*]{_SP}{{0,2}}\Z")
 _LINE_END = re.compile(r"[ \t]*(?:\n|\Z|[,;，；])")
 # A bare number ordered: "we'd order 300.", "Can you also quote 5,000?"
@@ -284,8 +312,12 @@ _BARE_END = re.compile(r"[ \t]*(?:[.?!;。？！；]|\n|\Z)|[ \t]+(?:for|this|ne
 # "a 40HQ", "half a container": a container written without a digit.
 _A_CONTAINER = re.compile(
     rf"(?<![a-z])(?P<n>half(?:{_SP}an?)?|an?)(?:{_SP}{{1,2}}{_CSIZE}(?:{_SP}{{0,2}}containers?)?(?![a-z])"
-    rf"|(?<=half){_SP}{{1,2}}containers?(?![a-z])|(?<=half a){_SP}{{1,2}}containers?(?![a-z]))")
-_A_CONTAINER_HINT = re.compile(rf"(?:20|40|45){_SP}{{0,2}}(?:{_CMARK}|{_CTYPE})|half")  # what it needs
+    rf"|(?<=half){_SP}{{1,2}}containers?(?![a-z])|(?<=half a){_SP}{{1,2}}containers?(?![a-z]))"
+    r"|(?<![大一多])(?P<zn>半)(?:个)?(?:货柜|集装箱|柜(?![子台门体机]))"  # 拼半柜, 半个货柜
+    rf"|(?<![a-z])(?:order|buy|ship|take|need|want|import|purchase|book)(?:s|ed|ing)?"  # "we'll order a container"
+    rf"(?:{_SP}{{1,2}}(?:about|around|approx\.?|at least))?{_SP}{{1,2}}(?P<an>an?)(?:{_SP}{{1,2}}full)?"
+    rf"{_SP}{{1,2}}containers?(?![a-z])")
+_A_CONTAINER_HINT = re.compile(rf"(?=[24h半c])(?:(?:20|40|45){_SP}{{0,2}}(?:{_CMARK}|{_CTYPE})|half|半|container)")  # what it needs
 # Tables: cells split by |, tabs or aligned spaces; a Qty column, maybe a unit column.
 _TABLE_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+[ \t]*|[ \u3000]{2,}")
 _TABLE_QTY = re.compile(r"(?:qty|q'ty|quantity|数量|數量|数目|订量|需求量)[ \t]*"
@@ -303,7 +335,7 @@ _EN_STOP = frozenset(
     "has had do does did also too then after before about around approx total including incl which who what both all "
     "other another same new old different less ss stainless steel grade class type size model series mesh gauge gsm "
     "micron denier ply inch inches mm cm kva kw kwh hp w v a hz ah mah kv mw mwp wp lm nm psi bar mpa db rpm ml g oz "
-    "lb lbs l ft pantone ral pms".split())
+    "lb lbs l ft pantone ral pms deg degree".split())
 
 
 def extract_quantities(ctx: Context) -> list[Found]:
@@ -312,8 +344,7 @@ def extract_quantities(ctx: Context) -> list[Found]:
     table = _table()
     toks = _tokens(low)
     if _A_CONTAINER_HINT.search(low):
-        toks += [_Tok(m.start(), m.end("n"), [0.5 if m.group("n").startswith("half") else 1], "en", "",
-                      "containers", None, m.group(0), m.end(), "c") for m in _A_CONTAINER.finditer(low)]
+        toks += [_a_container(m) for m in _A_CONTAINER.finditer(low)]
     toks.sort(key=lambda t: t.start)
     cells: dict[int, str] = {}
     if toks and "\n" in low:  # tables, read up to the line of the last number read
@@ -348,18 +379,31 @@ def extract_quantities(ctx: Context) -> list[Found]:
     return out
 
 
+def _a_container(m: re.Match[str]) -> _Tok:
+    """A container count written without a digit: "a 40HQ", "order a container" → 1; "half a
+    container", "半柜" → 0.5."""
+    group = next(g for g in ("n", "zn", "an") if m.group(g))
+    value = 0.5 if m.group(group).startswith(("half", "半")) else 1
+    return _Tok(m.start(group), m.end(group), [value], "en", "", "containers", None, m.group(0), m.end(), "c")
+
+
 def _lowered(ctx: Context) -> str:
     """``ctx.norm`` lower-cased, keeping the full-width comma: "PN16，20个" is a list,
     not the number 16,20 (but "１，２００" is 1,200)."""
     low = _lower_in_place(ctx.norm)
-    if "，" in ctx.text:
-        chars = list(low)
-        text = ctx.text
-        for i in (m.start() for m in re.finditer("，", text)):
-            if not ("０" <= text[i - 1:i] <= "９" and "０" <= text[i + 1:i + 2] <= "９"):
-                chars[i] = "，"
-        low = "".join(chars)
-    return low
+    text = ctx.text
+    pieces: list[str] = []
+    done = 0
+    i = text.find("，")
+    while i >= 0:
+        if not ("０" <= text[i - 1:i] <= "９" and "０" <= text[i + 1:i + 2] <= "９"):
+            pieces += (low[done:i], "，")
+            done = i + 1
+        i = text.find("，", i + 1)
+    if not pieces:
+        return low
+    pieces.append(low[done:])
+    return "".join(pieces)
 
 
 def _lower_in_place(text: str) -> str:
@@ -523,9 +567,9 @@ def _bare_unit(low: str, t: _Tok, table: _Table, labels: bool = True) -> str | N
         return f"label:{unit}" if unit else None
     if t.kind != "ar":
         return None
-    if t.mult.lower() == "k" and all(v < 1_000_000 for v in t.values) and not _LETTER_NEXT.match(
-            low[t.end:t.end + 3]):
-        return "label:pcs"  # "10K 報價"; not "2K PU"
+    if t.mult.lower() == "k" and all(v < 1_000_000 for v in t.values) and (
+            not _LETTER_NEXT.match(low[t.end:t.end + 3]) or _OF_NEXT.match(low, t.end)):
+        return "label:pcs"  # "10K 報價", "600k of the 650ml"; not "2K PU"
     if _EACH_AFTER.match(low, t.end):
         return "label:pcs"
     if _TIMES_NEAR.search(low, max(0, t.start - 3), t.start):
@@ -536,8 +580,9 @@ def _bare_unit(low: str, t: _Tok, table: _Table, labels: bool = True) -> str | N
     if (_TIMES_AFTER.match(low, t.end) and all(v >= 2 for v in t.values)
             and not low[max(0, t.start - 4):t.start].rstrip(" \t").endswith("(")):
         return "times:pcs"  # "500 x oil filters", "10,000 x M12 x 60 bolts"; not "(2 x MOPP)"
-    if _BARE_END.match(low, t.end) and _ORDER_BARE.search(low, max(0, t.start - 16), t.start):
-        return "label:pcs"
+    if (_BARE_END.match(low, t.end) and _ORDER_BARE.search(low, max(0, t.start - 16), t.start)
+            and not (t.end - t.start >= 7 and low[t.start:t.end].isdigit())):
+        return "label:pcs"  # not "Purchase Order 4500218831 for your review": an order number
     return None
 
 
@@ -623,6 +668,13 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
             _PER_ONE_BEFORE.search(head[-24:]) if t.kind != "ar"
             else unit != "containers" and _PRICE_FOR_BEFORE.search(head[-24:])):
         return False  # "USD 3000 for a 20GP", "how much for one set", "the price for 1 pc" (not "price for 1x40HQ")
+    if t.values == [1] and (_DEFINITION_AFTER.match(tail) or _COUNTED_AS_BEFORE.search(head[-12:])):
+        return False  # "1 set = 1 panel", "pairs as 1 pcs"
+    if "=" in head or "includ" in head or "consist" in head or "compris" in head:
+        if _DEFINITION_BEFORE.search(head):
+            return False  # "one set = 2 wheels + 4 rollers"
+    if _is_section_number(low, t):
+        return False  # "1.1 Pallet truck wheels" under "1. Subject", "2.1 …"
     if "%" in low[t.end:t.end + 2] or _NOT_AFTER.match(tail):
         return False  # money, an MOQ, a packing spec, a rate, a capacity
     if t.how not in ("c", "times") and (_DIM_AFTER.match(tail) or _DIM_BEFORE.search(head[-12:])):
@@ -644,6 +696,10 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
             return False  # 两瓶茅台: a gift asked for
         if t.uword[-1] in _COUNTING and tail.startswith(table.follow_stop):
             return False  # 3个月, 两个问题
+        if t.uword == "块" and (_KUAI_MONEY_BEFORE.search(head[-10:]) or _KUAI_MONEY_AFTER.match(tail)):
+            return False  # 15块 (yuan)
+        if t.uword == "节" and "链" in head[-10:]:
+            return False  # 链条 116节: a chain's length in links
         if t.uword == "部" and _DEPT_BEFORE.search(head[-4:]):
             return False
         if _ATTR_BEFORE.search(head[-12:]):
@@ -651,10 +707,14 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
         if t.uword == "支" and (_YARN_BEFORE.search(head[-8:]) or (
                 set(t.values) <= _YARN_COUNTS and _YARN_AFTER.match(tail))):
             return False
-        if t.uword in ("个", "只", "件") and _LETTER_NEXT.match(tail):
+        if t.uword in ("个", "只", "件") and _EN_WORD_NEXT.match(tail):
             found = _goods_noun(low, t.uend, table, True)  # "2 个 condo projects", "10 个 keywords"
             if found is None or found[0] != "pcs":
                 return False
+    if t.uword in ("km", "kms", "公里") and (
+            _DISTANCE_BEFORE.search(head[-20:]) or _DISTANCE_AFTER.match(tail)
+            or not _LINEAR_GOODS.search(low, max(0, t.start - 160), t.start)):
+        return False  # "离济南40公里", "a 6.4 km road", "85 km ride": not cable by the kilometre
     if unit == "pcs" and t.how in ("en", "zh") and max(t.values) <= 30 and _SET_AFTER.match(tail):
         return False  # "15 pcs set", "4pcs bedding set": what a set holds
     if (t.how == "en" and (w := _NEXT_WORD.match(tail)) and w.group(1) in table.not_goods
@@ -665,10 +725,23 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
     return True
 
 
+def _is_section_number(low: str, t: _Tok) -> bool:
+    """Whether the number opens a line as "1.1 " does in a numbered document (another line
+    opens with such a number too)."""
+    if t.kind != "ar" or not _SECTION_NUMBER.fullmatch(low, t.start, t.end):
+        return False
+    line_start = low.rfind("\n", 0, t.start) + 1
+    if low[line_start:t.start].strip(" \t"):
+        return False
+    return sum(1 for _ in zip(range(2), _SECTION_LINE.finditer(low))) >= 2
+
+
 def _measure_is_quantity(head: str, tail: str, t: _Tok, unit: str) -> bool:
     """Weights, lengths, areas and volumes: a quantity, or a spec (length 6 m, 25 kg bags)?
     Small lengths and weights count only as samples ("各 5m", "minimum 1 meter each colour")."""
     v = max(t.values)
+    if unit in ("kg", "t") and _MACHINE_AFTER.match(tail):
+        return False  # "100公斤全自动洗脱机", "3吨叉车": a capacity
     if _WEIGHT_SPEC_BEFORE.search(head) or _PACKAGED_AFTER.match(tail) or _PACKAGE_BEFORE.search(head):
         return False  # "max. load 200 kg", "25 kg bags", "jumbo bag 1 ton", "woven bag for 25kg rice"
     if head.endswith("(") and tail.startswith(")") and (v < 5 or v != int(v)):
