@@ -8,7 +8,7 @@ import time
 import pytest
 
 from inquiry_nlp.extract.base import Context
-from inquiry_nlp.extract.contacts import contact_spans, extract_emails, extract_fax, extract_ims, extract_phones
+from inquiry_nlp.extract.contacts import contact_spans, extract_emails, extract_fax, extract_ims, extract_phones, is_relay
 from inquiry_nlp.text.normalize import for_matching
 
 
@@ -171,6 +171,16 @@ IMS = [
     ("+95 9 402 556 718 (Viber same number)\nWeChat: aungkyaw_yang", [("wechat", "aungkyaw_yang")]),
     ("咨询：周经理 199 7011 2483（微信zhoujl_jr）", [("wechat", "zhoujl_jr")]),
     ("代理联系人：刘小姐 微信 hmt_liu2024", []),
+    # LINE ids marked by "ID" or "@" without a colon, a few Chinese characters after the label, the
+    # full stop after an id; a QQ "same number"; WhatsApp misspelt.
+    ("Can contact by LINE ID @siamwoodcraft.", [("line", "@siamwoodcraft")]),
+    ("add my line @kk_shop for photos", [("line", "@kk_shop")]),
+    ("可以加LINE聊 ID: jerry1987lai", [("line", "jerry1987lai")]),
+    ("歡迎加LINE詢問：abc.shop.", [("line", "abc.shop")]),
+    ("QQ同号 2217746093", [("qq", "2217746093")]),
+    ("whatsap +213 661 48 20 97", [("whatsapp", "+213661482097")]),
+    ("see production line 305 for the defects", []),
+    ("on line 3 of the drawing the hole is 8mm", []),
 ]
 
 
@@ -286,3 +296,34 @@ def test_contacts_run_in_linear_time(name):
     ctx.mask(contact_spans(ctx))
     extract_emails(ctx), extract_phones(ctx), extract_fax(ctx), extract_ims(ctx)
     assert time.process_time() - start < 2.0
+
+
+# A relay service's sender (web form, web shop, social network, e-procurement network) is not
+# the customer's address; a look-alike domain is the sender's own.
+RELAYS = [
+    ("no-reply@wixforms.com", True), ("form-submission@squarespace.info", True), ("mailer@shopify.com", True),
+    ("messaging-digest-noreply@linkedin.com", True), ("ordersender-prod@ansmtp.ariba.com", True),
+    ("do_not_reply@northbeam.coupahost.com", True), ("b2b-notice@baidu.com", True), ("rfq@notify.qicaitong.cn", True),
+    ("supplier-enablement@ariba-network-suppliers.com", False), ("service@alibaba-inquiry-center.com", False),
+    ("sabine.vogt@hoffmann-antrieb.de", False), ("ops@notlinkedin.com", False),
+]
+
+
+@pytest.mark.parametrize("address,relay", RELAYS)
+def test_relay_senders(address, relay):
+    assert is_relay(address) is relay
+
+
+# Addresses are searched only shortly before each "@": the spans must be those of a scan of the
+# whole text (local parts of 64 characters and more, several "@", "@" that start no address).
+@pytest.mark.parametrize("text", [
+    "x" * 500 + " mail me: " + "a" * 64 + "@b.com and " + "c" * 65 + "@d.com",
+    "a@b.co@c.com, @@, kay@x.io;li@y.cn   @ 5 usd, Ann@Example.COM.",
+    "price @ USD 5 " * 50 + "sales@factory-a.com.cn",
+    "no at sign at all",
+    "@start@x.com end@y.org@",
+])
+def test_email_spans_equal_a_whole_scan(text):
+    from inquiry_nlp.extract.contacts import EMAIL, _email_spans
+
+    assert _email_spans(text) == [m.span() for m in EMAIL.finditer(text)]

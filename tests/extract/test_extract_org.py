@@ -309,6 +309,11 @@ HOSTILE = {
     "greetings on one line": "你好，深圳飞宇无人机。" * 5_000,
     "quoted buyers": "买家“临沂鑫达农机配件厂 周先生”" * 3_000,
     "team sign-offs": "Thanks\nThe GitHub Team\n" * 5_000,
+    "trade self-introductions": "我们是做五金做五金的的" * 5_000,
+    "shop names": "店铺叫店铺叫“" * 10_000,
+    "roles after 的": "河北冀丰复合肥的采购的老板" * 5_000,
+    "profile lines": "Director at Kamau Hardware Ltd | Owner, Casa Pet Ltda · " * 2_000,
+    "commas and capitals": "Manager, " * 20_000,
 }
 
 
@@ -319,3 +324,74 @@ def test_linear_time_on_hostile_input(name):
     extract_company(ctx)
     extract_person(ctx)
     assert time.perf_counter() - start < 0.5
+
+
+# Kinds found on relayed, web-form and shop-owner mail: the business described then named,
+# a shop's name given outright, "I am <name> from <brand>", a profile's "<title> at <company>",
+# a form's name field; and what is not the customer's (a relay's footer, "your shop").
+RELAY_AND_TRADE_KINDS = [
+    ("您好：\n我们是做工装的，合肥华庭装饰工程有限公司。接了一个酒店项目。", "合肥华庭装饰工程有限公司"),
+    ("你好，我们是做电子组装的工厂（东莞凯讯电子），工衣每月要补。", "东莞凯讯电子"),
+    ("你好，我们是做抖音带货的小鹿好物，想做一款收纳架。", "小鹿好物"),
+    ("老板好，我们是在苏州开连锁烘焙的，苏州麦香坊，要采购纸盒。", "苏州麦香坊"),
+    ("我们公司是经营五金的，（临沂顺达五金）想要报价。", "临沂顺达五金"),
+    ("你好 我是拼多多上做杯子的，店铺叫\"暖暖家居生活馆\"\n想找厂家贴牌", "暖暖家居生活馆"),
+    ("我们门店名叫鲜果时光，要采购保鲜盒。", None),  # unquoted, no organisation ending: not read
+    ("我的网店名字叫「木子良品」，想拿样。", "木子良品"),
+    ("你们店叫什么名字？我想先看看。", None),
+    ("33800太高了吧 做贸易的利润就这点\n——\n济南恒岳物资 许", "济南恒岳物资"),
+    ("Dear Sir,\nWe are Siam Woodcraft from Chonburi. We would like to ask price.", "Siam Woodcraft"),
+    ("Hello,\nI am Salma from Arganor, we produce argan oil.", "Arganor"),
+    ("Hi, this is Raj from BlueKite. Need 500 pcs.", "BlueKite"),
+    ("Hi,\nI am Salma from Morocco, we produce argan oil.", None),
+    ("LinkedIn\nPeter Kamau sent you a message\nDirector at Kamau Hardware & Building Supplies | Nairobi\n\"Hello Sir\"",
+     "Kamau Hardware & Building Supplies"),
+    ("Rafael Costa · Brazil · Owner, Casa Pet Moema Ltda\n\"Olá, I want 600 beds.\"", "Casa Pet Moema Ltda"),
+    ("Category Manager, Electrical Consumables at Voltra Distribution Pty Ltd\nPlease quote.",
+     "Voltra Distribution Pty Ltd"),
+    ("Sat 19 April, 3pm: \"Building a kit\" - bring your soldering iron, the club has spare stations", None),
+    ("You have been invited to a sourcing event.\nOrganized by: Northbeam Outdoor Products, Inc.\nLine 1: cartons",
+     "Northbeam Outdoor Products, Inc."),
+    ("Please log in to respond to this event.\n\nSAP Ariba Supplier Enablement\n© SAP SE", None),
+    ("New inquiry from a verified buyer:\nBuyer: Kim Sung-ho (Hanjin Global Trading)\nProduct: Rubber mats",
+     "Hanjin Global Trading"),
+    ("New inquiry:\nBuyer: Abdullah (Saudi Arabia)\nProduct: mats", None),
+]
+
+
+@pytest.mark.parametrize("text,company", RELAY_AND_TRADE_KINDS, ids=[k[0][:30] for k in RELAY_AND_TRADE_KINDS])
+def test_relay_profile_and_trade_company_mentions(text, company):
+    assert first(extract_company(ctx_of(text))) == company
+
+
+FORM_NAME_FIELDS = [
+    ("You received a new message from your online store's contact form.\nCountry Code: AU\nName: Shane Doherty\n"
+     "Comment: the heater stopped working", "Shane Doherty"),
+    ("Event #4417: cartons\nEvent contact: Megan Ruiz\nResponse due: 3/6/2026", "Megan Ruiz"),
+    ("网站留言\n称呼：何小姐\n留言内容：请报价", "何小姐"),
+    ("You have received a new form submission.\nFull name: Vinod K. Mishra\nMessage: need 200 units", "Vinod K. Mishra"),
+    ("Product name: LED panel 600x600\nQty: 500", None),
+]
+
+
+@pytest.mark.parametrize("text,person", FORM_NAME_FIELDS, ids=[k[0][:30] for k in FORM_NAME_FIELDS])
+def test_form_name_fields(text, person):
+    assert first(extract_person(ctx_of(text))) == person
+
+
+# An organisation whose role or person follows 的 opens the writer's self-introduction, whatever
+# its name ends with; a kind of business ("一家…厂"), a client or the addressee is not one.
+ORG_OF_ROLE = [
+    ("韩经理你好，我是河北冀丰复合肥的采购赵国庆，朋友介绍的你们厂。", "河北冀丰复合肥"),
+    ("张经理您好，天津海运达国际物流的Jason。本周运价如下", "天津海运达国际物流"),
+    ("王总好，\n成都蜀味坊火锅的老板，想订一批锅具。", "成都蜀味坊火锅"),
+    ("您好，我是青岛远航船务的业务小刘，想问下报价。", "青岛远航船务"),
+    ("我是温州一家阀门厂的采购，想问价。", None),
+    ("这是我们中东大客户的采购经理要的货。", None),
+    ("你好，你们公司的业务员上次说有现货。", None),
+]
+
+
+@pytest.mark.parametrize("text,company", ORG_OF_ROLE, ids=[k[0][:30] for k in ORG_OF_ROLE])
+def test_organisation_before_role_in_self_introduction(text, company):
+    assert first(extract_company(ctx_of(text))) == company

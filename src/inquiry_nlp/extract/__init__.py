@@ -13,7 +13,7 @@ from ..mail import Message, Thread
 from ..mail.domains import is_automated, is_platform
 from ..result import Fields
 from .base import Context, Found
-from .contacts import contact_spans, extract_emails, extract_fax, extract_ims, extract_phones
+from .contacts import contact_spans, extract_emails, extract_fax, extract_ims, extract_phones, is_relay
 from .deadlines import extract_deadlines
 from .org import choose_company, extract_company, extract_person, from_display_name, signing_display_name
 from .prices import extract_prices
@@ -93,8 +93,11 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
 
     ours = {a.lower() for a in (own_addresses or set())}
     ours |= {m.from_addr for m in thread.messages if m.is_ours}
+    senders = {m.from_addr for m in thread.customer_messages}
+    # A customer's message to one recipient is to us: that address is ours, not theirs.
+    ours |= {m.to[0].addr for m in thread.customer_messages if len(m.to) == 1 and not m.cc} - senders
     emails = [m.from_addr for m in thread.customer_messages
-              if m.from_addr and not is_platform(m.from_addr)]  # spec: every sender but a genuine platform
+              if m.from_addr and not is_platform(m.from_addr) and not is_relay(m.from_addr)]  # spec: every sender but a genuine platform or relay
     emails += [f.value for f in all_of("emails")]
     emails = [e for e in _unique(emails) if e not in ours]
     quantities = _unique([f.value | {"text": f.text} for f in all_of("quantities")],
@@ -118,7 +121,7 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
     if not company:
         # An organisation signing with its display name ("顺丰速运" … "顺丰速运"), automated or not.
         for m, mf in zip(thread.customer_messages, per_message):
-            if m.sender and m.sender.name and not is_platform(m.from_addr):
+            if m.sender and m.sender.name and not is_platform(m.from_addr) and not is_relay(m.from_addr):
                 signed = signing_display_name(m.sender.name, mf.ctx)
                 if signed:
                     company = [signed]
@@ -126,7 +129,8 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
     if not company or not person:
         # The text names neither: the sender's display name often does ("宁波甬精模具 设备部 沈").
         for m in thread.customer_messages:
-            if m.sender and m.sender.name and not is_platform(m.from_addr) and not is_automated(m.from_addr):
+            if m.sender and m.sender.name and not is_platform(m.from_addr) and not is_automated(m.from_addr) \
+                    and not is_relay(m.from_addr):
                 c, p = from_display_name(m.sender.name)
                 company = company or ([c] if c else [])
                 person = person or ([p] if p else [])

@@ -29,12 +29,16 @@ from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from .base import Context, Found
 
+# phonenumbers compiles its metadata patterns through ``re``'s bounded cache, which a few
+# regions' worth of patterns overflow: keep every compiled pattern instead of recompiling.
+phonenumbers.enable_pattern_cache()
+
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}\b")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 # Labels just before a number, read on the normalised text (simplified, half-width).
 _LABEL = re.compile(
-    r"(?P<label>(?:tel|telephone|phone|ph|t|mob|mobile|cell|cellphone|m|hp|handphone|fax|f|whatsapp|whats app|wa|"
+    r"(?P<label>(?:tel|telephone|phone|ph|t|mob|mobile|cell|cellphone|m|hp|handphone|fax|f|whatsapp|whatsap|whats app|wa|"
     r"wechat|we chat|weixin|wx|vx|v信|微信|薇信|威信|telegram|tg|viber|line|skype|qq|电话|手机|座机|固话|传真|"
     r"联系电话|联系方式|办公电话|移动电话|tel/fax|ph/whatsapp|电话/微信|手机/微信|手机号|微信号|"
     r"[a-z一-鿿/&+ .()]{0,24})\s*[:：]?\s*)$", re.IGNORECASE)
@@ -44,7 +48,7 @@ _FAX = re.compile(r"fax|传真|(?:^|[^a-z])f\s*[:：]?\s*$", re.IGNORECASE)
 _PHONE_WORD = re.compile(r"tel|phone|ph\b|mob|cell|hp\b|电话|手机|座机|固话|call|contact|联系|同号|(?:^|[^a-z])[mt](?:[^a-z]|$)",
                          re.IGNORECASE)
 _IM_WORDS = {
-    "whatsapp": re.compile(r"whats\s*app|(?<![a-z0-9])wa(?![a-z0-9])|wsp", re.IGNORECASE),
+    "whatsapp": re.compile(r"whats\s*app?|(?<![a-z0-9])wa(?![a-z0-9])|wsp", re.IGNORECASE),  # "whatsap" too
     "telegram": re.compile(r"telegram|(?<![a-z0-9])tg(?![a-z0-9])", re.IGNORECASE),
     # "vx同号", "加V": the short labels stand apart from Latin letters, not from Chinese.
     "wechat": re.compile(r"wechat|we chat|weixin|(?<![a-z0-9])[wv]x(?![a-z0-9])|v信|微信|薇信|威信|加v(?![a-z])",
@@ -54,7 +58,7 @@ _IM_WORDS = {
     "qq": re.compile(r"(?<![a-z])qq|扣扣", re.IGNORECASE),
 }
 # "微信同号", "电话或微信（同号）", "手机13905316789同微信", "WhatsApp same number".
-_SAME_NUMBER = re.compile(r"同号|同微信|same\s+(?:number|no\b)", re.IGNORECASE)
+_SAME_NUMBER = re.compile(r"(?=[同s])(?:同号|同微信|same\s+(?:number|no\b))", re.IGNORECASE)
 
 # IM ids written after a label (ids, not numbers: numbers are handled with the phones). A WeChat
 # label may be followed by a few words before its id ("可加微信详聊：seo-li2024", "加我微信吧 amy_w").
@@ -64,13 +68,15 @@ _IM_ID = [
                           r"(?:[ \t]{0,2}(?:id|account))?(?:[一-鿿]{0,4}?)[ \t]{0,3}(?:[(（][ \t]{0,2}(?:id[ \t]{0,2})?)?"
                           r"(?P<sep>[:：=]|-(?=[ \t])|is(?![a-z]))?[ \t]{0,3}"
                           r"(?P<id>[A-Za-z][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_@-])(?!\.[A-Za-z0-9])", re.IGNORECASE)),
-    ("qq", re.compile(r"(?:(?<![A-Za-z])qq|扣扣)(?:号|号码)?\s*(?P<sep>[:：]?)\s*(?P<id>[1-9]\d{4,11})(?!\d)", re.IGNORECASE)),
+    ("qq", re.compile(r"(?:(?<![A-Za-z])qq|扣扣)(?:同号|号码|号)?\s*(?P<sep>[:：]?)\s*(?P<id>[1-9]\d{4,11})(?!\d)", re.IGNORECASE)),
     ("skype", re.compile(r"skype(?:[ \t]{0,2}id)?[ \t]{0,3}(?P<sep>[:：]|is(?![a-z]))?\s{0,3}"
                          r"(?P<id>(?:live:\.?)?[A-Za-z][A-Za-z0-9_.,:-]{4,40}[A-Za-z0-9])",  # "live:.cid.7a8b…"
                          re.IGNORECASE)),
     ("telegram", re.compile(r"(?<![a-z])(?:telegram|tg)(?![a-z])\s*(?P<sep>[:：]?)\s*"
                             r"(?P<id>@?[A-Za-z][A-Za-z0-9_]{4,31})(?![A-Za-z0-9_]|:/)", re.IGNORECASE)),
-    ("line", re.compile(r"(?<![a-z])line\s*(?:id)?\s*(?P<sep>[:：])\s*(?P<id>@?[A-Za-z0-9._-]{3,20})", re.IGNORECASE)),
+    # "LINE: x", "LINE ID @x", "加LINE聊 ID: x" (a colon, or an id marked by "ID" or "@").
+    ("line", re.compile(r"(?<![a-z])line[一-鿿]{0,3}\s*(?:(?:id)?\s*(?P<sep>[:：])|id(?=[ \t]{1,3}@?[A-Za-z0-9])|(?=[ \t]{1,3}@))"
+                        r"\s*(?P<id>@?[A-Za-z0-9_-][A-Za-z0-9._-]{1,18}[A-Za-z0-9_-])", re.IGNORECASE)),  # not its full stop
 ]
 _ID_SHAPE = re.compile(r"[\d_@-]")  # an id written without a colon must look like one: "wechat official" is not
 # A plain word followed by more words is prose, not an id: "Skype: available Mon-Fri", "bottom line: price must".
@@ -158,8 +164,28 @@ def extract_emails(ctx: Context) -> list[Found]:
 def _emails(ctx: Context) -> list[tuple[int, int]]:
     cached = ctx.cache.get("emails")
     if cached is None:
-        cached = ctx.cache["emails"] = [m.span() for m in EMAIL.finditer(ctx.text)] if "@" in ctx.text else []
+        cached = ctx.cache["emails"] = _email_spans(ctx.text)
     return cached
+
+
+_LOCAL_MAX = 64  # characters of an address before its "@" (EMAIL's local part)
+
+
+def _email_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``EMAIL.finditer(text)`` finds, searched only from shortly before each "@":
+    an address starts at most ``_LOCAL_MAX`` characters before its "@", so no match starts
+    earlier than that before the first "@" not yet passed."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    at = text.find("@")
+    while at >= 0:
+        m = EMAIL.search(text, max(pos, at - _LOCAL_MAX))
+        if m is None:
+            break
+        out.append(m.span())
+        pos = m.end()
+        at = text.find("@", pos)
+    return out
 
 
 @lru_cache(maxsize=256)
@@ -351,7 +377,7 @@ def _label_before(text: str, start: int) -> str:
 
 
 _TRAILING = re.compile(r"\s*[(（]([^()（）\n]{1,30})[)）]")
-_LABEL_WORDS = re.compile(r"whats\s*app|wechat|weixin|telegram|viber|line|skype|fax|mobile|mob|phone|tel|cell|same|number|"
+_LABEL_WORDS = re.compile(r"whats\s*app?|wechat|weixin|telegram|viber|line|skype|fax|mobile|mob|phone|tel|cell|same|number|"
                           r"only|also|and|or|wa|wx|vx|tg|v信|微信|传真|手机|电话|同号|号码|号", re.IGNORECASE)
 _BARE_LABEL_REST = re.compile(r"[A-Za-z0-9_@]")  # "(微信zhoujl_jr)" names an id of its own
 
@@ -495,6 +521,27 @@ def _line_label(text: str, start: int) -> bool:
     ``[im] line_after`` ("my LINE", "WhatsApp or LINE"), not in "production line: SMT-01"."""
     m = _WORD_BEFORE.search(text, max(0, start - 24), start)
     return m is None or m.group(1).lower() in _line_after()
+
+
+@lru_cache(maxsize=1)
+def _relay_domains() -> frozenset[str]:
+    data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/contacts.toml").read_text("utf-8"))
+    return frozenset(d.lower() for d in data["relay"]["domains"])
+
+
+def is_relay(address: str) -> bool:
+    """Whether ``address`` is a relay service's sender (a web form, web shop, social network or
+    e-procurement notification: ``contacts.toml [relay]``), subdomains included; such a sender
+    is not the customer's email.
+
+    >>> is_relay("form-submission@squarespace.info"), is_relay("do_not_reply@northbeam.coupahost.com")
+    (True, True)
+    >>> is_relay("supplier-enablement@ariba-network-suppliers.com"), is_relay("li@baiduparts.com")
+    (False, False)
+    """
+    parts = address.rpartition("@")[2].lower().strip(">").strip().split(".")
+    domains = _relay_domains()
+    return any(".".join(parts[i:]) in domains for i in range(len(parts) - 1))
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,10 @@ address nor contact is the company even without a legal form ("Harbour Rig & Cha
 After the signature come labelled values ("联系人：王主任", "Company: X", a platform
 notification's "询价人：刘先生" / "Buyer: X Co.") and self-introductions ("We are X, a
 distributor", "Greetings from X", "我是X公司的Y", "我司为X", "你好，深圳飞宇无人机。", "代表 X") and
-an organisation signing as its team ("The GitHub Team"). Results are ordered best first; a
+an organisation signing as its team ("The GitHub Team"); a Chinese writer's business named after
+describing it ("我们是做工装的，合肥华庭装饰工程有限公司", "店铺叫"暖暖家居生活馆"") or before the writer's
+role ("河北冀丰复合肥的采购赵国庆"); a profile line's "Director at Kamau Hardware | Nairobi"; a web
+form's "Name: …" field. Results are ordered best first; a
 thread keeps the first found, or the first written with a legal form (``choose_company``).
 
 Not the customer's: the addressee of a greeting line ("尊敬的 XX有限公司：", "Dear Hongli
@@ -339,10 +342,13 @@ _SIGNOFF = re.compile(
 _SIGNOFF_TAIL = re.compile(r"[\s,，.。!！~～:：;；]*")
 _FOOTER = re.compile(r"^(?:sent from|sent via|sent with|get outlook|发自|从我的|来自我的|发送自|"
                      r"来自.{0,8}(?:邮箱|邮件|客户端|手机|大师))", re.IGNORECASE)
-_DISCLAIMER = re.compile(r"不希望再收到|退订|回复td|仅限于|本信件|机密资料|机密信息|非指定收件人|confidential|intended (?:solely )?for|intended recipient|disclaimer|unsubscribe|"
+# A disclaimer word starts with one of the look-ahead's characters: the engine passes over the
+# other positions at once instead of trying every word (case-insensitive words get no such help).
+_DISCLAIMER = re.compile(r"(?=[不退回仅本机非免保请若自电cidutasn])(?:"
+                         r"不希望再收到|退订|回复td|仅限于|本信件|机密资料|机密信息|非指定收件人|confidential|intended (?:solely )?for|intended recipient|disclaimer|unsubscribe|"
                          r"免责声明|保密|本邮件|请勿转发|若您不是|this (?:e-?mail|email) was sent|don't want to hear|"
                          r"请勿(?:直接)?回复|自动发送|自动发出|电脑发出|automatically generated|system-generated|"
-                         r"do not reply|don't reply|no-?reply",
+                         r"do not reply|don't reply|no-?reply)",
                          re.IGNORECASE)
 _CONTACT_LABEL = re.compile(
     r"^(?:tel|telephone|phone|ph|mob|mobile|cell|hp|fax|e-?mail|email|add|addr|address|web|website|www|"
@@ -468,9 +474,11 @@ def _signature(lines: list[_Line]) -> tuple[list[_Line], int]:
 # --------------------------------------------------------------------------------------------
 # Classing the parts of a line.
 
-_SPLIT = re.compile(r"\s{0,3}(?:,(?!\s{0,2}(?:ltd|limited|inc|llc|l\.l\.c|s\.a|s\.r\.l|s\.p\.a|co\b|corp|pvt|pte|sdn|"
+# A separator starts with a space or with one of its marks (the look-ahead lets the engine pass
+# over every other character at once).
+_SPLIT = re.compile(r"(?=[\s,，、;；|｜/／:：])(?:\s{0,3}(?:,(?!\s{0,2}(?:ltd|limited|inc|llc|l\.l\.c|s\.a|s\.r\.l|s\.p\.a|co\b|corp|pvt|pte|sdn|"
                     r"gmbh|plc|jsc|ltda|b\.v|n\.v|a\.s|ag\b|kg\b))|，|、|;|；|\||｜|/(?!\s{0,2}[A-Za-z]{1,3}\b)|／|"
-                    r"\s-\s|\s–\s|\s—\s|:|：)\s{0,3}|\s{2,}", re.IGNORECASE)
+                    r"\s-\s|\s–\s|\s—\s|:|：)\s{0,3}|\s{2,})", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -1185,6 +1193,7 @@ _PERSON_LABEL = re.compile(
 # "Buyer: X Co.", "采购商：浙江**食品有限公司" (a platform masks part of it: still its name), 买家“临沂鑫达农机配件厂 周先生”.
 _BUYER_LABEL = re.compile(r"(?:买家|采购商|采购单位|buyer|(?<![^\n])[ \t]{0,4}from)\s{0,3}(?:buyer\s{0,3})?(?:[:：]\s{0,3}(?P<v>[^\n]{1,100})|"
                           r"[“\"「](?P<q>[^”\"」\n]{2,60})[”\"」])")
+_BRACKETED = re.compile(r"[(（]([^()（）\n]{2,60})[)）]")
 _BUYER_CUES = ("买家", "采购商", "采购单位", "buyer", "from:")
 _CONTACT_CALL = re.compile(r"联系(?:电话|方式|手机)?\s{0,3}[:：]?\s{0,40}[(（]?(?P<v>[" + _HAN + r"]{2,4})")
 _PAREN_NAME = re.compile(r"[(（](?P<v>[" + _HAN + r"]{2,4})[)）]")
@@ -1196,6 +1205,11 @@ _EN_PERSON_INTRO = re.compile(
 _ZH_LATIN_NAME_INTRO = re.compile(r"(?:我是|我叫)[^\n，,。]{0,30}?(?:的|采购|经理|负责人|老板)\s{0,2}"
                                   r"(?P<v>[A-Z][A-Za-z'-]{1,20}(?:\s[A-Z][A-Za-z'-]{1,20})?)(?![A-Za-z])")
 _ZH_PERSON_INTRO = re.compile(r"(?:我是|我叫|本人|鄙人)(?P<v>[^\s,，。.!！；;:：、]{2,40})")
+# A web form's or portal's field opening its line: "Name: Shane Doherty", "Event contact: Megan Ruiz".
+_FORM_NAME_LABEL = re.compile(
+    r"(?:^|\n)[ \t]{0,8}(?:full name|your name|name|contact|event contact|requester|requested by|submitted by|"
+    r"sender|称呼|您的称呼|留言人)[ \t]{0,3}[:：][ \t]{0,3}(?P<v>[^\n,，;；:：()（）]{1,40})")
+_FORM_NAME_CUES = ("name", "contact", "request", "submitted", "sender", "称呼", "留言人")
 _PERSON_LABEL_CUES = ("联系人", "询价人", "发送者", "采购人", "经办人", "姓名", "contact", "attn", "attention")
 _COMPANY_LABEL_CUES = ("公司", "单位", "company", "organi", "抬头")
 _EN_COMPANY_CUES = ("greeting", "we are", "we're", "this is", "i am", "i'm", "i work", "behalf", "represent",
@@ -1203,10 +1217,14 @@ _EN_COMPANY_CUES = ("greeting", "we are", "we're", "this is", "i am", "i'm", "i 
                     "here at", "i head", "i own", "i run", "we run", "we own", "i manage", "owner of", "founder of")
 _ZH_COMPANY_CUES = ("我们", "我司", "我公司", "本公司", "我单位", "这里是", "这边是", "我哋", "我地", "我系", "我是", "代表")
 _COMPANY_LABEL = re.compile(
-    r"(?:^|\n)\s{0,8}(?:公司名称|公司|单位名称|单位|company name|company|organi[sz]ation|开票抬头|发票抬头|抬头)"
+    r"(?:^|\n)\s{0,8}(?:公司名称|公司|单位名称|单位|company name|company|organi[sz]ation|organi[sz]ed by|buying organi[sz]ation|"
+    r"开票抬头|发票抬头|抬头)"
     r"\s{0,3}[:：]\s{0,3}(?P<v>[^\n]{2,80})")
 _INVOICE_TO = re.compile(r"发票开(?:给)?(?P<v>[" + _HAN + r"A-Za-z0-9（）()]{4,30})")
+# The leading look-aheads of the two introductions below name the characters a cue can start
+# with: the engine then passes over every other position at once instead of trying each cue.
 _EN_COMPANY_INTRO = re.compile(
+    r"(?=[gwmocitrhf])"
     r"(?:greetings from|greeting from|warm greetings from|(?:my|our) (?:company|firm|organi[sz]ation|business)"
     r"(?: name)? is|company name is|(?:we are|we're|i am|i'm|writing|contacting you) from|"
     r"we are|we're|this is .{1,30}? from|i am .{1,40}? (?:from|of|at)|"
@@ -1218,15 +1236,130 @@ _LATIN_TAIL = re.compile(r"\s[A-Za-z&'. -]+$")
 _ZH_HELLO_SELF = re.compile(r"(?:你好|您好)\s{0,2}[,，!！]\s{0,2}(?P<v>[^\n,，。.!！；;:：、?？]{4,30})"
                             r"(?=[,，。.])")
 _ZH_COMPANY_INTRO = re.compile(
+    r"(?=[我本这代])"
     r"(?:(?:我们|我|我司)(?:是|系)?来自[^\n,，。的]{1,12}的|我们是|我们这里是|我们这边是|我司是|我司为|我司系|我公司是|我公司为|本公司是|本公司为|我单位是|我单位为|这里是|这边是|"
     r"(?<![销售业务首席驻华])代表|"
     r"我哋系|我地系|我们系|我系|我是|我们|我司)\s{0,2}(?P<v>[^\n,，。.!！；;:：、?？]{3,40})")
 
 
+# "我们是做工装的，合肥华庭装饰工程有限公司", "我们是做电子组装的工厂（东莞凯讯电子）", "我们是做抖音带货的小鹿好物":
+# the business described, then its name (after a comma, in brackets or straight after 的).
+_ZH_TRADE_SELF = re.compile(
+    r"(?=[我本])(?:我们公司|我们|我|我司|本公司|我公司)(?:是|系)[^\n，,。！!？?]{0,16}?(?:做|开|经营|搞)[^\n，,。！!？?（(]{1,24}?的"
+    r"(?:团队|工厂|厂家|厂|公司|商家|卖家|店铺|店|门店|网店|品牌|主播)?\s{0,2}(?:[，,]\s{0,2})?(?:[（(]\s{0,2})?"
+    r"(?P<v>[^\n,，。.!！；;:：、?？()（）]{2,40})")
+# "店铺叫"暖暖家居生活馆"", "我们门店名叫鲜果时光", "公司名称是XX": a shop's or company's name given outright.
+_ZH_NAMED_AS = re.compile(
+    r"(?=[店铺门网公品工])(?:店铺|门店|网店|店|公司|品牌|工作室)(?:名字|名称|名)?(?:叫做|叫|是|为)\s{0,2}"
+    r"(?P<q>[“\"「『])?(?P<v>[^\n“”\"「」『』,，。.!！；;:：、?？]{2,30})")
+_ZH_OTHER_BEFORE = re.compile(r"[你您贵]|他们|她们|别人|朋友|客户")
+_ZH_NOT_IN_ORG = re.compile(r"[了吗呢吧啊呀您你我他她它请要想需谢给看与及或但也就才再很更最么什谁哪怎因虽而且并不没别从往对把被让使]")
+# "我是河北冀丰复合肥的采购赵国庆", "张经理您好，天津海运达国际物流的Jason。": an organisation whose
+# role or person follows 的 opens the writer's self-introduction, whatever its name ends with.
+_ZH_DE_ROLE = re.compile(r"的\s{0,2}(?=采购|经理|总经理|老板|负责人|厂长|业务|销售|主管|总监|助理|工程师|小[" + _HAN + r"]|"
+                         r"[A-Z][a-z]{1,12}\b)")
+_ZH_SELF_CUE = re.compile(r"我们是|我是|我系|这里是|这边是")
+_CLAUSE_START = frozenset("\n，,。:：!！")
+
+
+def _org_before_de(norm: str, de: int) -> tuple[int, int] | None:
+    """The Chinese run just before 的 at ``de`` when it opens a clause or follows "我是"."""
+    a = de
+    while a > de - 22 and a > 0 and _HAN_RX.match(norm, a - 1):
+        a -= 1
+    if a > 0 and _HAN_RX.match(norm, a - 1):
+        return None  # a longer run: a sentence, not a name
+    cue = _ZH_SELF_CUE.match(norm, a, de)
+    if cue:
+        a = cue.end()
+    else:
+        k = a
+        while k > 0 and norm[k - 1] in " \t":
+            k -= 1
+        if k > 0 and norm[k - 1] not in _CLAUSE_START:
+            return None
+    if not 4 <= de - a <= 16 or norm[a] in "我这":
+        return None
+    return a, de
+
+
+def _zh_trade_companies(t: _Text) -> list[_Cand]:
+    """A Chinese writer's own business named after describing it, or given as its shop's name."""
+    norm = t.norm
+    out: list[_Cand] = []
+    if t.has(("做", "开", "经营", "搞")):
+        for m in t.find(_ZH_TRADE_SELF):
+            span = _company_from_phrase(norm, *m.span("v"))
+            if span and _org_zh(norm[span[0]:span[1]].replace(" ", "")):
+                out.append(_Cand(norm[span[0]:span[1]], span[0], span[1], 8))
+    if t.has(("的",)):
+        for m in t.find(_ZH_DE_ROLE, low=False):
+            found = _org_before_de(norm, m.start())
+            if not found:
+                continue
+            a, b = found
+            v = norm[a:b]
+            if _PRONOUN_ZH.search(v) or _ZH_NOT_IN_ORG.search(v) or _ZH_NOT_COMPANY_START.match(v) \
+                    or _ZH_BAD_HEAD.search(v) or _THIRD_PARTY_ZH.search(v) or _is_place_zh(v) or _zh_name(v):
+                continue
+            span = _company_from_phrase(norm, a, b)
+            a, b = span if span else (a, b)
+            out.append(_Cand(norm[a:b], a, b, 8))
+    if t.has(("叫", "名称是", "名称为", "名是", "名为")):
+        for m in t.find(_ZH_NAMED_AS):
+            line_start = norm.rfind("\n", 0, m.start()) + 1
+            if _ZH_OTHER_BEFORE.search(norm, max(line_start, m.start() - 12), m.start()):
+                continue  # "你们店叫什么", "我朋友的店叫…": not the writer's
+            a, b = _trim(norm, *m.span("v"))
+            v = norm[a:b]
+            if b > a and _HAN_RX.search(v) and (m.group("q") or _org_zh(v.replace(" ", ""))) \
+                    and not _ZH_NOT_IN_NAME.search(v[:1]) and not _has_platform(v):
+                out.append(_Cand(v, a, b, 8))
+    return out
+
+
+# A relay's profile line: "Director at Kamau Hardware & Building Supplies | Nairobi",
+# "Rafael Costa · Brazil · Owner, Casa Pet Moema Ltda".
+_PROFILE_SEP = re.compile(r"\s[|·•]\s")
+_ROLE_THEN_ORG = re.compile(r"(?:\s(?:at|@)|,)\s(?=[A-Z0-9])")
+_PROFILE_NOT_ORG = re.compile(r"[:：\"“”!?？]")
+
+
+def _profile_companies(t: _Text) -> list[_Cand]:
+    """The company of a job title written "<title> at <company>" or "<title>, <company>" as one
+    segment of a short line (a social or platform profile, a signature)."""
+    if not t.has((" at ", ", ", " @ ")):
+        return []
+    norm = t.norm
+    out: list[_Cand] = []
+    for m in t.find(_ROLE_THEN_ORG, low=False):
+        # The segment: from the line's start or its last " | " / " · " to its end or its next one.
+        ls = norm.rfind("\n", 0, m.start()) + 1
+        if m.start() - ls > 160:
+            continue
+        a = max([ls] + [x.end() for x in _PROFILE_SEP.finditer(norm, ls, m.start())])
+        if m.start() - a > 50 or not norm[a:a + 1].isupper():
+            continue  # a job title is short and capitalised ("Director at …", "Owner, …")
+        le = norm.find("\n", m.end())
+        le = len(norm) if le < 0 else le
+        if le - ls > 160 or _DIGIT.search(norm, a, m.start()) or not _role_part(norm[a:m.start()]):
+            continue
+        nxt = _PROFILE_SEP.search(norm, m.end(), le)
+        b = nxt.start() if nxt else le
+        at = norm.rfind(" at ", m.end(), b)  # "Category Manager, Electrical Consumables at Voltra Pty Ltd"
+        s, e = _trim(norm, at + 4 if at >= 0 else m.end(), b)
+        v = norm[s:e]
+        if 1 < len(v) <= 70 and not _PROFILE_NOT_ORG.search(v) and (_legal_en(v) or _org_en(v) or _org_zh(v)) \
+                and not _is_place(v) and not _has_platform(v):
+            out.append(_Cand(v, s, e, 7))
+    return out
+
+
 def _label_persons(t: _Text) -> list[_Cand]:
     norm = t.norm
     out: list[_Cand] = []
-    for rx, score, cues in ((_PERSON_LABEL, 12, _PERSON_LABEL_CUES), (_BUYER_LABEL, 11, ("买家", "buyer")),
+    for rx, score, cues in ((_PERSON_LABEL, 12, _PERSON_LABEL_CUES), (_FORM_NAME_LABEL, 12, _FORM_NAME_CUES),
+                            (_BUYER_LABEL, 11, ("买家", "buyer")),
                             (_INQUIRY_FROM, 11, (" from",)), (_CONTACT_CALL, 10, ("联系",))):
         if not t.has(cues):
             continue
@@ -1412,6 +1545,14 @@ def _label_companies(t: _Text) -> list[_Cand]:
                 a, b = _org_span(norm, parts, k)
                 out.append(_Cand(norm[a:b], a, b, 14))
                 break
+        else:
+            # "Buyer: Kim Sung-ho (Hanjin Global Trading)": the company in brackets after the name.
+            for pm in _BRACKETED.finditer(norm, s, e):
+                a, b = _trim(norm, *pm.span(1))
+                w = norm[a:b]
+                if b > a and (_legal_en(w) or _org_en(w) or _org_zh(w)) and not _is_place(w) and not _has_platform(w):
+                    out.append(_Cand(w, a, b, 14))
+                    break
     for m in (t.find(_INVOICE_TO) if t.has(("发票开",)) else ()):
         s, e = m.span("v")
         v = norm[s:e]
@@ -1424,6 +1565,16 @@ def _label_companies(t: _Text) -> list[_Cand]:
 # A student's or applicant's school is not a customer's company.
 _STUDENT = re.compile(r"学生|本科|研究生|硕士|博士生|毕业生|应届|student|graduate|researcher|undergraduate|phd|"
                       r"dissertation|thesis|apply for", re.IGNORECASE)
+
+
+_FROM_PLACE = re.compile(r"\s{1,2}(?:from|in|based in)\s{1,2}[A-Z]")
+
+
+def _person_then_from(cue: str) -> bool:
+    """Whether an introduction cue names its writer before "from": "i am salma from", "this is
+    raj from" (then what follows is where the writer works, even a one-word brand)."""
+    words = cue.split()
+    return len(words) >= 3 and words[-1] == "from" and words[0] in ("i", "i'm", "this", "im")
 
 
 def _intro_companies(t: _Text) -> list[_Cand]:
@@ -1443,7 +1594,10 @@ def _intro_companies(t: _Text) -> list[_Cand]:
         if _has_platform(v):
             continue
         owns = any(w in cue for w in ("own", "run", "founder", "manage")) or bool(_APPOSITIVE.match(norm, span[1]))
-        if _legal_en(v) or _org_en(v) or (strong and _titlecase(v) and (owns or not _name_part(v))):
+        # After "I am Salma from" the person is named already; "We are X from Chonburi" is a business.
+        placed = _person_then_from(cue) or (cue.split()[0] in ("we", "we're") and bool(_FROM_PLACE.match(norm, span[1])))
+        if _legal_en(v) or _org_en(v) or (strong and _titlecase(v) and (owns or not _name_part(v))) or (
+                placed and _titlecase(v) and not _is_place(v)):
             if v.lower().split()[0] in ("a", "an", "the", "interested", "looking", "one", "very", "now", "also"):
                 continue
             out.append(_Cand(v, span[0], span[1], 9 if (_legal_en(v) or _org_en(v)) else 7))
@@ -1653,10 +1807,12 @@ def _analyse(norm: str) -> tuple[tuple[_Cand, ...], tuple[_Cand, ...]]:
     signature: memoised on the text (a pure function of it) so it is read once per message."""
     t = _Text(norm)
     companies, persons = _signature_finds(t)
-    companies += _label_companies(t) + _intro_companies(t) + _subject_companies(t)
+    companies += _label_companies(t) + _intro_companies(t) + _zh_trade_companies(t) + _profile_companies(t) \
+        + _subject_companies(t)
     persons += _label_persons(t) + _intro_persons(t)
     companies = [c for c in companies if not _ours(norm, c.start, c.end)
                  and (not _has_platform(_END_PAREN.sub("", c.value) or c.value) or _SHOP_ON_MARKETPLACE.match(c.value))]
+    companies = [_without_role(norm, c) for c in companies]
     # "Your Lufthansa Team" signs a mail; it is not the "Dear Hongli team" of a greeting.
     companies += [c for c in _team_companies(t) if not _has_platform(c.value)]
     persons = [c for c in persons if not _ours(norm, c.start, c.end)]
@@ -1671,6 +1827,17 @@ def _analyse(norm: str) -> tuple[tuple[_Cand, ...], tuple[_Cand, ...]]:
             persons.remove(fuller)
             persons.insert(0, _Cand(fuller.value, fuller.start, fuller.end, top.score))
     return tuple(sorted(companies, key=order)), tuple(persons)
+
+
+_ROLE_AT = re.compile(r"(?P<role>[^\W\d_][\w&/.'-]*(?:\s[^\W\d_][\w&/.'-]*){0,4}?)\s(?:at|@)\s(?=[A-Z0-9])")
+
+
+def _without_role(norm: str, c: _Cand) -> _Cand:
+    """"Director at Kamau Hardware" (a profile or signature line read whole) → the company only."""
+    m = _ROLE_AT.match(norm, c.start, c.end)
+    if m and _role_part(m.group("role")):
+        return _Cand(norm[m.end():c.end], m.end(), c.end, c.score)
+    return c
 
 
 def _fuller(a: str, b: str) -> bool:
