@@ -147,7 +147,7 @@ def test_an_unescaped_from_line_at_a_block_boundary_stays_in_its_message(dump_wi
     f = engine.list_inputs([str(mbox)])[0]
     expected = [(r.index, _what(read_raw(r))) for r in iter_raw([str(mbox)])]
     assert len(expected) == 13
-    for blocksize in (500, 4096, 7777):
+    for blocksize in (97, 500, 4096, 7777):
         _, blocks = read_bytes(str(mbox), delimiter=b"\nFrom ", blocksize=blocksize, sample=False)
         data = dask.compute(*blocks[0], scheduler="sync")
         assert any(b.startswith(b"now on") for b in data)  # a block starts at the body's From line
@@ -155,6 +155,10 @@ def test_an_unescaped_from_line_at_a_block_boundary_stays_in_its_message(dump_wi
         pieces = [p for i, b in enumerate(data) for p in engine._read_block(f, i, b, heads[i + 1:], True)]
         offsets = engine._offsets((fn, bn, ix) for fn, bn, ix, _ in pieces)
         assert [(offsets[(fn, bn)] + ix, _what(item)) for fn, bn, ix, item in pieces] == expected
+        if blocksize > 1000:  # smaller blocks: a message runs past LOOKAHEAD blocks (an error)
+            read = engine.read_bag([f], blocksize).compute(scheduler="sync")  # blocks read inside the tasks
+            offsets = engine._offsets((fn, bn, ix) for fn, bn, ix, _ in read)
+            assert [(offsets[(fn, bn)] + ix, _what(item)) for fn, bn, ix, item in read] == expected
 
 
 def _what(item) -> tuple:
@@ -210,3 +214,13 @@ def test_cli_without_parts_streams_the_records_of_the_local_engine(client, dump_
     assert main(["classify", str(dump_with_bad_mail), "-q", "--engine", "dask", "--scheduler",
                  client.scheduler.address, "-o", str(merged), "--blocksize", "4096"]) == 0
     assert merged.read_bytes() == local.read_bytes()
+
+
+@pytest.mark.parametrize("size, blocksize, expected", [
+    (10, 30, [(0, 10)]),  # a file smaller than a block: one block
+    (90, 30, [(0, 30), (30, 30), (60, 30)]),
+    (100, 30, [(0, 30), (30, 30), (60, 40)]),  # the rest joins the last block
+    (61, 30, [(0, 30), (30, 31)]),
+])
+def test_blocks_cover_the_file_once(size, blocksize, expected):
+    assert engine._spans(size, blocksize) == expected

@@ -274,7 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "$DASK_SCHEDULER_ADDRESS, else a local cluster of --workers processes)")
     p.add_argument("--parts", metavar="DIR", help="with --engine dask: write one JSONL file per partition here "
                    "(merged into -o or standard output only when -o is given)")
-    p.add_argument("--blocksize", type=int, default=64 * 2**20, metavar="BYTES",
+    p.add_argument("--blocksize", type=int, default=16 * 2**20, metavar="BYTES",
                    help="with --engine dask: mbox files larger than this are split into blocks of this size")
     p.set_defaults(func=cmd_classify)
 

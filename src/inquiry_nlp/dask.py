@@ -6,9 +6,10 @@ The run has three steps:
 
 1. **Read** (workers): small files (``.eml``, small mbox files) are read whole through fsspec,
    many per task (``dask.bag.from_sequence``); large mbox files are split as raw bytes at
-   ``\\nFrom `` (``dask.bytes.read_bytes``) and each block is cut at its real From_ lines, so
-   nothing is decoded before MIME parsing. Every message is parsed and cleaned where it was
-   read, and the parsed messages stay in the workers' memory (persisted).
+   ``\\nFrom `` (``fsspec.utils.read_block``, read inside the task that parses the block)
+   and each block is cut at its real From_ lines, so nothing is decoded before MIME parsing.
+   Every message is parsed and cleaned where it was read, and the parsed messages stay in
+   the workers' memory (persisted).
 2. **Thread** (client): a slim copy of each message's headers (ids, references, subject,
    addresses, date — no body) comes back to the client, which runs the same
    :func:`~inquiry_nlp.mail.build_threads` as the local engine over the whole dump. The
@@ -42,16 +43,16 @@ import dask.dataframe as dd
 import fsspec
 import pandas as pd
 import pyarrow as pa
-from dask.bytes import read_bytes
 from distributed import Client, LocalCluster, WorkerPlugin, get_client
 
 from inquiry_nlp.errors import InputError
 from inquiry_nlp.mail import ErrorRecord, Message, Owner, Thread, build_threads, read_raw
 from inquiry_nlp.mail.sources import RawMail, is_from_line, is_mail_name, iter_mbox, kind_of
 
-BLOCKSIZE = 64 * 2**20  # mbox files larger than this are split into blocks of this size
+BLOCKSIZE = 16 * 2**20  # mbox files larger than this are split into blocks of this size
 FILES_PER_TASK = 64  # small files read and parsed per task
-PART_MESSAGES = 2000  # messages per graded partition (a larger thread gets one of its own)
+PART_MESSAGES = 1000  # messages per graded partition (a larger thread gets one of its own)
+PARTS_PER_WORKER = 4  # at least this many graded partitions per worker: the last ones even out the load
 FIRST_BATCH = 1000  # messages the owner is inferred from, as the local engine's first batch
 LOOKAHEAD = 8  # blocks a message may run past the one it starts in
 _DELIM = b"\nFrom "
@@ -216,54 +217,97 @@ def _raws(f: InputFile, data: bytes) -> Iterator[RawMail]:
         raise InputError(f"{f.source}: a {kind} export; --engine dask reads mbox and .eml (use --engine local)")
 
 
-def _unsplit(block: bytes, number: int) -> bytes:
-    """A block of ``read_bytes(delimiter=b"\\nFrom ")`` as the file's bytes: later blocks
-    start after the delimiter and every block but the last ends with it."""
-    if number > 0 and block:
-        block = b"From " + block
-    if block.endswith(_DELIM):
-        block = block[:-len(b"From ")]
-    return block
+def _end(block: bytes) -> int:
+    """Where a block of ``read_bytes(delimiter=b"\\nFrom ")`` ends without the next
+    message's "From " (every block but the last ends with the delimiter)."""
+    return len(block) - len(b"From ") if block.endswith(_DELIM) else len(block)
 
 
-def _split_head(data: bytes) -> tuple[bytes, bytes, bool]:
-    """(bytes before the first real From_ line, the rest, whether there is one): a body
-    line that merely starts with "From " may have ended the previous block."""
-    pos = 0
-    while pos < len(data):
-        end = data.find(b"\n", pos)
-        end = len(data) if end < 0 else end + 1
-        if is_from_line(data[pos:end]):
-            return data[:pos], data[pos:], True
-        pos = end
-    return data, b"", False
+def _first_from(block: bytes, number: int) -> int | None:
+    """Where the block's first real From_ line starts (``None``: it has none); a body line
+    that merely starts with "From " may have ended the previous block. A later block lost
+    the "From " of its first line to the split, so 0 means that line, "From " restored."""
+    pos, end = 0, _end(block)
+    while pos < end:
+        newline = block.find(b"\n", pos, end)
+        line_end = end if newline < 0 else newline + 1
+        line = block[pos:line_end]
+        if is_from_line(b"From " + line if pos == 0 and number > 0 else line):
+            return pos
+        pos = line_end
+    return None
 
 
 def _head(block: bytes, number: int) -> tuple[bytes, bool]:
     """What a block holds of the message before it (the bytes before its first real From_
     line) and whether it has such a line."""
-    head, _, found = _split_head(_unsplit(block, number))
-    return head, found
+    start = _first_from(block, number)
+    stop = _end(block) if start is None else start
+    head = b"From " + block[:stop] if number > 0 and stop > 0 else block[:stop]
+    return head, start is not None
+
+
+def _own_bytes(block: bytes, number: int) -> list[bytes | memoryview]:
+    """The bytes of the messages starting in a block, as pieces to join (views of the
+    block, never copies of it: a block is large)."""
+    end = _end(block)
+    if number == 0:
+        return [memoryview(block)[:end]] if end else []
+    start = _first_from(block, number)
+    if start is None:
+        return []
+    return [b"From ", memoryview(block)[:end]] if start == 0 else [memoryview(block)[start:end]]
 
 
 def _read_block(f: InputFile, number: int, block: bytes, heads: Sequence[tuple[bytes, bool]],
                 to_end: bool) -> list[Piece]:
     """The messages starting in one block of a large mbox, parsed. The last one ends in the
     ``heads`` of the following blocks (``to_end``: they run to the file's last block)."""
-    data = _unsplit(block, number)
-    if number > 0:
-        data = _split_head(data)[1]
-    if not data:
+    pieces = _own_bytes(block, number)
+    if not pieces:
         return []
     for head, found in heads:  # a block may be empty (a message longer than a block)
-        data += head
+        if head:
+            pieces.append(head)
         if found:
             break
     else:
         if not to_end:
             raise InputError(f"{f.source}: a message in block {number} runs past {LOOKAHEAD} more blocks; "
                              f"rerun with a larger --blocksize")
+    data = b"".join(pieces)  # the one copy of the block's bytes
+    del pieces
     return [(f.number, number, raw.index, read_raw(raw)) for raw in iter_mbox(data, f.source)]
+
+
+def _spans(size: int, blocksize: int) -> list[tuple[int, int]]:
+    """(offset, length) of the blocks of a file: ``blocksize`` each, the rest joined to
+    the last one (no small remainder block)."""
+    starts = list(range(0, size, blocksize))
+    if len(starts) > 1 and size - starts[-1] < blocksize:
+        starts.pop()
+    return [(o, (starts[i + 1] if i + 1 < len(starts) else size) - o) for i, o in enumerate(starts)]
+
+
+def _block(f: InputFile, span: tuple[int, int], storage_options: dict[str, Any]) -> bytes:
+    """One block of a large mbox: its bytes from the first ``\\nFrom `` after the span's
+    start to the first one after its end (``fsspec.utils.read_block``, as ``read_bytes``).
+    Read inside the task that uses it, so no block waits in a worker's memory."""
+    offset, length = span
+    with fsspec.open(f.url, "rb", **storage_options) as fh:
+        return fsspec.utils.read_block(fh, offset, length, _DELIM)
+
+
+def _read_head(f: InputFile, number: int, span: tuple[int, int],
+               storage_options: dict[str, Any]) -> tuple[bytes, bool]:
+    """:func:`_head` of a block read from the file."""
+    return _head(_block(f, span, storage_options), number)
+
+
+def _read_span(f: InputFile, number: int, span: tuple[int, int], heads: Sequence[tuple[bytes, bool]],
+               to_end: bool, storage_options: dict[str, Any]) -> list[Piece]:
+    """:func:`_read_block` of a block read from the file."""
+    return _read_block(f, number, _block(f, span, storage_options), heads, to_end)
 
 
 def read_bag(files: Sequence[InputFile], blocksize: int = BLOCKSIZE,
@@ -278,13 +322,12 @@ def read_bag(files: Sequence[InputFile], blocksize: int = BLOCKSIZE,
         bags.append(db.from_sequence(small, partition_size=FILES_PER_TASK).map_partitions(_read_files, so))
     parts = []
     for f in large:
-        _, blocks = read_bytes(f.url, delimiter=_DELIM, blocksize=blocksize, sample=False, **so)
-        blocks = blocks[0]
-        heads = [dask.delayed(_head, pure=True)(b, i) for i, b in enumerate(blocks)]
-        for i, block in enumerate(blocks):
+        spans = _spans(f.size, blocksize)
+        heads = [dask.delayed(_read_head, pure=True)(f, i, span, so) for i, span in enumerate(spans)]
+        for i, span in enumerate(spans):
             following = heads[i + 1:i + 1 + LOOKAHEAD]
-            to_end = i + 1 + LOOKAHEAD >= len(blocks)
-            parts.append(dask.delayed(_read_block, pure=True)(f, i, block, following, to_end))
+            to_end = i + 1 + LOOKAHEAD >= len(spans)
+            parts.append(dask.delayed(_read_span, pure=True)(f, i, span, following, to_end, so))
     if parts:
         bags.append(db.from_delayed(parts))
     if not bags:
@@ -515,13 +558,15 @@ def _graded(parts: list[Any], the_plan: Plan, spec: Spec, partitions: int | None
     if not sizes:
         return None
     if partitions is None:
-        partitions = max(workers * 2, math.ceil(sum(sizes) / PART_MESSAGES))
+        partitions = max(workers * PARTS_PER_WORKER, math.ceil(sum(sizes) / PART_MESSAGES))
     frames = []
     for i, part in enumerate(parts):
         firsts = {a[0]: the_plan.customers[a[0]] for a in the_plan.assign[i] if a is not None and a[1] == 0}
         frames.append(dask.delayed(_rows)(part, the_plan.assign[i], the_plan.offsets, firsts))
     frame = dd.from_delayed(frames, meta=_META, verify_meta=False)
-    shuffled = frame.set_index("thread", divisions=divisions(sizes, partitions))
+    # A task shuffle, not p2p: p2p pins each output partition to a worker before grading
+    # starts, so uneven partitions cannot move to an idle worker.
+    shuffled = frame.set_index("thread", divisions=divisions(sizes, partitions), shuffle_method="tasks")
     return shuffled.map_partitions(_grade, spec, meta=_RECORDS_META)
 
 
