@@ -643,3 +643,67 @@ def test_a_day_after_an_event_of_theirs_has_no_date():
 ])
 def test_numeric_day_order(text, when, expected):
     assert [v for v, _ in found(text, when)] == expected
+
+
+# Round 2 (all batches): payments demanded of us for a reward, asides, bare imperatives, RFQ closings.
+ROUND2_DEADLINES = [
+    # a payment of ours by then buys the order ("… 我就发 PO", "… 明天就放行")
+    ("请先汇订金佣金到我指定帐户，下週一前匯款我就發 PO。", ["2026-03-16"]),
+    ("押金明天之前转过来，我马上下单", ["2026-03-13", None]),
+    ("清关费请转到代理账户，今天付了明天就可以放行", ["2026-03-12"]),
+    ("周五前打款就给你们签合同", ["2026-03-13"]),
+    # an aside in parentheses does not cut the request off from its day
+    ("Please send proforma invoice for 80,000 pcs stamped brackets (any standard model you have) today.",
+     ["2026-03-12"]),
+    ("请把报价单（含税含运）明天发我", ["2026-03-13"]),
+    ("Kindly quote 500 sets (blue and grey, see attached drawing) by Friday.", ["2026-03-13"]),
+    # a bare imperative after an adverb
+    ("不用 sample, 直接 send PI today, we pay 100% after receive PI.", ["2026-03-12"]),
+    ("OK then ship by Monday", ["2026-03-16"]),
+    # "approved agent" is no decision of theirs
+    ("You must pay the certification fee to our approved agent (see contact below) within 3 days.", ["2026-03-15"]),
+    # a request for quotation's own closing, as a form field
+    ("New RFQ matches your products. RFQ: 550W mono solar panel. Valid until: 2026-03-20", ["2026-03-20"]),
+    ("【1688 采购直达】新的采购需求 / 需求标题：一次性PE手套 / 报价有效期至：2026-03-25 / 联系人：马**", ["2026-03-25"]),
+    ("Sourcing event RFQ-2026-0117 glassware. Event closes: March 24, 2026 2:00 PM MDT", ["2026-03-24"]),
+    ("Request for quotation No. 77: steel pipes. Closing date: 2026-04-02", ["2026-04-02"]),
+    # a platform relaying a paid order: the buyer's note counts, the platform's hour timer does not
+    ("尊敬的商家： 买家 天津力健 已付款，订单号：2387710259633。 买家留言：麻烦3月20号前发货，德邦物流到天津。 "
+     "请在 48 小时内发货。", ["2026-03-20"]),
+    # … unless it threatens a loss (fake or not, that is the deadline it sets)
+    ("尊敬的商家您好：买家已为订单付款，请于24小时内登录确认收款，逾期款项将原路退回。", ["2026-03-13"]),
+    ("Dear Supplier, please quote within 48 hours.", ["2026-03-14"]),
+]
+
+ROUND2_NOT_DEADLINES = [
+    # the customer pays: nothing is asked of us
+    "合同签了我们下周一前付款就下单",
+    "我们下周一前付款，你们就发货吧",
+    # their own document or payment will come
+    "Boss 说 price ok，PO will send by end of this week.",
+    "Payment will be made by Friday.",
+    "The purchase order will be issued next week.",
+    # their own evaluation
+    "此案由本人与研发经理共同评估，7/31 前定案。",
+    "我们内部下周评估一下",
+    # a platform's reply timer (a relay of the buyer speaks of them in the third person)
+    "请在24小时内回复买家，及时回复可提升店铺排名。",
+    "Please reply within 24 hours via DHgate Message Center.",
+    "Accept order in your Faire brand portal within 48 hours.",
+    "Please reply to the buyer within 24 hours.",
+    "Dear seller, the buyer has paid. Please ship within 72 hours.",
+    # a validity that is not an RFQ's closing
+    "Our quotation: USD 2.5/pc. Valid until: 2026-04-30",
+    # an aside does not turn their plan into a request
+    "We will order 500 pcs (maybe more) next week.",
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND2_DEADLINES)
+def test_round2_deadline(text, expected):
+    assert [v for v, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text", ROUND2_NOT_DEADLINES)
+def test_round2_not_a_deadline(text):
+    assert found(text) == []

@@ -50,7 +50,7 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from .base import Context, Found
@@ -614,7 +614,8 @@ _ASK = _compile(
     r"\b(?:please|pls|plz|kindly|need(?:s|ed)?|must|require[sd]?|request(?:ed)?|want|wish|hope|"
     r"can\s{1,2}you|could\s{1,2}you|would\s{1,2}you|will\s{1,2}you|able\s{1,2}to|possible|feasible|target|latest|"
     r"deadline|should|better|have\s{1,2}to|has\s{1,2}to|ensure|make\s{1,2}sure|or\s{1,2}not|can\s{1,2}or\s{1,2}not)\b|"
-    r"^\s{0,3}(?:send|ship|deliver|quote|reply|confirm|sign|come|arrange|issue|make|transfer|call|contact|decide|"
+    r"^\s{0,3}(?:(?:直接|马上|立即|立刻|just|then|also)\s{0,2})?"
+    r"(?:send|ship|deliver|quote|reply|confirm|sign|come|arrange|issue|make|transfer|call|contact|decide|"
     r"refund|pay|book|prepare|submit|register|finish|do(?!\s{1,2}(?:you|we|i|they|not)\b))\b"
     r"(?!\s{0,2}(?:no\.?\s{0,2})?#?\d)")  # "Issue 412": a noun
 # Right after a plain date, the thing that happens by then ("周三上午到", "明天来拉", "tomorrow arrive").
@@ -638,9 +639,11 @@ _ULTIMATUM = _compile(
 
 # The customer's own decisions and reviews: not a deadline on us, unless they tell us to decide.
 _DECISION = _compile(
-    r"决定|定标|决策|评审|审核|审批|批准|开会|会议(?!室|厅|中心)|办公会|例会|董事会|上会|定供应商|确定供应商|选定|回来再?定|商量|讨论|研究|比价|盲测|测试|试用|试焊|结论|拍板|定下来|定了|"
+    r"决定|定标|定案|评估|决策|评审|审核|审批|批准|开会|会议(?!室|厅|中心)|办公会|例会|董事会|上会|定供应商|确定供应商|选定|回来再?定|商量|讨论|研究|比价|盲测|测试|试用|试焊|结论|拍板|定下来|定了|"
     r"(?<![请你您])(?:下周|这周|本周|月底|月中)(?:前)?定(?![金制做型价位期时])|"
-    r"\b(?:decid(?:e|es|ed|ing)|decision|approv(?:e|es|ed|al)|evaluat\w*|review(?:s|ed|ing)?|committee|meeting|"
+    r"\b(?:decid(?:e|es|ed|ing)|decision|approv(?:e|es|al)|"
+    r"approved(?!\s{1,2}(?:agent|vendor|supplier|lab\w*|list|inspector|company|partner|bank|forwarder|shipper)s?\b)|"
+    r"evaluat\w*|review(?:s|ed|ing)?|committee|meeting|"
     r"presentation|present|discuss\w*|sign\s{1,2}off|award(?:s|ed)?\s{1,2}the|shortlist\w*|select(?:s|ed|ion)?|"
     r"(?:video|phone|conference|quick|zoom|teams|\d{1,2}[- ]minutes?)\s{1,2}call)\b")
 _IMPERATIVE_BEFORE = _compile(r"\b(?:please|pls|plz|kindly|you\s{1,2}(?:must|need\s{1,2}to|should|have\s{1,2}to)|"
@@ -666,6 +669,8 @@ _NOT_DEADLINE = _compile(
     r"(?:we|i|she|he|they|management|board|(?:our|my|the)\s{1,2}[a-z]{2,12}(?:\s{1,2}[a-z]{2,12})?)\s{1,2}"
     r"(?:will|shall|are\s{1,2}going\s{1,2}to|is\s{1,2}going\s{1,2}to|am\s{1,2}going\s{1,2}to)\b"
     r"(?!\s{1,2}(?:need|require|like|want|go\s{1,2}to|be\s{1,2}(?:given|awarded|assigned|cancell?ed|lost)))|"
+    r"(?:po|purchase\s{1,2}order|order|payment|deposit|contract|l/?c|balance|advance)\s{1,2}(?:will|shall)\s{1,2}(?:be\s{1,2})?"
+    r"(?:send|sent|issued?|released?|paid|pay|transferr?(?:ed)?|made|placed|signed|opened|wired)\b|"
     r"(?:we|i)\s{1,2}(?:plan|can|could|may|might|would)\b"
     r"(?!\s{1,2}(?:need|require|like|love|want|prefer|appreciate))|"
     r"will\s{1,2}(?:be\s{1,2}(?:in|at|here|there|away|available|out|back)|stay|leave|arrive|travel|return)\b|"
@@ -686,7 +691,10 @@ _NOT_DEADLINE = _compile(
 # A platform relaying the buyer speaks of them in the third person ("您收到一条来自买家的询价，请在24小时
 # 内报价", "您有一笔新订单买家已付款，请在48小时内发货", "Please ship before 2025-03-19 to avoid delay").
 _PLATFORM_TIMER = _compile(r"成交率|响应率|回复率|服务分|店铺评分|影响您的店铺|超时将|询盘将|询价将|询盘待回复|来自买家|买家已付款|您有一笔|"
+                             r"(?:回复|答复|联系)买家|"
                              r"\b(?:response\s{1,2}rate|inquiry\s{1,2}will\s{1,2}be|buyer\s{1,2}will\s{1,2}choose|"
+                             r"(?:reply|respond)\s{1,2}to\s{1,2}(?:the\s{1,2}|this\s{1,2})?buyer|message\s{1,2}cent(?:er|re)|"
+                             r"(?:brand|seller|merchant)\s{1,2}(?:portal|cent(?:er|re)|dashboard)|"
                              r"your\s{1,2}buyer|to\s{1,2}avoid\s{1,2}(?:delay|penalt\w+|cancell?ation))\b")
 # Payment terms: the customer pays ("货到后30日内付款", "balance within 30 days after B/L").
 _PAY = _compile(r"(?<!交)付|打款|汇款|货款|定金|订金|尾款|结清|电汇|月结|账期|过数|开出|"
@@ -721,10 +729,23 @@ _FROM_EVENT = _compile(r"^\s{0,3}(?:from|after|upon|following|of)\s{1,2}(?:the\s
                          r"signing|po|order)")
 # "Pay the registration fee by tomorrow", "Refund the balance today": a payment they order of us.
 _PAY_US = _compile(r"\s{0,3}(?:pay|refund|transfer|remit|wire)\s{1,2}(?:the|a|an|us|me|our|my|this|that|it)\b")
-# A payment of ours by then buys a reward ("今天内汇款的话订单就给你们", "明天之前交的话可以送推荐位"):
-# the pressure of a fee demanded of us (read right after the expression).
-_PAID_IF = _compile(r"\s{0,2}(?:汇款|付款|付清|付|交|转账|打款|缴纳|缴费)[^,，。!?]{0,8}的话[^。!?\n]{0,6}"
-                    r"(?:给你们|给你|归你|送|签)")
+# A payment of ours by then buys a reward ("今天内汇款的话订单就给你们", "明天之前交的话可以送推荐位",
+# "下周一前汇款我就发 PO", "今天付了明天就放行"): the pressure of a fee demanded of us (read right
+# after the expression).
+_PAID_IF = _compile(r"\s{0,2}(?:汇款|付款|付清|付|交|转账|打款|缴纳|缴费)(?:[^,，。!?]{0,8}的话|了?[^,，。!?]{0,4}?(?=就|马上))"
+                    r"[^。!?\n]{0,8}?(?:给你们|给你|归你|送|签|(?:发|下)\s{0,2}(?:po|订单|单)|下单|放行)")
+# "我们下周一前付款就下单": the customer pays, nothing is asked of us.
+_WE_BEFORE = _compile(r"(?:我们?|我司|我方)(?:这边|会|将)?\s{0,2}$")
+# A platform speaking to its seller ("尊敬的商家", "买家 XX 已付款"): its hour timers ("请在 48 小时内发货")
+# are its own, unless it threatens a loss (then, genuine or not, it is the deadline it sets).
+_PLATFORM_VOICE = _compile(r"尊敬的(?:商家|卖家|商户|店主|诚信通会员)|买家[^,，。\n]{0,20}已(?:付款|下单|拍下)|"
+                           r"\bdear\s{1,2}(?:seller|merchant)\b")
+_HOURS = _compile(r"小时|钟头|\bh(?:ou)?rs?\b")
+# A request for quotation's own closing, as a form field ("Valid until: 2025-11-20", "报价有效期至：2024-07-05",
+# "Event closes: October 4"): the day quotes must be in, not the validity of a price.
+_CLOSING_LABEL = _compile(r"(?:valid\s{1,2}(?:until|till|through)|有效期至|有效期截止|截止(?:日期|时间)?|"
+                          r"\bclos(?:es|ing(?:\s{1,2}date)?)|\bdue(?:\s{1,2}date)?)\s{0,2}(?:on\s{1,2})?:\s{0,2}$")
+_RFQ = _compile(r"\brfq\b|\brequest\s{1,2}for\s{1,2}(?:quotation|quote|proposal)|\bsourcing\s{1,2}event|采购需求|询价单|求购|询比价")
 # A sailing offered with its carrier ("40HQ USD 1,850, ETD 28 Mar, 船公司 COSCO"): a forwarder's
 # schedule, not a day asked of us.
 _ETD = _compile(r"et[ad]\b")
@@ -1105,9 +1126,32 @@ class _Reading:
         return cls(norm, _Breaks(norm, (_SENTENCE_END,)), _Breaks(norm, (_CLAUSE_END, _CLAUSE_WORD)),
                    bool(_NO_ACTION.search(norm)))
 
+    @cached_property
+    def rfq(self) -> bool:
+        """A request for quotation: its closing date is a deadline."""
+        return bool(_RFQ.search(self.norm))
+
+    @cached_property
+    def platform(self) -> bool:
+        """A platform speaking to its seller: its hour timers are its own."""
+        return bool(_PLATFORM_VOICE.search(self.norm))
+
     def sentence(self, c: _Cand) -> str:
         lo, hi = self.sentences.around(c.start, c.end)
         return self.norm[lo:hi]
+
+
+def _before_aside(r: _Reading, c: _Cand, lo: int) -> int:
+    """Where the clause starts when an aside in parentheses closes just before the expression:
+    "send PI for 80,000 pcs (any model you have) today" is one clause."""
+    s_lo = r.sentences.around(c.start, c.end)[0]
+    opened = r.norm.rfind("(", s_lo, lo)
+    if opened < 0:
+        return lo
+    outer = r.clauses.around(opened - 1, opened - 1)[0] if opened > s_lo else s_lo
+    if outer <= s_lo or outer > opened - 1 - _Breaks.REACH:  # a real clause start, not the reach limit
+        return max(outer, s_lo)
+    return lo
 
 
 def _clause(r: _Reading, c: _Cand) -> str:
@@ -1115,6 +1159,8 @@ def _clause(r: _Reading, c: _Cand) -> str:
     to the one before it, within the sentence."""
     norm = r.norm
     lo, hi = r.clauses.around(c.start, c.end)
+    if ")" in norm[max(0, lo - 1):c.start] and "(" not in norm[lo:c.start]:
+        lo = _before_aside(r, c, lo)
     if lo > 0 and not _WORDY.search(norm[lo:c.start] + norm[c.end:hi]):
         s_lo = r.sentences.around(c.start, c.end)[0]
         if lo > s_lo:
@@ -1152,10 +1198,16 @@ def _verdict(c: _Cand, r: _Reading) -> str:
         return _NO if _NEGATED.search(clause) or _NOT_DEADLINE.search(clause) else _YES
     if c.recent or _NEGATED.search(after[:12]) or (r.no_action and not _YOU_ASKED.search(clause)):
         return _NO
-    if _PAID_IF.match(norm, c.end, min(len(norm), c.end + 40)):
+    if (_PAID_IF.match(norm, c.end, min(len(norm), c.end + 40))
+            and not _WE_BEFORE.search(norm, max(0, c.start - 6), c.start)):
+        return _YES
+    if c.kind == "date" and _CLOSING_LABEL.search(norm, max(0, c.start - 30), c.start) and r.rfq:
         return _YES
     if _own_plan(clause) or _PLATFORM_TIMER.search(sentence):
         return _NO
+    if (c.pattern in _DURATIONS and _HOURS.search(norm, c.start, c.end) and r.platform
+            and not _ULTIMATUM.search(sentence)):
+        return _NO  # "买家已付款 … 请在 48 小时内发货": the platform's timer
     if _ETD.match(norm, c.start) and _SAILING.search(sentence):
         return _NO
     if c.event and _DELIVER.search(clause) and not _PAY_TERMS.search(clause):
