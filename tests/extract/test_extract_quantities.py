@@ -264,6 +264,25 @@ NEW_WRITER_KINDS = [
     ("2P 32A 的 三十个 C型 报个价", [(30, "pcs")]),
     # thousands written k, then "of" what
     ("split the container: 600k of the 650ml, 300k of the 450ml", [(600000, "pcs"), (300000, "pcs")]),
+    # the goods beside a non-quantity of the same kind (q2): land, a way, digits, sizes, packing
+    ("我们有 800 亩葡萄园，需要滴灌带 5000 米", [(5000, "m")]),
+    ("our farm is 40 acres, need drip tape 8 rolls", [(8, "rolls")]),
+    ("工地在路口向东走500米，需要电缆800米", [(800, "m")]),
+    ("我们牧场海拔3300米，要PE管2000米", [(2000, "m")]),
+    ("要松紧带 3000 米，反光带 200 卷", [(3000, "m"), (200, "rolls")]),
+    ("每双 polybag, 12 双一个 inner box. 要 3000 双", [(3000, "pairs")]),
+    ("hex rubber dumbbell 2.5kg–25kg 每个 weight 50 pairs", [(50, "pairs")]),
+    ("Bumper plates 5-25kg sets, 20 sets, IWF color code", [(20, "sets")]),
+    ("we need 500-800 kg of tea powder, and 200 pcs tins", [(500, "kg"), (800, "kg"), (200, "pcs")]),
+    ("每月需要 300-500 公斤，另外样品 2 个", [(300, "kg"), (500, "kg"), (2, "pcs")]),
+    ("一年二十萬雙起跳，款式你們現有的就可以", [(200_000, "pairs")]),
+    ("500台起計 FOB 深圳價錢？", [(500, "sets")]),
+    ("Warranty for 3 seasons? need 200 pcs", [(200, "pcs")]),
+    ("我司冷链仓库拟采购3吨锂电池平衡重叉车4台", [(4, "sets")]),
+    ("需要燃气蒸汽锅炉，4吨，1.25MPa，两台", [(2, "sets")]),
+    ("钢材30吨，用叉车卸货", [(30, "t")]),
+    ("每個月大約做 15-20 個廚房，想直接進口抽油煙機 200 台", [(200, "sets")]),
+    ("每个门店大概80套房间，每套配1.5米床", [(80, "sets")]),  # one furniture set per flat
 ]
 
 NEW_WRITER_LOOK_ALIKES = [
@@ -287,6 +306,27 @@ NEW_WRITER_LOOK_ALIKES = [
     "1. Subject\n 1.1 Pallet truck steering wheels\n 1.2 Load rollers",
     "问下你们的包装是25kg纸塑复合袋吗？",  # a package's size
     "Requirement: PP Woven Bags\nSize: 50 kg",
+    # q2: counts of messages, last digits, land, ways, booth minimums, non-goods nouns
+    "您的国际站账户有 3 条新询盘尚未回复",
+    "有3条买家询价因账户风险未能送达",
+    "客户给您发送了1条语音消息",
+    "您發表的帖子有 2 條新回覆",
+    "已匯款 NT$1,350，末五碼 38821，麻煩安排寄出",
+    "剛剛已經匯款了，後五碼 55012",
+    "转账后4位是1234",
+    "地址：胶州路与黄河路交叉口往北200米",
+    "新都桥海拔3300米",
+    "We are 1 km away; the site is at altitude 1200 m",
+    "今年新挖了 40 亩塘",
+    "种植面积约3200亩",
+    "vegetable farm of 40 acres",
+    "光地：980元/㎡（36㎡起租）",
+    "Alfama apartment (4 bedrooms)",
+    "HS codes at 6 digits",
+    "Mould life: 1 million shots",
+    "3 scents mixed, private label",
+    "We can fix 47 technical errors",
+    "rubber-coated hex dumbbells, 2.5-25kg in 2.5kg steps",
 ]
 
 

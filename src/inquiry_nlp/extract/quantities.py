@@ -158,7 +158,8 @@ _MONEY_AFTER = re.compile(r"[ \t]{0,2}(?:元|块钱|美元|美金|usd|dollars?|r
 _MOQ_BEFORE = re.compile(
     r"(?:moq|minimum order(?: quantity| qty)?|min\.? order(?: qty| quantity)?|minimum quantity|起订量?|起批量?|"
     r"最小起订量?|最低起订量?|最小订单量?|最低订(?:货|购|单)?量?)[^\n,.;，。；!?！？]{0,14}\Z")
-_MOQ_AFTER = re.compile(r"[^\n,;，。；]{0,6}(?:moq|起订)")
+# "36㎡起租" is a rental minimum (but "5000套起" is the customer's own volume).
+_MOQ_AFTER = re.compile(r"[^\n,;，。；]{0,6}(?:moq|起订)|[ \t]{0,2}起租")
 
 # Packing: "每箱50个", "50pcs/box", "10 pcs per carton", "boxes of 25 pcs", "外箱50支".
 _PACK_WORDS = (r"(?:箱|盒|袋|包|托盘|托|卷|桶|捆|扎|盘|外箱|内盒|中盒|彩盒|纸箱|cartons?|ctns?|box(?:es)?|bags?|"
@@ -172,7 +173,7 @@ _PACK_BEFORE = re.compile(
     r"[ \t:]{0,2}(?:约|大概)?[ \t]{0,2}\Z")
 _PACK_AFTER = re.compile(
     rf"(?:装(?=[\s,，。;；/)）的一每]|\Z|[a-z])|[ \t]{{0,2}}/[ \t]{{0,2}}{_PACK_WORDS}"
-    rf"|[ \t]{{0,2}}(?:per|each|every|in each|in one|in a|for each|a|every|/|每|一)"
+    rf"|[ \t]{{0,2}}(?:per|each|every|in each|in one|in a|for each|a|every|/|每|一[个只]?)"
     rf"[ \t]{{0,2}}(?:master |export |inner |outer )?{_PACK_WORDS}(?![a-z])"
     r"|[ \t]{0,2}per (?:piece|pc|unit|set|pair|garment)(?![a-z]))")
 # A weight or length followed by its package or product: "25 kg bags", "25公斤编织袋", "220m coils".
@@ -182,7 +183,7 @@ _PACKAGED_AFTER = re.compile(
     rf"|[{_HAN}]{{0,5}}?(?:袋|包|箱|桶|罐|瓶|卷|盒|装)|的)")
 # A weight naming a machine's capacity: "100公斤全自动洗脱机", "3吨叉车", "5t forklift" (not 机油, 机制砂).
 _MACHINE_AFTER = re.compile(
-    rf"[ \t]{{0,2}}(?:[{_HAN}]{{0,5}}?(?:机(?![油制])|炉|秤|叉车|吊车|行车|电梯)"
+    rf"[ \t]{{0,2}}(?:[{_HAN}]{{0,7}}?(?:机(?![油制])|炉|秤|叉车|吊车|行车|电梯)"
     r"|(?:[a-z-]{1,12} ){0,2}?(?:forklifts?|cranes?|machines?|scales?|hoists?|washers?|mixers?|dryers?|extractors?)(?![a-z]))")
 _PACKAGE_BEFORE = re.compile(
     r"(?<![a-z])(?:bags?|sacks?|drums?|boxes|cartons?|rolls?|reels?|coils?)[ \t](?:for[ \t])?\Z")
@@ -231,7 +232,13 @@ _WEIGHT_SPEC_BEFORE = re.compile(
     r"(?<![a-z])(?:weight|weighs?|load|capacity|max\.?|up to|n\.?w\.?|g\.?w\.?|payload|machine|press|crane|truck|"
     r"forklift|size|规格|重|重量|承重|载重|起重|吨位|净重|毛重|最大|容量)[ \t:=]{0,3}(?:约|about|approx\.?|of)?[ \t]{0,2}"
     r"(?:\d{1,4}(?:\.\d{1,2})?[ \t]{0,2}[-~到至][ \t]{0,2})?\Z")
-_MACHINE_BEFORE = re.compile(r"(?<![a-z])(?:mixer|machine|oven|scale)[ \t]{1,2}\Z")
+# A weight range naming the sizes: "bumper plates 5-25kg sets", "2.5-25kg, 50 pairs each weight".
+_RANGE_HEAD = re.compile(r"\d[ \t]{0,2}(?:kgs?|公斤)?[ \t]{0,2}[-–~～到至][ \t]{0,2}\Z")
+_PER_SIZE = re.compile(r"(?<![a-z])(?:each|every|steps|increments|per (?:weight|size))(?![a-z])"
+                       r"|每(?:个|种|款|只|副)")
+_SIZE_NOUN_AFTER = re.compile(r"[ \t]{0,2}(?:sets?|pairs?|pcs|pieces)(?![a-z])")
+_MACHINE_BEFORE = re.compile(r"(?<![a-z])(?:mixer|machine|oven|scale)[ \t]{1,2}\Z"
+                             r"|(?:锅炉|叉车|吊车|起重机|电梯|行车)[，, \t]{0,2}\Z")  # "锅炉，4吨"
 _CABLE_BEFORE = re.compile(r"(?<![a-z])(?:bvr?|yjv|rvv|kvv|vv|电缆|电线|线缆|cable|wire)(?![a-z])")
 _SMALL_CUE = re.compile(r"each|sample|swatch|cutting|样品|样板|打样|寄样|样衣|样机|小样|样件|各|每色|每种|每款|寄|"
                         r"per colou?r|minimum|min\.|of every|试")
@@ -251,8 +258,13 @@ _HAVE_BEFORE = re.compile(
     r"|(?<![a-z])(?:we have|we own|i own|own|owns|we operate|operates?|we run|runs|we employ|employs|there are|"
     r"with over))[ \t]{0,2}(?:约|大概|大约|about|around|over|more than)?[ \t]{0,2}\Z")
 # What comes with each piece or person: "带两个螺母", "附書籤帶兩條", "每人夏装两套".
-_WITH_BEFORE = re.compile(r"(?:(?<![送皮胶腰鞋绑丝织色拉封履])带|附带|附|含|包含|内含|每(?:人|位|间|户|名|樘|扇|套)[^\n，。,;；]{0,4})[ \t]{0,2}\Z")
+_WITH_BEFORE = re.compile(r"(?:(?<![送皮胶腰鞋绑丝织色拉封履灌紧示光装扎全动])带|附带|附|含|包含|内含|每(?:人|位|间|户|名|樘|扇|套)[^\n，。,;；]{0,4})[ \t]{0,2}\Z")
 _DEPT_BEFORE = re.compile(r"(?:项目|采购|销售|事业|工程|技术|市场|财务|业务)\Z")  # 采购三部 is a department
+# The last digits of a number, not a count: "末五码 38821", "后5位", "尾号4位".
+_DIGITS_OF_BEFORE = re.compile(r"(?:末|后|尾|尾号|最后|前)[ \t]{0,2}\Z")
+# A way or a height, not a length of goods: "往北200米", "向东走500米", "海拔3300米", "altitude 1,200 m".
+_WAY_BEFORE = re.compile(r"(?:[往向朝沿][东南西北]|[东南西北]侧|海拔|(?<![a-z])(?:altitude|elevation))"
+                         r"[^\n，。,;；!?！？\d]{0,3}\Z")
 # Counts of colours, sizes, models and floor areas: "颜色5个", "展出面积 5万平方米".
 _ATTR_BEFORE = re.compile(
     r"(?:颜色|花色|尺码|款式|型号|规格|展出面积|展览面积|展位|占地|建筑面积)[ \t:]{0,2}(?:约|大概)?[ \t]{0,2}\Z"
@@ -702,6 +714,8 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
             return False  # 链条 116节: a chain's length in links
         if t.uword == "部" and _DEPT_BEFORE.search(head[-4:]):
             return False
+        if t.uword in ("码", "位") and _DIGITS_OF_BEFORE.search(head[-4:]):
+            return False
         if _ATTR_BEFORE.search(head[-12:]):
             return False
         if t.uword == "支" and (_YARN_BEFORE.search(head[-8:]) or (
@@ -736,6 +750,14 @@ def _is_section_number(low: str, t: _Tok) -> bool:
     return sum(1 for _ in zip(range(2), _SECTION_LINE.finditer(low))) >= 2
 
 
+def _is_size_range(head: str, tail: str, t: _Tok) -> bool:
+    """Whether a weight is the top of a range that gives the product's sizes: "bumper plates
+    5-25kg sets", "dumbbells 2.5-25kg in 2.5kg steps, 300 pairs of each weight"."""
+    if not _RANGE_HEAD.search(head[-12:]):
+        return False
+    return bool(_SIZE_NOUN_AFTER.match(tail) or _PER_SIZE.search(tail.split("\n", 1)[0]))
+
+
 def _measure_is_quantity(head: str, tail: str, t: _Tok, unit: str) -> bool:
     """Weights, lengths, areas and volumes: a quantity, or a spec (length 6 m, 25 kg bags)?
     Small lengths and weights count only as samples ("各 5m", "minimum 1 meter each colour")."""
@@ -748,9 +770,13 @@ def _measure_is_quantity(head: str, tail: str, t: _Tok, unit: str) -> bool:
         return False  # "SZ-18 (1.8 ton)"
     if re.match(r"[ \t]{0,2}range", tail) or _MACHINE_BEFORE.search(head):
         return False  # "2.5-30 kg range", "dough mixer 50kg"
+    if unit == "kg" and _is_size_range(head, tail, t):
+        return False
     if unit in ("t", "jin"):
         return True
     if _LENGTH_SPEC_BEFORE.search(head) or (unit == "m" and _LENGTH_SPEC_AFTER.match(tail)):
+        return False
+    if unit == "m" and _WAY_BEFORE.search(head[-10:]):
         return False
     if unit == "m2" and t.uword == "平方" and _CABLE_BEFORE.search(head[-16:]):
         return False  # BV 2.5平方: a cable's cross-section
