@@ -89,3 +89,37 @@ def test_a_damaged_model_file_names_the_rebuild_command(small_model, tmp_path):
     (broken / "model.joblib").write_bytes((small_model / "model.joblib").read_bytes()[:1000])
     with pytest.raises(ModelError, match=r"unreadable.*inquiry-nlp train data/corpus/hand -o"):
         load(broken)
+
+
+@pytest.mark.parametrize("thread_id, batch", [
+    ("zhsA-0012", "zhsA"),
+    ("enD-0001", "enD"),
+    ("<20240305.bndI-0001_1.b4b293@163.com>", ""),  # a Message-ID: an analyst's own mail
+    ("zhsA-0012-copy", ""),
+    ("", ""),
+])
+def test_a_thread_s_batch_comes_from_its_corpus_id(thread_id, batch):
+    from inquiry_nlp.model.train import batch_of
+
+    assert batch_of(thread_id) == batch
+
+
+def test_out_of_fold_scores_never_see_the_held_out_writer():
+    from inquiry_nlp.model.train import batch_of, cv_folds
+
+    ids = [f"w{chr(65 + i % 12)}-{i:04d}" for i in range(240)]
+    labels = [i % 4 + 1 for i in range(240)]
+    splitter, groups, described = cv_folds(ids, labels)
+    assert described == "5 folds by batch"
+    for train, test in splitter.split(ids, labels, groups):
+        assert not {batch_of(ids[i]) for i in train} & {batch_of(ids[i]) for i in test}
+
+
+def test_an_analyst_s_own_labels_fall_back_to_random_folds():
+    from inquiry_nlp.model.train import cv_folds
+
+    ids = [f"<m{i}@example.com>" for i in range(12)]
+    labels = [0] * 9 + [1] * 3
+    splitter, groups, described = cv_folds(ids, labels)
+    assert groups is None and described == "3 random folds"
+    assert all(len(set(labels[i] for i in test)) == 2 for _, test in splitter.split(ids, labels))

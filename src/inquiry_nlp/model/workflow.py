@@ -90,7 +90,7 @@ def train(data_paths: Iterable[str], out: str | Path, ruleset: RuleSet, *, seed:
         oof_preds.append(Prediction(probs, oof.grade_classes[int(np.argmax(row))], float(fp),
                                     bool(fp >= model.fraud_threshold)))
     more, cv_all = ablation_lines(None, train_data, ruleset,
-                                  f"cross-validated ({folds(train_data.grades)} folds, train+dev)", oof_preds)
+                                  f"cross-validated ({oof.folds or str(folds(train_data.grades)) + ' folds'}, train+dev)", oof_preds)
     lines += more
     cv_metrics = cv_all["combined"]
     test_metrics: dict[str, Any] = {}
@@ -117,7 +117,7 @@ def train(data_paths: Iterable[str], out: str | Path, ruleset: RuleSet, *, seed:
     y, p = np.asarray(train_data.fraud), np.asarray(oof.fraud_proba)
     hit = p >= model.fraud_threshold
     lines.append(f"fraud threshold {model.fraud_threshold:.3f}: out of fold, recall {hit[y == 1].mean():.3f} and "
-                 f"false-positive rate {hit[y == 0].mean():.3f} (highest recall within 1.5% FPR, never below 95%)")
+                 f"false-positive rate {hit[y == 0].mean():.3f} (highest recall within 1.5% FPR, never below 90%)")
     lines.append(f"model written to {folder} ({(Path(folder) / 'model.joblib').stat().st_size / 1e6:.1f} MB) "
                  f"in {elapsed:.0f} s")
     return lines
