@@ -170,3 +170,28 @@ def test_needle_prefilter_never_hides_a_match():
                     assert any(n in text.lower() for n in need), (r.name, need, text[:200])
     assert checked > 200
     assert needles(_re.compile(r"(?:ab)?c")) is None or "c" not in needles(_re.compile(r"(?:ab)?c"))
+
+
+@pytest.mark.parametrize("bodies, expect_index", [
+    (["Hello, we make garden furniture.", "Please note our director's personal account for the fee."], None),
+    (["We are reviewing suppliers.", "Kindly pay the notary fee before we sign the contract."], 1),
+    (["Kindly pay the notary fee before we sign the contract.", "Thanks."], 0),
+])
+def test_customer_prefilter_on_joined_texts_finds_the_right_message(bodies, expect_index):
+    """The needle test on all customer texts together (one per rule, not one per message)
+    must give the same hit, in the same message, as testing each message on its own."""
+    from inquiry_nlp.rules import ThreadView
+
+    thread = thread_of(*bodies)
+    extraction = extract_thread(thread)
+    rs = load_rules()
+    view = ThreadView(thread, extraction, rs.settings)
+    for r in rs.active():
+        if r.func is not None or r.regex is None or r.scope != "customer":
+            continue
+        got = view.find(r.checks, r.scope, r.first_message_only)
+        per_message = next((mid for mid, _, norm in view.customer_texts(r.first_message_only)
+                            if view._match(r.checks, norm)), None)
+        assert (got[1] if got else None) == per_message, r.name
+    hit = fired(thread).by_code.get("fee_request")
+    assert (hit.message_id if hit else None) == (None if expect_index is None else f"<{expect_index}@example.com>")

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from ..extract import Extraction
 from ..mail import Thread
 from ..text.normalize import for_matching
-from .engine import (FRAUD_SIGNALS, SIGNALS, SUPPORT_SIGNALS, Hit, Rule, RuleFileError, RuleSet, clip, needles,
-                     load_rules, rule)
+from .engine import (FRAUD_SIGNALS, SIGNALS, SUPPORT_SIGNALS, Check, Hit, Rule, RuleFileError, RuleSet, checks_of,
+                     clip, load_rules, rule)
 
 __all__ = ["FRAUD_SIGNALS", "SIGNALS", "SUPPORT_SIGNALS", "Hit", "Rule", "RuleFileError", "RuleSet", "Signals",
            "ThreadView", "evaluate", "load_rules", "rule"]
@@ -33,6 +33,8 @@ class ThreadView:
     hits: dict[str, Hit] = field(default_factory=dict)
     _normalised: dict[str, str] = field(default_factory=dict, repr=False)
     _lowered: dict[str, str] = field(default_factory=dict, repr=False)
+    _customer: list[tuple[str, str, str]] | None = field(default=None, repr=False)
+    _customer_low: str | None = field(default=None, repr=False)
 
     def _norm(self, text: str) -> str:
         """Normalised text, computed once per thread for all the rules that read it."""
@@ -50,45 +52,70 @@ class ThreadView:
 
     def customer_texts(self, first_only: bool = False):
         """(message_id, original text, normalised text) of each customer message."""
-        out = [(mf.message_id, mf.ctx.text, mf.ctx.plain or mf.ctx.norm) for mf in self.extraction.per_message]
+        out = self._customer
+        if out is None:
+            out = self._customer = [(mf.message_id, mf.ctx.text, mf.ctx.plain or mf.ctx.norm)
+                                    for mf in self.extraction.per_message]
         return out[:1] if first_only else out
 
-    def _match(self, regexes: re.Pattern[str] | list[re.Pattern[str]], norm: str) -> re.Match[str] | None:
-        """The first of ``regexes`` (in order) that matches ``norm``; a regex is not run on a
-        text that lacks every string its matches need (see engine.needles)."""
+    def _lower(self, norm: str) -> str:
+        low = self._lowered.get(norm)
+        if low is None:
+            low = self._lowered[norm] = norm.lower()
+        return low
+
+    def _match(self, checks: list[Check], norm: str) -> re.Match[str] | None:
+        """The first regex of ``checks`` (in order) that matches ``norm``; a regex is not run
+        on a text that lacks every string its matches need (see engine.needles)."""
         low = None
-        for rx in [regexes] if isinstance(regexes, re.Pattern) else regexes:
-            need = needles(rx)
+        for rx, need in checks:
             if need is not None:
                 if low is None:
-                    low = self._lowered.get(norm)
-                    if low is None:
-                        low = self._lowered[norm] = norm.lower()
-                if not any(n in low for n in need):
+                    low = self._lower(norm)
+                if not any(map(low.__contains__, need)):
                     continue
             m = rx.search(norm)
             if m:
                 return m
         return None
 
+    def _customer_may_match(self, checks: list[Check]) -> bool:
+        """False when no customer text can match any of ``checks``: one needle test on all
+        the customer's texts together instead of one per message."""
+        joined = self._customer_low
+        if joined is None:
+            joined = self._customer_low = "\n".join(self._lower(norm) for _, _, norm in self.customer_texts())
+        for _, need in checks:
+            if need is None or any(map(joined.__contains__, need)):
+                return True
+        return False
+
     def search(self, regex: re.Pattern[str] | list[re.Pattern[str]], scope: str = "customer",
                first_only: bool = False) -> tuple[str, str | None] | None:
         """The first match of ``regex`` (or of the first of a list of regexes that matches a
         text) in the scope, as (evidence clause, message id)."""
+        return self.find(checks_of(regex), scope, first_only)
+
+    def find(self, checks: list[Check], scope: str = "customer",
+             first_only: bool = False) -> tuple[str, str | None] | None:
+        """:meth:`search` with the regexes' needles already worked out (``Rule.checks``)."""
         if scope == "subject":
             for m in self.thread.customer_messages[: 1 if first_only else None]:
-                if self._match(regex, self._norm(m.subject)):
+                if self._match(checks, self._norm(m.subject)):
                     return clip(m.subject), m.message_id
             return None
         if scope == "thread":
             for m in self.thread.messages:
                 text = m.subject + "\n" + m.new_text
-                mt = self._match(regex, self._norm(text))
+                mt = self._match(checks, self._norm(text))
                 if mt:
                     return _clause(text, mt.start(), mt.end()), m.message_id
             return None
-        for mid, text, norm in self.customer_texts(first_only):
-            mt = self._match(regex, norm)
+        texts = self.customer_texts(first_only)
+        if len(texts) > 1 and not self._customer_may_match(checks):
+            return None
+        for mid, text, norm in texts:
+            mt = self._match(checks, norm)
             if mt:
                 return _clause(text, mt.start(), mt.end()), mid
         return None
@@ -152,7 +179,7 @@ def _run(r: Rule, view: ThreadView) -> Hit | None:
         return Hit(r.signal, r.name, r.score, clip(str(evidence)), mid)
     if r.regex is None:
         return None
-    found = view.search(r.regexes, r.scope, r.first_message_only)
+    found = view.find(r.checks, r.scope, r.first_message_only)
     if not found:
         return None
     return Hit(r.signal, r.name, r.score, found[0], found[1])

@@ -71,6 +71,7 @@ class Rule:
     func: Callable[..., Hit | str | tuple[str, str | None] | None] | None = None
     _regex: re.Pattern[str] | None = None
     _regexes: list[re.Pattern[str]] | None = None
+    _checks: list[Check] | None = None
 
     @property
     def regex(self) -> re.Pattern[str] | None:
@@ -89,6 +90,21 @@ class Rule:
                 out.append(re.compile("|".join(re.escape(k) for k in self.keywords), re.IGNORECASE))
             self._regexes = out
         return self._regexes
+
+    @property
+    def checks(self) -> list[Check]:
+        """:attr:`regexes`, each with its :func:`needles`, worked out once per rule."""
+        if self._checks is None:
+            self._checks = checks_of(self.regexes)
+        return self._checks
+
+
+Check = tuple[re.Pattern[str], tuple[str, ...] | None]  # a regex and its needles
+
+
+def checks_of(regexes: re.Pattern[str] | Iterable[re.Pattern[str]]) -> list[Check]:
+    """Each regex with its :func:`needles`."""
+    return [(rx, needles(rx)) for rx in ([regexes] if isinstance(regexes, re.Pattern) else regexes)]
 
 
 def needles(regex: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -291,7 +307,7 @@ def _apply(source: str, text: str, rules: dict[str, Rule], settings: dict[str, A
         if r.func is None and r.enabled and not (r.patterns or r.keywords):
             raise RuleFileError(f"{where}: rule {name!r} has neither patterns nor keywords")
         try:
-            r._regex = r._regexes = None
+            r._regex = r._regexes = r._checks = None
             _ = r.regex
         except re.error as exc:
             raise RuleFileError(f"{where}: rule {name!r}: bad pattern ({exc}); patterns are Python regular "
