@@ -9,8 +9,8 @@ import pytest
 
 from inquiry_nlp.extract.base import Context
 from inquiry_nlp.extract.contacts import contact_spans
-from inquiry_nlp.extract.org import (choose_company, extract_company, extract_person, from_display_name,
-                                     signing_display_name)
+from inquiry_nlp.extract.org import (choose_company, domain_named_company, extract_company, extract_person,
+                                     from_display_name, signing_display_name)
 
 
 def ctx_of(text: str) -> Context:
@@ -395,3 +395,68 @@ ORG_OF_ROLE = [
 @pytest.mark.parametrize("text,company", ORG_OF_ROLE, ids=[k[0][:30] for k in ORG_OF_ROLE])
 def test_organisation_before_role_in_self_introduction(text, company):
     assert first(extract_company(ctx_of(text))) == company
+
+
+# (sender, text, person, company): a name the text writes whose letters spell the sender's
+# domain, or its first hyphenated part, or its start in several words — and what must not be
+# taken (webmail and notice services, the sender's own name, platforms, prose, short prefixes).
+DOMAIN_NAMED = [
+    ("daphne@pawpalace.sg", "Paw Palace 有 9 间 pet stores in Singapore.", "Daphne Ong", "Paw Palace"),
+    ("hannah@northtrailgear.com", "Ship to: North Trail Gear, 1450 Wynkoop St, Denver", "Hannah Brooks",
+     "North Trail Gear"),
+    ("peter@kopicraft.com.my", "Invoice 一样 开给 KopiCraft.", "Peter", "KopiCraft"),
+    ("david@maplecrestflooring.ca", '要 show 我们 brand "Maple Crest" on the carton', "David", "Maple Crest"),
+    ("ivan@avtodetal-import.ru", "Мы AvtoDetal-Import, Москва. We need 200 pcs.", "Ivan", "AvtoDetal-Import"),
+    ("billing@comed-billing.example.com", "Your ComEd account is past due.", None, "ComEd"),
+    ("li@kanzi-marine.co.tz", "Kanzi Marine Supplies orders 40 anchors yearly.", "Li", "Kanzi Marine Supplies"),
+    ("k@pawfect.hk", "我哋係 Pawfect Pet Supplies，想訂貨。", "K", "Pawfect Pet Supplies"),
+    ("a@schmid-antriebstechnik.de", "Gruss, Andreas Schmid", "Andreas Schmid", None),  # the sender's name
+    ("rhea.dlcruz88@yahoo.com", "Sent from Yahoo Mail on Android", "Rhea", None),  # webmail
+    ("lim@yahoo.com.my", "Sent from Yahoo Mail", None, None),
+    ("kevin@mutt-list.example.org", "Mutt 2.2 is out.", "Kevin", None),  # a mailing list
+    ("notice@alibaba-tradeservice.com", "Alibaba.com Trade Service: new RFQ", None, None),  # a platform
+    ("hannah@northtrailgear.com", "we go north next week", "Hannah", None),  # prose, not a name
+    ("hannah@northtrailgear.com", "North is where we ship.", "Hannah", None),  # a short prefix
+    ("x@maplecrestflooring.ca", "Maple syrup from Canada!", None, None),
+]
+
+
+@pytest.mark.parametrize("sender,text,person,company", DOMAIN_NAMED, ids=[k[0] + k[1][:15] for k in DOMAIN_NAMED])
+def test_company_spelt_by_sender_domain(sender, text, person, company):
+    assert domain_named_company(sender, ctx_of(text), person) == company
+
+
+# (text, company) and (display name, company, person): Chinese shops named by their trade without a legal
+# form ("冰室", "補習班", "滷味"), and a shop's name beside its owner's Latin name, which is two
+# parts, not one bilingual name.
+SHOP_KINDS = [
+    ("好。運到台北要多少？\n怡君\n勤學文理補習班", "勤學文理補習班"),
+    ("請問幾錢一套？\n\nKenneth\n龍豐冰室", "龍豐冰室"),
+    ("麻烦报价。\n小马\n兴旺卤味", "兴旺卤味"),
+    ("谢谢\n王老师\n启明英语培训班", "启明英语培训班"),
+    # a place in brackets after the legal form says where, not who; one inside the name stays
+    ("谢谢\n王磊\n济南润禾食品有限公司 （历城区王舍人街道）", "济南润禾食品有限公司"),
+    ("謝謝\n陳生\n嘉訊家品貿易有限公司（香港）", "嘉訊家品貿易有限公司"),
+    ("Regards\n李明\n利豐採購（香港）有限公司", "利豐採購（香港）有限公司"),
+    ("谢谢\n李\n宏达贸易有限公司（原宏达商行）", "宏达贸易有限公司（原宏达商行）"),
+    ("New RFQ from the directory\n\nBuyer: Mark Ellis, Procurement, Kestrel Valve Works LLC (Tulsa, OK)\n"
+     "Category: Ball valves", "Kestrel Valve Works LLC"),
+    ("Best,\nAna Ruiz\nGrupo Lumen S.A. (Lima)", "Grupo Lumen S.A."),
+    ("Best,\nAna Ruiz\nLumen Holdings Ltd. (formerly Lumen Trading)", "Lumen Holdings Ltd. (formerly Lumen Trading)"),
+]
+DISPLAY_SHOPS = [
+    ("安記餅家 Ana", "安記餅家", "Ana"),
+    ("龍豐冰室 Kenneth", "龍豐冰室", "Kenneth"),
+    ("Jenny 福记茶庄", "福记茶庄", "Jenny"),
+    ("Kenny Chan 陳家豪", None, "Kenny Chan 陳家豪"),  # one person in two scripts
+]
+
+
+@pytest.mark.parametrize("text,company", SHOP_KINDS, ids=[k[1] for k in SHOP_KINDS])
+def test_chinese_shop_in_signature(text, company):
+    assert first(extract_company(ctx_of(text))) == company
+
+
+@pytest.mark.parametrize("display,company,person", DISPLAY_SHOPS, ids=[k[0] for k in DISPLAY_SHOPS])
+def test_shop_and_owner_in_display_name(display, company, person):
+    assert from_display_name(display) == (company, person)

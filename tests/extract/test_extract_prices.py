@@ -189,10 +189,12 @@ def test_not_a_price(text):
     assert amounts(text) == []
 
 
-# --- Differences and our own quotes repeated (spec: they do not count) ----------------------
+# --- Our own quotes repeated do not count; differences are amounts the writer states ---------
 @pytest.mark.parametrize("text, expected", [
-    ("我厂牛卡纸出厂价比市场低80-120元/吨", []),
-    ("到厂价比网价低30-50元/吨，账期可谈", []),
+    ("我厂牛卡纸出厂价比市场低80-120元/吨", [(80, "CNY"), (120, "CNY")]),
+    ("到厂价比网价低30-50元/吨，账期可谈", [(30, "CNY"), (50, "CNY")]),
+    ("4S店说这个月底前订能便宜八千元", [(8000, "CNY")]),
+    ("we can be USD 20/MT cheaper than your current mill", [(20, "USD")]),
     ("- price USD 0.112/W FOB Ningbo as per your offer", []),
     ("We accept your offer for STPP 94% food grade, 2 x 20' FCL at USD 1,085/MT CFR Chattogram.", []),
     ("Once you receive it, kindly deduct your USD 4,600 and send the balance USD 5,200 to my agent",
@@ -481,3 +483,101 @@ def test_paraphrased_amount(text, expected):
 @pytest.mark.parametrize("text", PARAPHRASED_NOT_PRICES)
 def test_paraphrased_not_a_price(text):
     assert amounts(text) == []
+
+
+# --- Everyday money in personal mail: per head, rent, wages, list price, "能出吗" -------------
+EVERYDAY = [
+    ("费用AA，每人300，多退少补", [(300, "CNY")]),
+    ("家屬每人400，小孩免費", [(400, "CNY")]),
+    ("人均 150 左右，吃完再去唱歌", [(150, "CNY")]),
+    ("原价1299，用了半年", [(1299, "CNY")]),
+    ("門票60，帶飯還是山上吃？", [(60, "CNY")]),
+    ("月租300，物业费我交", [(300, "CNY")]),
+    ("房租 2800 押一付三", [(2800, "CNY")]),
+    ("租金三千五，押一付三", [(3500, "CNY")]),
+    ("违约金五千，押金两千五", [(5000, "CNY"), (2500, "CNY")]),
+    ("他现在工资八千，老婆薪水六千", [(8000, "CNY"), (6000, "CNY")]),
+    ("月供大概3800多，压力不大", [(3800, "CNY")]),
+    ("1800能出吗，我是学生", [(1800, "CNY")]),
+    ("這台 2500 能出嗎？", [(2500, "CNY")]),
+    # Counter-offers and competitors' prices: 做到 / 要到 / 报到, and payments 对公转过去.
+    ("别家报31500 你要能做到32000我这边就定了", [(31500, "CNY"), (32000, "CNY")]),
+    ("越南那边报到1.02，你们至少要到1.05才会考虑", [(1.02, "CNY"), (1.05, "CNY")]),
+    ("隔壁廠報到 2.8，你們能不能做到 2.6？", [(2.8, "CNY"), (2.6, "CNY")]),
+    ("1360刚对公转过去了，截图附件", [(1360, "CNY")]),
+]
+
+NOT_EVERYDAY_MONEY = [
+    "每人要500件，每人 3 套",
+    "每小時 3,000–4,000 顆，重量 40–80g",
+    "这款能出500吗？500能出货吗",
+    "月产 3000 吨，租了两个仓库",
+    "膜厚能做到10微米以上吗？",
+    "产能做到5000吨，要到500个",
+    "9月1号报到，3天内做到",
+    "这个月要到30号才有货",
+    "Could you quote 500ml bottles, DOP 31.5 finish? Bottles only.",
+    "neck finish 28/410 and DOP 31.5, 1x40HQ",
+]
+
+
+@pytest.mark.parametrize("text, expected", EVERYDAY)
+def test_everyday_money_words(text, expected):
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_EVERYDAY_MONEY)
+def test_everyday_words_do_not_make_counts_money(text):
+    assert amounts(text) == []
+
+
+def test_dominican_peso_only_where_it_is_one():
+    assert amounts("Our budget in the Dominican Republic is DOP 45,000") == [(45000, "DOP")]
+    assert amounts("Presupuesto DOP 45,000", region="DO") == [(45000, "DOP")]
+
+
+# --- A bare 元 or amount in Chinese is the customer's local currency where that is not CNY ----
+@pytest.mark.parametrize("text, region, expected", [
+    ("家庭房一晚大概3,200元左右，要訂三間", "TW", [(3200, "TWD")]),
+    ("面額1000元的買30張，共三萬元", "TW", [(1000, "TWD"), (30000, "TWD")]),
+    ("預算大概五百萬，年底前要定", "TW", [(5000000, "TWD")]),
+    ("報價請用人民幣，預算20萬元人民幣", "TW", [(200000, "CNY")]),
+    ("總價 USD 12,000", "TW", [(12000, "USD")]),
+    ("家庭房一晚大概3,200元左右", "CN", [(3200, "CNY")]),
+    ("预算240万，月底前签", "HK", [(2400000, "CNY")]),
+])
+def test_local_yuan(text, region, expected):
+    assert amounts(text, region=region) == expected
+
+
+# --- Thread assembly: currency of a bare amount, and whose amount came first ------------------
+def _thread_prices(rows: list[tuple[str, str]]) -> list[tuple[float, str]]:
+    from inquiry_nlp.corpus import thread_from_labels
+    from inquiry_nlp.extract import extract_thread
+
+    messages = [{"message_id": f"<t{i}@x>", "from": sender, "to": "", "cc": "",
+                 "date": f"2024-03-0{i + 1}T10:00:00+08:00", "subject": "offer", "in_reply_to": None,
+                 "body": body, "html": None, "attachments": []} for i, (sender, body) in enumerate(rows)]
+    thread = thread_from_labels({"id": "t", "own": "ourfactory.com", "messages": messages})
+    return [(p["amount"], p["currency"]) for p in extract_thread(thread).fields.prices]
+
+
+BUYER, US = "Duc <duc@vietthai.vn>", "Jessie <jessie@ourfactory.com>"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # A bare counter-offer takes the one currency the thread writes.
+    ([(BUYER, "Please quote 190T taffeta, 5000 m."), (US, "USD 0.33/m FOB Shanghai."),
+      (BUYER, "0.30 可以吗? 如果可以 next week I confirm.")], [(0.3, "USD")]),
+    ([(BUYER, "target price USD 1.10 for 2000 pcs"), (US, "best 1.25"),
+      (BUYER, "1.15 的話 我可以考慮，不行就算了")], [(1.1, "USD"), (1.15, "USD")]),
+    # Two currencies written: a bare amount keeps the language's.
+    ([(BUYER, "预算 USD 5000 或 EUR 4600 都行"), (BUYER, "单价 12 可以吗")],
+     [(5000, "USD"), (4600, "EUR"), (12, "CNY")]),
+    # The customer said it first; our later reply repeating it does not make it our quote.
+    ([(BUYER, "我们最多能接受115万。"), (US, "考虑长期合作按￥115万签，合同附件请审阅。")], [(1150000, "CNY")]),
+    # We said it first: the customer repeating it is not stating a price.
+    ([(BUYER, "Price for 5kg?"), (US, "5kg USD 1,325 CIP Changi."), (BUYER, "OK, USD 1,325 noted, PI please.")], []),
+])
+def test_thread_currency_and_who_said_it_first(rows, expected):
+    assert _thread_prices(rows) == expected

@@ -15,8 +15,9 @@ from ..result import Fields
 from .base import Context, Found
 from .contacts import contact_spans, extract_emails, extract_fax, extract_ims, extract_phones, is_relay
 from .deadlines import extract_deadlines
-from .org import choose_company, extract_company, extract_person, from_display_name, signing_display_name
-from .prices import extract_prices
+from .org import (choose_company, domain_named_company, extract_company, extract_person, from_display_name,
+                  signing_display_name)
+from .prices import extract_prices, thread_currency, with_currency
 from .products import extract_products, extract_specs
 from .quantities import extract_quantities
 from .region import region_for
@@ -102,11 +103,15 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
     emails = [e for e in _unique(emails) if e not in ours]
     quantities = _unique([f.value | {"text": f.text} for f in all_of("quantities")],
                          key=lambda q: (q["value"], q["unit"]))
-    our_amounts = _our_amounts(thread, region)
-    # An amount equal to one we quoted is the customer repeating our price — unless its
+    our_prices, quoted_before = _our_prices(thread, region)
+    # A bare amount takes the one currency the thread writes out ("0.30 可以吗" after "USD 0.33").
+    currency = thread_currency(all_of("prices") + our_prices)
+    # An amount equal to one we quoted earlier is the customer repeating our price — unless its
     # words make it their own figure (a payment made, a deposit, a budget, a counter-offer).
-    prices = _unique([f.value | {"text": f.text} for f in all_of("prices")
-                      if "own" in f.label.split() or (f.value["amount"], f.value["currency"]) not in our_amounts],
+    prices = _unique([f.value | {"text": f.text}
+                      for mf, quoted in zip(per_message, quoted_before)
+                      for f in (with_currency(f, currency) for f in mf.found.get("prices", []))
+                      if "own" in f.label.split() or (f.value["amount"], f.value["currency"]) not in quoted],
                      key=lambda p: (p["amount"], p["currency"]))
     deadlines = all_of("deadlines")
     dated = [f for f in deadlines if f.value]
@@ -135,6 +140,14 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
                 company = company or ([c] if c else [])
                 person = person or ([p] if p else [])
                 break
+    if not company:
+        # A name the text writes that spells the sender's domain ("Paw Palace" … @pawpalace.sg).
+        for m, mf in zip(thread.customer_messages, per_message):
+            if m.from_addr and not is_platform(m.from_addr) and not is_relay(m.from_addr):
+                named = domain_named_company(m.from_addr, mf.ctx, person[0] if person else None)
+                if named:
+                    company = [named]
+                    break
     fields = Fields(
         quantities=quantities,
         deadline=deadline,
@@ -151,11 +164,18 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
     return Extraction(fields, per_message)
 
 
-def _our_amounts(thread: Thread, region: str) -> set[tuple[float, str]]:
-    """Amounts we quoted: a customer repeating or accepting them is not stating a price."""
-    out: set[tuple[float, str]] = set()
+def _our_prices(thread: Thread, region: str) -> tuple[list[Found], list[set[tuple[float, str]]]]:
+    """Amounts we quoted, and for each customer message the (amount, currency) we had quoted
+    before it: a customer repeating or accepting those is not stating a price."""
+    ours: list[Found] = []
+    quoted: set[tuple[float, str]] = set()
+    before: list[set[tuple[float, str]]] = []
     for m in thread.messages:
-        if m.is_ours:
-            ctx = message_context(m, region)
-            out |= {(f.value["amount"], f.value["currency"]) for f in extract_prices(ctx)}
-    return out
+        if not m.is_ours:
+            before.append(quoted)
+            continue
+        found = extract_prices(message_context(m, region))
+        ours += found
+        quoted = quoted | {(f.value["amount"], f.value["currency"]) for f in found}
+    return ours, before
+

@@ -34,7 +34,9 @@ long text is read at its head and its tail only.
 
 ``from_display_name`` reads a sender's display name ("郑州安驰汽配-贾", "Kelvin Tan |
 Brightway Lighting Pte Ltd") the same way, for a thread whose text names no company or person;
-``signing_display_name`` takes a display name the message signs with ("顺丰速运" … "顺丰速运").
+``signing_display_name`` takes a display name the message signs with ("顺丰速运" … "顺丰速运");
+``domain_named_company``, last, a name the text writes that spells the sender's domain
+("Paw Palace" … daphne@pawpalace.sg).
 
 >>> ctx = Context.build("请报价M10螺栓500套。\n谢谢！\n王磊  采购经理\n山東恒泰機械有限公司 採購部\n電話：0531-88886666")
 >>> [f.value for f in extract_company(ctx)], [f.value for f in extract_person(ctx)]
@@ -55,6 +57,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..mail.domains import is_automated, is_webmail
 from .base import Context, Found
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
@@ -756,6 +759,14 @@ def _is_place_zh(s: str) -> bool:
         bool(_ZH_ADMIN_PLACE.fullmatch(s))
 
 
+_ZH_WHERE_END = re.compile(r"(?:区|县|镇|乡|街道|路|街|号|市|省)$")
+
+
+def _where_zh(s: str) -> bool:
+    """A Chinese place or address fragment: "香港", "历城区王舍人街道"."""
+    return bool(s) and bool(_HAN_RX.match(s)) and (_is_place_zh(s) or bool(_ZH_WHERE_END.search(s)))
+
+
 def _titlecase(s: str) -> bool:
     words = [w for w in _TITLE_WORD.findall(s) if w.lower() not in _CONNECTORS]
     if not words:
@@ -902,11 +913,14 @@ def _split_line_parts(line: _Line) -> list[_Part]:
     ("河北润泽管道工程有限公司 采购部 邵建军") while Latin runs stay whole."""
     out: list[_Part] = []
     for p in _parts(line):
-        if not _HAN_RX.search(p.text) or _name_part(p.text):
+        if not _HAN_RX.search(p.text):
             out.append(p)
             continue
         # Cut at spaces and at script changes, keeping Latin word runs together.
         chunks = list(_CHUNK.finditer(p.text))
+        if _name_part(p.text) and not (len(chunks) > 1 and any(_org_zh(m.group(0)) for m in chunks)):
+            out.append(p)  # "Kenny Chan 陳家豪" is one name; "安記餅家 Ana" a shop and a name
+            continue
         if len(chunks) <= 1:
             out.append(p)
             continue
@@ -926,7 +940,10 @@ def _merge_han_latin_names(parts: list[_Part], norm: str) -> list[_Part]:
             gap = norm[p.end:q.start]
             if _NAME_GAP.fullmatch(gap):
                 joined = norm[p.start:q.end]
-                if (bool(_HAN_RX.search(p.text)) != bool(_HAN_RX.search(q.text))) and _name_part(joined):
+                han = p.text if _HAN_RX.search(p.text) else q.text
+                # "安記餅家 Ana": a shop and its owner's name, not one bilingual name.
+                if (bool(_HAN_RX.search(p.text)) != bool(_HAN_RX.search(q.text))) and _name_part(joined) \
+                        and not _org_zh(han.replace(" ", "")):
                     out.append(_Part(p.start, q.end, joined))
                     i += 2
                     continue
@@ -1812,7 +1829,7 @@ def _analyse(norm: str) -> tuple[tuple[_Cand, ...], tuple[_Cand, ...]]:
     persons += _label_persons(t) + _intro_persons(t)
     companies = [c for c in companies if not _ours(norm, c.start, c.end)
                  and (not _has_platform(_END_PAREN.sub("", c.value) or c.value) or _SHOP_ON_MARKETPLACE.match(c.value))]
-    companies = [_without_role(norm, c) for c in companies]
+    companies = [_without_where(norm, _without_role(norm, c)) for c in companies]
     # "Your Lufthansa Team" signs a mail; it is not the "Dear Hongli team" of a greeting.
     companies += [c for c in _team_companies(t) if not _has_platform(c.value)]
     persons = [c for c in persons if not _ours(norm, c.start, c.end)]
@@ -1838,6 +1855,25 @@ def _without_role(norm: str, c: _Cand) -> _Cand:
     if m and _role_part(m.group("role")):
         return _Cand(norm[m.end():c.end], m.end(), c.end, c.score)
     return c
+
+
+_CITY_STATE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}, ?[A-Z]{2}")
+
+
+def _without_where(norm: str, c: _Cand) -> _Cand:
+    """"济南润禾食品有限公司（历城区王舍人街道）", "嘉訊家品貿易有限公司（香港）" → the name before
+    the parenthesis: after a legal form, a place in brackets says where, not who."""
+    m = _END_PAREN.search(norm, c.start, c.end)
+    if m is None:
+        return c
+    inside = m.group(0)[1:-1].strip()
+    head = norm[c.start:m.start()].rstrip()
+    if _where_zh(inside):
+        if not _ends_with(head.replace(" ", ""), _data().zh_legal):
+            return c
+    elif not (_CITY_STATE.fullmatch(inside) or _is_place(inside)) or not _legal_en(head):
+        return c  # "Cascade Fluid Systems Inc. (Portland, OR)" is cut like the Chinese
+    return _Cand(head, c.start, c.start + len(head), c.score)
 
 
 def _fuller(a: str, b: str) -> bool:
@@ -1901,7 +1937,11 @@ def from_display_name(display: str) -> tuple[str | None, str | None]:
             p.kind == "other" and person is not None and _zh_plain_name(p.text))), None)
     c = None
     if company is not None:
-        a, b = _org_span(norm, parts, parts.index(company), person is not None)
+        at = parts.index(company)
+        # A person named elsewhere makes Latin words after the company its English name — not
+        # when those words are that person ("安記餅家 Ana").
+        other_person = person is not None and not (at + 1 < len(parts) and parts[at + 1] is person)
+        a, b = _org_span(norm, parts, at, other_person)
         c = ctx.original(a, b) or None
     elif len(parts) == 1 and _HAN_RX.match(norm):
         # "台灣宏碁電子採購部": an organisation with its department glued on.
@@ -1965,3 +2005,103 @@ def signing_display_name(display: str, ctx: Context) -> str | None:
 
 _DISPLAY_DASH = re.compile(r"(?<=[" + _HAN + r"A-Za-z)）])\s{0,2}[-–—_]\s{0,2}(?=[" + _HAN + r"])")
 
+
+
+_DOMAIN_WORD = re.compile(r"[^\W_][^\W_&'’-]*(?:[&'’-][^\W_]+)*")
+_DOMAIN_WORDS_MAX = 5
+
+
+@lru_cache(maxsize=1)
+def _generic_domain_labels() -> tuple[frozenset[str], frozenset[str]]:
+    """Domain labels that name no organisation ("mail", "www", "yahoo"), and the parts of a
+    label that make it a mailing list's ("mutt-list")."""
+    doc = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/org.toml").read_text("utf-8"))["company"]
+    return (frozenset(x.lower() for x in doc.get("domain_generic", [])),
+            frozenset(x.lower() for x in doc.get("domain_list_words", [])))
+
+
+def _domain_keys(address: str) -> dict[str, frozenset[int]]:
+    """The letters of the labels of a sender's domain that may spell a name, each with the
+    lengths at which a hyphen splits it: ``a@dhl-express-cn.net`` → ``{"dhlexpresscn": {3, 10}}``."""
+    domain = address.rpartition("@")[2].lower()
+    generic, list_words = _generic_domain_labels()
+    labels = domain.split(".")[:-1]
+    if any(part in list_words for label in labels for part in label.split("-")):
+        return {}
+    out: dict[str, frozenset[int]] = {}
+    for label in labels:
+        if label in generic or len(label) < 4:
+            continue
+        pieces = [re.sub(r"[^a-z0-9]", "", x) for x in label.split("-")]
+        key = "".join(pieces)
+        cuts = [sum(len(x) for x in pieces[:n]) for n in range(1, len(pieces))]
+        if len(key) >= 4:
+            out[key] = frozenset(cuts)
+    return out
+
+
+def _org_tail(norm: str, words: list[tuple[int, int, str]], j: int) -> int:
+    """The end of a name found at ``words[j]`` once the capitalised words after it on its line
+    that end in an organisation word or legal form are added: "Kanzi Marine" + " Supplies"."""
+    end = words[j][1]
+    org_words = _data().org_words
+    for k in range(j + 1, min(j + 4, len(words))):
+        ws, we, w = words[k]
+        gap = norm[words[k - 1][1]:ws]
+        if gap not in (" ", "  ") or not norm[ws].isupper():
+            break
+        if w in org_words or _legal_en(norm[words[j][0]:we]):
+            end = we
+    return end
+
+
+def _good_prefix(spelt: str, keys: dict[str, frozenset[int]], words: bool) -> bool:
+    """Whether a name spelling the start of a domain label stands for it: it ends where a
+    hyphen does ("comed" of ``comed-billing``), or is several words of eight letters or more."""
+    return len(spelt) >= 4 and any(k.startswith(spelt) and (len(spelt) in cuts or (words and len(spelt) >= 8))
+                                   for k, cuts in keys.items())
+
+
+def domain_named_company(address: str, ctx: Context, person: str | None = None) -> str | None:
+    """A name the text writes whose letters spell the sender's domain, or its first
+    hyphenated part, or its start in two or more words of eight letters or more: "Paw Palace"
+    from ``daphne@pawpalace.sg``, "Airbus" from ``@airbus-supplier.org``, "Maple Crest" from
+    ``david@maplecrestflooring.ca``. Each word must start with a capital or a digit (a name, not
+    prose); the sender's own name (``person``) is no company. The whole spelling beats a
+    prefix, a longer prefix a shorter one.
+
+    >>> domain_named_company("d@pawpalace.sg", Context.build("Paw Palace 有 9 间 pet stores"))
+    'Paw Palace'
+    """
+    if is_webmail(address) or is_automated(address):
+        return None  # "Yahoo" and "GitHub" name the mailbox's provider, not the sender's company
+    keys = _domain_keys(address)
+    norm = ctx.norm
+    squeezed = re.sub(r"[^a-z0-9]", "", norm.lower())
+    if not any(k[:4] in squeezed for k in keys):
+        return None  # a quick test: no run of words can spell the domain
+    names = [re.sub(r"[^a-z0-9]", "", w) for w in (person or "").lower().split()]
+    not_it = {"".join(names), *names}
+    words = [(m.start(), m.end(), re.sub(r"[^a-z0-9]", "", m.group().lower())) for m in _DOMAIN_WORD.finditer(norm)]
+    best: tuple[int, int, int] | None = None  # (score, start, end)
+    for i, (start, _, first) in enumerate(words):
+        if not first or not (norm[start].isupper() or norm[start].isdigit()):
+            continue
+        spelt = ""
+        for j in range(i, min(i + _DOMAIN_WORDS_MAX, len(words))):
+            ws, we, w = words[j]
+            if j > i and (not (norm[ws].isupper() or norm[ws].isdigit()) or "\n" in norm[words[j - 1][1]:ws]
+                          or len(norm[words[j - 1][1]:ws]) > 3):
+                break
+            spelt += w
+            if not any(k.startswith(spelt) for k in keys):
+                break
+            if spelt in not_it:
+                continue
+            score = 1000 + len(spelt) if spelt in keys else (len(spelt) if _good_prefix(spelt, keys, j > i) else 0)
+            if score and (best is None or score > best[0]):
+                best = (score, start, _org_tail(norm, words, j))
+    if best is None:
+        return None
+    value = ctx.original(best[1], best[2]).strip()
+    return value if value and not _has_platform(value) else None  # a platform is nobody's company

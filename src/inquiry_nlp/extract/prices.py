@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -53,6 +54,9 @@ _DOLLAR_PREFIX = {
 }
 # A bare "$" is the local dollar where the customer writes from (region of the thread).
 _LOCAL_DOLLAR = {"HK": "HKD", "TW": "TWD", "SG": "SGD", "AU": "AUD", "CA": "CAD", "NZ": "NZD"}
+# Where a bare 元 or a bare amount in Chinese means the local currency, not renminbi (Taiwan
+# writes 元 for NT dollars; Hong Kong writers mostly name 港幣 and mean CNY by a bare 万).
+_LOCAL_YUAN = {"TW": "TWD"}
 _SHORT_SUFFIX = {"TL": "TRY", "Kč": "CZK", "Ft": "HUF", "zł": "PLN", "đ": "VND"}
 _SHORT_PREFIX = {"Rp": "IDR", "KS": "KES", "Ks": "KES", "Tk": "BDT", "Dh": "AED"}
 _SYMBOL = {"€": "EUR", "£": "GBP", "₹": "INR", "₦": "NGN", "₽": "RUB", "₱": "PHP", "฿": "THB", "₩": "KRW",
@@ -116,6 +120,9 @@ _SUFFIX = re.compile(
 _MODEL_AFTER = re.compile(r"\d{1,12}(?:[.,]\d{1,3})*(?:(?![kKmM](?![A-Za-z]))[A-Za-z]|-[A-Za-z0-9])")
 _LETTER_AFTER = re.compile(r"[\d,.]{1,30}(?!(?:k|K|m|M|mn|Mn|MM|bn|b)(?![A-Za-z]))[A-Za-z]")
 _VERSION = re.compile(r"\d\.\d{1,2}(?![\d,])")
+# Codes that are also common abbreviations ("DOP 31.5 finish" is a bottle neck): money only
+# when the message or the customer's region is that country's.
+_AMBIGUOUS_CODES = {"DOP": ("DO", re.compile(r"(?i:dominican|dominicana|santo domingo|\bpesos?\b|RD\$)"))}
 _SPACE_THOUSANDS = frozenset("EUR PLN CHF SEK NOK DKK CZK HUF RUB UAH ZAR".split())
 _SPACE_GROUPS = re.compile(r"(?:[ \u00a0\u202f]\d{3}){1,3}(?![\d])(?![.,]\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -242,13 +249,14 @@ _ZH_MONEY_WORDS = (
     r"费用?|货款|款项|定金|订金|押金|保证金|预付款|首付款?|尾款|余款|预算|总价|总额|金额|总计|共计|合计|"
     r"单价|价格|价钱|价位|目标价|进价|拿货价|到手价|出厂价|定价|售价|零售价|开价|要价|经费|心意|红包|见面礼|面值|现金|"
     r"付了|付款|已付|先付|支付|转了|已转|转账|打了|多打了?|多付了?|多转了?|汇了|已汇|退回?|"
-    r"能不能到|能否到|能到|可否到|可以到|降到|便宜到|给到|别家才|别家|人家才|其他家|才卖|只要|只卖|卖|"
+    r"能不能到|能否到|能到|可否到|可以到|降到|便宜到|给到|做到|要到|报到|别家才|别家|人家才|其他家|才卖|只要|只卖|卖|"
     r"出价|还价|我(?:们|这边)?(?:最多)?(?:只能)?出|"
-    r"拿的是|拿的|这单|的货|每(?:个|只|件|套|台|把|张|条|卷|米|吨|斤|公斤|箱|包|平米?|平方|粒|片|支|双|对|组)")
+    r"拿的是|拿的|这单|的货|每(?:个|只|件|套|台|把|张|条|卷|米|吨|斤|公斤|箱|包|平米?|平方|粒|片|支|双|对|组|人)|"
+    r"原价|现价|市价|底价|人均|门票|票价|[月年房]租|租金|违约金|奖金|工资|薪水|[月年时底]薪|月供")
 _ZH_MONEY_BEFORE = re.compile(
     r"(?:" + _ZH_MONEY_WORDS + r")"
     r"(?:[ :(]|已经|已|是|为|约|大约|大概|差不多|控制在|在|就|只|仅|仅需|只需|需|最高|最多|不超过|不高于|"
-    r"每月|每个月|整体|总共|共|计|了|都|能|可以|给|到|要){0,3}\Z")
+    r"每月|每个月|整体|总共|共|计|了|都|能|可以|给|到|要|报){0,3}\Z")
 _EN_MONEY_WORDS = (
     r"target(?: price)?|budget|closer to|give|gave|give us|can do|can you do|could you do|"
     r"can accept|accept|down to|reduce to|match|paid|pay|price(?: is|:| at|=)|(?:order|buy|book|confirm|deal) at|"
@@ -258,8 +266,8 @@ _EN_MONEY_BEFORE = re.compile(
     r"(?:[ \t:]|is|of|about|around|approx\.?|at|us|me|only|the){0,4})\Z")
 # What after a bare number makes it a price.
 _ZH_MONEY_AFTER = re.compile(
-    r"[ ]?(?:行?的话|行不行?|行吗|行就|能做|能不能做|可以吗|可不可以|可以不|能行|能到|有点高|有点贵|太高|太贵|偏高|"
-    r"(?:已经?|都)?(?:转|打|汇|付)(?:过去|过来|了|给)|"
+    r"[ ]?(?:行?的话|行不行?|行吗|行就|能出[吗么嘛不]|能做|能不能做|可以吗|可不可以|可以不|能行|能到|有点高|有点贵|太高|太贵|偏高|"
+    r"(?:刚刚?|已经?|都)?(?:对公|对私)?(?:转|打|汇|付)(?:过去|过来|了|给)|"
     r"的(?:货|单|订单|加工量|项目|合同)|一(?:个|只|件|套|台|把|张|条|卷|米|吨|斤|公斤|平米?|平方|双|对|片|支)(?![0-9])"
     r"|/(?:个|只|件|套|台|把|张|条|卷|米|吨|斤|公斤|平米|平方米?|㎡|双|对|片|支)"
     r"|(?i:\s?(?:can do|can\?|ok\?|possible|/\s?(?:pcs?|pieces?|sets?|units?|m|kg|tons?|mt|pairs?))(?![A-Za-z])))")
@@ -268,7 +276,7 @@ _UNIT_AFTER = re.compile(
     r"(?:[ ]?(?:%|‰|[*x×X]\s?\d|°|(?i:pcs?|pieces?|units?|sets?|pairs?|kgs?|tons?|tonnes?|mt|m[m23²³]?|cm|"
     r"meters?|metres?|yards?|yds?|boxes|box|ctns?|cartons?|bags?|rolls?|pallets?|containers?|days?|weeks?|"
     r"months?|years?|hours?|times?|nos?|ea|pax|people|persons?|gsm|w|v|kw|kva|hp|a|g|l|ml)(?![A-Za-z])"
-    r"|[个只件套台双对张条根支把米吨斤克箱盒包袋卷柜车桶瓶罐次天日号月年周时分秒岁人家间层位款种色批"
+    r"|微[米克秒升]|μ|[个只件套台双对张条根支把米吨斤克箱盒包袋卷柜车桶瓶罐次天日号月年周时分秒岁人家间层位款种色批"
     r"期度寸吋平方亩片粒颗枚组副盏樘份本页码打座栋辆架头匹点倍级折成毫厘升户门路部名遍项道班趟单英尺"
     r"瓦伏安目楼栋排行列号届期版公顶株棵尾口幅扇枝串捆扎盘轴筒听板托节段环圈床具艘幢所处桌席顿杯碗滴宗票])"
     r"|[A-Za-z])")
@@ -279,8 +287,6 @@ _AFTER_BARE_WAN = re.compile(r"(?:\Z|[\s,.;:!?)\]/、。，；：！？）]|的(
 _QUANTITY_BEFORE = re.compile(r"(?:数量|数目|用量|要货|订量|起订|产量|产能|日产|月产|年产|面积|人次|观众|买家|"
                               r"粉丝|库存|销量|分子量|粘度|黏度|转速|像素|里程|功率|容量|流量|压力|硬度|强度|寿命|频率|"
                               r"MOQ|moq|qty|Qty|QTY|UGR|Ra|IP)[^\n]{0,6}\Z")
-# "比网价低30-50元/吨": a difference between prices, not a price.
-_DIFFERENCE_BEFORE = re.compile(r"(?:(?<!最)低|便宜|优惠|降价|降|贵|(?<![最提])高|差价|(?<!至)少|涨价|涨)了?[ ]?\Z")
 # The customer repeating our quote: not their price (spec: "as per your offer").
 _OUR_QUOTE = re.compile(
     r"(?i:as (?:per )?(?:your |the )?(?:offer|quot(?:e|ed|ation)|agreed|discussed)|per your (?:offer|quot)|"
@@ -301,19 +307,19 @@ _ZH_CUES = (
     (_AROUND, "$ € £ ₹ ₦ ₽ ₱ ฿ ₩ ₺ ¥ ￥ 円 ₫ ₵ đ č ł 元 块 币 镑 铢 蚊 欧 钱 付 汇 退 令吉 卢比 卢布 迪拉姆 里亚尔 兰特 "
               "雷亚尔 奈拉 里拉 比索 港纸 руб 打了 打过 打给 能到 的货"),
     (_AHEAD, "费 卖 出价 还价 我出 我们出 我这边出 我最多出 我只能出 总计 共计 合计 心意 红包 见面礼 面值 多打 多付 多转 能不能到 能否到 可否到 可以到 降到 便宜 给到 别家 人家 "
-             "其他家 只要 拿的 这单"),
-    (_BEHIND, "毛 角 能做 能不能做 能行 可以吗 可以不 可不可以 的单 的订单 的加工量 的项目 的合同 的话 行的话 行不行 行吗 行就 有点高 有点贵 太高 太贵 偏高 " + " ".join(
+             "其他家 只要 拿的 这单 做到 要到 报到 人均 门票 票价 月租 年租 房租 租金 工资 薪水 月薪 年薪 时薪 底薪 月供"),
+    (_BEHIND, "毛 角 能出 能做 能不能做 能行 可以吗 可以不 可不可以 的单 的订单 的加工量 的项目 的合同 的话 行的话 行不行 行吗 行就 有点高 有点贵 太高 太贵 偏高 " + " ".join(
         lead + unit for lead in "一/" for unit in "个 只 件 套 台 把 张 条 卷 米 吨 斤 公斤 平 双 对 片 支 ㎡".split())),
 )
 # Characters that are a cue only in some words, with the pattern that tells where they are one.
 _ZH_CUES_IN_WORDS = (
-    (_AHEAD, "价", r"价[格钱位]|(?<=[标进货手厂定售开要单总])价"),
-    (_AROUND, "金", r"金额|(?<=[定订押证现美])金"),
+    (_AHEAD, "价", r"价[格钱位]|(?<=[标进货手厂定售开要单总原现市底票])价"),
+    (_AROUND, "金", r"金额|(?<=[定订押证现美租约奖薪])金"),
     (_AHEAD, "额", r"(?<=[总金])额"),
     (_AHEAD, "算", r"(?<=预)算"),
     (_AHEAD, "款", r"款项|(?<=[货付尾余])款"),
     (_AROUND, "转", r"转[了账给过]|(?<=[已多])转"),
-    (_AHEAD, "每", r"每(?:[个只件套台把张条卷米吨斤箱包平粒片支双对组]|公斤)"),
+    (_AHEAD, "每", r"每(?:[个只件套台把张条卷米吨斤箱包平粒片支双对组人]|公斤)"),
     (_BEHIND, "万", r"万[0-9" + _ZH_NUM_CHARS + r"]{0,6}(?:" + _AFTER_BARE_WAN.pattern + r")"),  # "六万五，"
     (_BEHIND, "亿", r"亿[0-9" + _ZH_NUM_CHARS + r"]{0,6}(?:" + _AFTER_BARE_WAN.pattern + r")"),
 )
@@ -370,7 +376,6 @@ _ACCEPT_AFTER = re.compile(
 # yearly purchases are money the customer writes, as the labels have them: "年采购额不低于800万元".)
 _COMPANY_FIGURE = re.compile(r"注册资[本金]|(?i:registered capital|annual (?:turnover|revenue))")
 _YOUR = re.compile(r"(?i:\byour|你们的|贵司的)[ ]?\Z")  # "deduct your USD 4,600"
-_COMPARE = re.compile(r"比|(?i:\bthan\b)")
 # The dot is matched before the abbreviations behind it are ruled out: both branches then start
 # with a character the engine looks for at C speed.
 _CLAUSE_END = re.compile(r"[;。；!?！？\n]|\.(?<![Nn]o\.)(?<!nº\.)(?<!approx\.)(?<!incl\.)(?<!\bca\.)(?=\s|\Z)")
@@ -445,6 +450,20 @@ def extract_prices(ctx: Context) -> list[Found]:
     return list(out)
 
 
+def thread_currency(finds: Iterable[Found]) -> str | None:
+    """The one currency written out in a thread's amounts (ours and the customer's), or None
+    when none or several were: a bare "0.30 可以吗" answering "USD 0.33/m" is in dollars."""
+    written = {f.value["currency"] for f in finds if "inferred" not in f.label.split()}
+    return written.pop() if len(written) == 1 else None
+
+
+def with_currency(found: Found, currency: str | None) -> Found:
+    """``found`` in ``currency`` when its currency was only inferred and ``currency`` is known."""
+    if currency is None or "inferred" not in found.label.split() or found.value["currency"] == currency:
+        return found
+    return Found(found.value | {"currency": currency}, found.text, found.start, found.end, found.label)
+
+
 def _extract(ctx: Context) -> list[Found]:
     norm = _separate(ctx.norm, ctx.text)
     windows = _windows(norm)
@@ -455,7 +474,8 @@ def _extract(ctx: Context) -> list[Found]:
     bare = [i for i, a in enumerate(amounts)
             if a.currency is None and a.bare_ok and _money_by_context(norm, a, hints)]
     if bare:
-        _fill_currencies(amounts, hints.chinese, bare)
+        default = (_LOCAL_YUAN.get(hints.region, "CNY") if hints.chinese else "USD")
+        _fill_currencies(amounts, default, bare)
     _link(norm, amounts)
     if not any(a.currency for a in amounts):
         return []
@@ -761,6 +781,8 @@ def _prefix_currency(pm: re.Match[str], norm: str, start: int, hints: _Hints) ->
             return None  # "CAD 2D drawing"
         if code == "PHP" and _VERSION.match(norm, start):
             return None  # "PHP 7.4"
+        if not _code_in_place(code, norm, hints):
+            return None
         return _ALIAS.get(code, code)
     if pm.group("rs") is not None:
         rs = pm.group("rs")
@@ -808,13 +830,15 @@ def _suffix_currency(sm: re.Match[str], rest: str, norm: str, start: int, hints:
             return None
         if word == "欧" and (after[:1] in _OU_NOT_EURO or _OHM_CONTEXT.search(norm, max(0, start - 12), start)):
             return None  # "5欧姆", "欧标", "欧洲": not euros (an ohm rating in a resistor line)
+        if word == "元" and hints.region in _LOCAL_YUAN and not after.startswith("人民"):
+            return _LOCAL_YUAN[hints.region]
         return _ZH_CUR[word]
     if sm.group("code") is not None:
         code = sm.group("code")
         if not (code.isupper() or code.lower() in _LOWER_OK and code.islower()):
             return None
         code = code.upper()
-        if code not in _ISO:
+        if code not in _ISO or not _code_in_place(code, norm, hints):
             return None
         return _ALIAS.get(code, code)
     if sm.group("sym") is not None:
@@ -827,6 +851,12 @@ def _suffix_currency(sm: re.Match[str], rest: str, norm: str, start: int, hints:
     if sm.group("short") is not None:
         return _SHORT_SUFFIX[sm.group("short")]
     return None
+
+
+def _code_in_place(code: str, norm: str, hints: _Hints) -> bool:
+    """False for a code that is also an abbreviation, written where its country is not."""
+    place = _AMBIGUOUS_CODES.get(code)
+    return place is None or hints.region == place[0] or bool(place[1].search(norm))
 
 
 def _is_year_or_code(raw: str) -> bool:
@@ -892,7 +922,6 @@ class _Sentences:
         self.own_after = _Spans(_OWN_AFTER, norm)
         self.our_quote = _Spans(_OUR_QUOTE, norm)
         self.accept = _Spans(_ACCEPT_OURS, norm)
-        self.compare = _Spans(_COMPARE, norm)
 
     def bounds(self, start: int, end: int, back: int, ahead: int) -> tuple[int, int]:
         """Where the sentence of [start, end) begins (at most ``back`` before) and ends
@@ -961,13 +990,11 @@ class _Spans:
 
 
 def _not_a_price(norm: str, a: _Amount, sent: _Sentences) -> bool:
-    """A price difference ("比网价低30元"), our own quote repeated ("as per your offer"), or a
-    figure describing a company ("registered capital", "annual turnover")."""
+    """Our own quote repeated ("as per your offer") or a figure describing a company
+    ("registered capital", "annual turnover"). A difference ("比网价低30元/吨", "便宜八千") is
+    money the writer states, as the labels have it."""
     lo, hi = sent.bounds(a.cur_start, a.cur_end, 30, 40)
     if _COMPANY_FIGURE.search(norm, max(lo, a.cur_start - 24), a.cur_start):
-        return True
-    if _DIFFERENCE_BEFORE.search(norm, max(lo, a.cur_start - 4), a.cur_start) \
-            and sent.compare.within(lo, a.cur_start):
         return True
     if sent.our_quote.within(lo, a.cur_start) or sent.our_quote.within(a.cur_end, hi) \
             or _YOUR.search(norm, max(lo, a.cur_start - 12), a.cur_start):
@@ -986,9 +1013,9 @@ def _is_own(a: _Amount, sent: _Sentences) -> bool:
     return sent.own_before.within(lo, a.cur_start) or sent.own_after.within(a.cur_end, hi)
 
 
-def _fill_currencies(amounts: list[_Amount], chinese: bool, wanted: list[int]) -> None:
-    """Bare amounts take the currency written nearest before them, else after, else the
-    language's (one pass each way)."""
+def _fill_currencies(amounts: list[_Amount], default: str, wanted: list[int]) -> None:
+    """Bare amounts take the currency written nearest before them, else after, else
+    ``default``, the language's and region's (one pass each way)."""
     before: list[str | None] = []
     last = None
     for a in amounts:
@@ -1002,7 +1029,7 @@ def _fill_currencies(amounts: list[_Amount], chinese: bool, wanted: list[int]) -
         if amounts[i].explicit and amounts[i].currency:
             last = amounts[i].currency
     for i in wanted:
-        amounts[i].currency = before[i] or after[i] or ("CNY" if chinese else "USD")
+        amounts[i].currency = before[i] or after[i] or default
         amounts[i].inferred = True
 
 
