@@ -99,6 +99,10 @@ def test_template_notice_without_product_fires_and_named_product_does_not():
 SUPPORT_CASES = [
     # order_placed: payments reported, POs, signed contracts, paid sample orders, repeat orders
     ("order_placed", True, "样品费200元已经微信转你了，截图附件。地址：宁波市鄞州区首南街道天童南路588号。"),
+    ("order_placed", True, "Hi Lily,\nPaid the $120 sample fee via PayPal just now, pls ship this week."),
+    ("order_placed", True, "Sample invoice received.\nPaid. Slip attached, pls arrange DHL."),
+    ("order_placed", False, "Ever Paid a Bill You Knew Was Unfair?\nJoin our prepaid legal plan for a small monthly fee."),
+    ("order_placed", False, "Paid too much for your phone bill last month? Switch to our plan today."),
     ("order_placed", True, "訂金 30% NT$ 45,000 今天已匯款，匯款單如附件，請查收。"),
     ("order_placed", True, "Deposit 30% USD 3,600 done, slip attached. 麻烦 confirm."),
     ("order_placed", True, "Advance payment of USD 11,457.60 has been remitted today from Meezan Bank, MT103 attached."),
