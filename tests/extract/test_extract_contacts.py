@@ -8,7 +8,8 @@ import time
 import pytest
 
 from inquiry_nlp.extract.base import Context
-from inquiry_nlp.extract.contacts import contact_spans, extract_emails, extract_fax, extract_ims, extract_phones, is_relay
+from inquiry_nlp.extract.contacts import contact_spans, extract_emails, extract_fax, extract_ims, extract_phones
+from inquiry_nlp.mail.domains import is_relay
 from inquiry_nlp.text.normalize import for_matching
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..mail import Message, Thread
-from ..mail.domains import is_automated, is_platform
+from ..mail.domains import is_automated, relays_someone_else
 from ..result import Fields
 from .base import Context, Found
-from .contacts import contact_spans, extract_emails, extract_fax, extract_ims, extract_phones, is_relay
+from .contacts import contact_spans, extract_emails, extract_fax, extract_ims, extract_phones
 from .deadlines import extract_deadlines
 from .org import (choose_company, domain_named_company, extract_company, extract_person, from_display_name,
                   signing_display_name)
@@ -98,7 +98,7 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
     # A customer's message to one recipient is to us: that address is ours, not theirs.
     ours |= {m.to[0].addr for m in thread.customer_messages if len(m.to) == 1 and not m.cc} - senders
     emails = [m.from_addr for m in thread.customer_messages
-              if m.from_addr and not is_platform(m.from_addr) and not is_relay(m.from_addr)]  # spec: every sender but a genuine platform or relay
+              if m.from_addr and not relays_someone_else(m.from_addr)]  # spec: every sender but a genuine platform or relay
     emails += [f.value for f in all_of("emails")]
     emails = [e for e in _unique(emails) if e not in ours]
     quantities = _unique([f.value | {"text": f.text} for f in all_of("quantities")],
@@ -126,7 +126,7 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
     if not company:
         # An organisation signing with its display name ("顺丰速运" … "顺丰速运"), automated or not.
         for m, mf in zip(thread.customer_messages, per_message):
-            if m.sender and m.sender.name and not is_platform(m.from_addr) and not is_relay(m.from_addr):
+            if m.sender and m.sender.name and not relays_someone_else(m.from_addr):
                 signed = signing_display_name(m.sender.name, mf.ctx)
                 if signed:
                     company = [signed]
@@ -134,8 +134,7 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
     if not company or not person:
         # The text names neither: the sender's display name often does ("宁波甬精模具 设备部 沈").
         for m in thread.customer_messages:
-            if m.sender and m.sender.name and not is_platform(m.from_addr) and not is_automated(m.from_addr) \
-                    and not is_relay(m.from_addr):
+            if m.sender and m.sender.name and not relays_someone_else(m.from_addr) and not is_automated(m.from_addr):
                 c, p = from_display_name(m.sender.name)
                 company = company or ([c] if c else [])
                 person = person or ([p] if p else [])
@@ -143,7 +142,7 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
     if not company:
         # A name the text writes that spells the sender's domain ("Paw Palace" … @pawpalace.sg).
         for m, mf in zip(thread.customer_messages, per_message):
-            if m.from_addr and not is_platform(m.from_addr) and not is_relay(m.from_addr):
+            if m.from_addr and not relays_someone_else(m.from_addr):
                 named = domain_named_company(m.from_addr, mf.ctx, person[0] if person else None)
                 if named:
                     company = [named]

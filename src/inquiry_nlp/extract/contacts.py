@@ -524,27 +524,6 @@ def _line_label(text: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _relay_domains() -> frozenset[str]:
-    data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/contacts.toml").read_text("utf-8"))
-    return frozenset(d.lower() for d in data["relay"]["domains"])
-
-
-def is_relay(address: str) -> bool:
-    """Whether ``address`` is a relay service's sender (a web form, web shop, social network or
-    e-procurement notification: ``contacts.toml [relay]``), subdomains included; such a sender
-    is not the customer's email.
-
-    >>> is_relay("form-submission@squarespace.info"), is_relay("do_not_reply@northbeam.coupahost.com")
-    (True, True)
-    >>> is_relay("supplier-enablement@ariba-network-suppliers.com"), is_relay("li@baiduparts.com")
-    (False, False)
-    """
-    parts = address.rpartition("@")[2].lower().strip(">").strip().split(".")
-    domains = _relay_domains()
-    return any(".".join(parts[i:]) in domains for i in range(len(parts) - 1))
-
-
-@lru_cache(maxsize=1)
 def _line_after() -> frozenset[str]:
     data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/contacts.toml").read_text("utf-8"))
     return frozenset(w.lower() for w in data["im"]["line_after"])

@@ -16,6 +16,7 @@ def _lists() -> dict[str, frozenset[str]]:
     return {
         "webmail": frozenset(d.lower() for d in data["webmail"]["domains"]),
         "platforms": frozenset(d.lower() for d in data["platforms"]["domains"]),
+        "relays": frozenset(d.lower() for d in data["relays"]["domains"]),
         "automated": frozenset(p.lower() for p in data["automated"]["local_parts"]),
     }
 
@@ -37,6 +38,23 @@ def is_webmail(address_or_domain: str) -> bool:
 def is_platform(address_or_domain: str) -> bool:
     """A genuine trading-platform domain (alibaba.com, made-in-china.com…), subdomains included."""
     return _in(_domain(address_or_domain), _lists()["platforms"])
+
+
+def is_relay(address_or_domain: str) -> bool:
+    """A relay service's sender (a web form, web shop, social network or e-procurement
+    notification: ``domains.toml [relays]``), subdomains included; look-alikes do not match.
+
+    >>> is_relay("form-submission@squarespace.info"), is_relay("do_not_reply@northbeam.coupahost.com")
+    (True, True)
+    >>> is_relay("supplier-enablement@ariba-network-suppliers.com"), is_relay("li@baiduparts.com")
+    (False, False)
+    """
+    return _in(_domain(address_or_domain), _lists()["relays"])
+
+
+def relays_someone_else(address: str) -> bool:
+    """A genuine platform or relay service: its sender is not the customer's address or name."""
+    return is_platform(address) or is_relay(address)
 
 
 def is_automated(address: str) -> bool:
