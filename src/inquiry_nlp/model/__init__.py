@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from .linear import LinearScorer, Row
+
 GRADES = (1, 2, 3, 4)
 
 
@@ -36,24 +38,14 @@ class GradeModel:
 
     def predict(self, features: list[dict], explain: int = 0) -> list[Prediction]:
         """Probabilities, grade and fraud verdict for each thread's features; with
-        ``explain``, the ``explain`` features that pushed hardest towards the grade.
-        Predicting many threads in one call is much cheaper than one at a time."""
+        ``explain``, the ``explain`` features that pushed hardest towards the grade."""
         if not features:
             return []
-        from sklearn import config_context
-
-        # The features are ours and always finite: skipping scikit-learn's input checks saves
-        # a fifth of a small prediction (the setting is per Python thread).
-        with config_context(assume_finite=True, skip_parameter_validation=True):
-            return self._predict(features, explain)
-
-    def _predict(self, features: list[dict], explain: int) -> list[Prediction]:
-        union = self.grade_pipeline.named_steps["features"]
-        clf = self.grade_pipeline.named_steps["clf"]
-        X = union.transform(features).tocsr()  # once, for the probabilities and the reasons
-        probs = clf.predict_proba(X)
-        classes = [int(c) for c in clf.classes_]
-        fraud_p = self.fraud_pipeline.predict_proba(features)[:, list(self.fraud_pipeline.classes_).index(1)]
+        grade, fraud = self._scorers()
+        rows = grade.rows(features)
+        probs = grade.predict_proba(rows)
+        fraud_p = fraud.predict_proba(fraud.rows(features))[:, list(fraud.classes).index(1)]
+        classes = [int(c) for c in grade.classes]
         coefs = self._coefs() if explain else None
         out = []
         for i, row in enumerate(probs):
@@ -63,10 +55,19 @@ class GradeModel:
             k = int(np.argmax(row))
             top: list[tuple[str, float]] = []
             if coefs is not None:
-                top = self._top(X, i, coefs[k], explain)
+                top = self._top(rows[i], coefs[k], explain)
             out.append(Prediction(by_grade, classes[k], round(float(fraud_p[i]), 3),
                                   bool(fraud_p[i] >= self.fraud_threshold), top))
         return out
+
+    def _scorers(self) -> tuple[LinearScorer, LinearScorer]:
+        """Both pipelines' arithmetic without scikit-learn's per-call checks (see
+        :mod:`.linear`), derived once per loaded model."""
+        cached = self.__dict__.get("_scorer_cache")
+        if cached is None:
+            cached = (LinearScorer.from_pipeline(self.grade_pipeline), LinearScorer.from_pipeline(self.fraud_pipeline))
+            self.__dict__["_scorer_cache"] = cached
+        return cached
 
     def _coefs(self) -> np.ndarray:
         """Per class, each feature's weight averaged over the calibration folds' linear models."""
@@ -85,11 +86,10 @@ class GradeModel:
             self.__dict__["_names_cache"] = cached
         return cached
 
-    def _top(self, X, i: int, weights: np.ndarray, n: int) -> list[tuple[str, float]]:
-        """Row ``i``'s features ranked by value times weight (the model's reasons)."""
-        lo, hi = X.indptr[i], X.indptr[i + 1]
-        cols = X.indices[lo:hi]
-        contrib = X.data[lo:hi] * weights[cols]
+    def _top(self, row: Row, weights: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """A thread's features ranked by value times weight (the model's reasons)."""
+        cols, values = row
+        contrib = values * weights[cols]
         order = np.argsort(-contrib)[:n]
         names = self.feature_names()
         return [(names[cols[j]], round(float(contrib[j]), 3)) for j in order if contrib[j] > 0]
@@ -98,6 +98,7 @@ class GradeModel:
         state = dict(self.__dict__)
         state.pop("_coef_cache", None)
         state.pop("_names_cache", None)
+        state.pop("_scorer_cache", None)
         return state
 
 
