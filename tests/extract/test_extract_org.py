@@ -64,11 +64,11 @@ CASES = [
      "21 Bukit Batok Crescent #07-12, Singapore 658065",
      "Brightway Lighting Pte Ltd", "Kelvin Tan 陈国伟"),
     ("Alan Cheung\nHappy Time Toys Ltd 歡樂時光玩具有限公司\nTel: (852) 2428 6611",
-     "Happy Time Toys Ltd 歡樂時光玩具有限公司", "Alan Cheung"),
+     "Happy Time Toys Ltd", "Alan Cheung"),
     ("請報價。\n林柏宇 Po-Yu Lin\n禾光設計 Hekuang Design Studio\n台北市大安區復興南路一段 219 巷 8 號 3F",
-     "禾光設計 Hekuang Design Studio", "林柏宇 Po-Yu Lin"),
+     "禾光設計", "林柏宇 Po-Yu Lin"),
     ("Thanks,\nHu Jiawei 胡嘉伟\nSupply Chain Lead\n深圳途岚机器人科技有限公司 Tulan Robotics",
-     "深圳途岚机器人科技有限公司 Tulan Robotics", "Hu Jiawei 胡嘉伟"),
+     "深圳途岚机器人科技有限公司", "Hu Jiawei 胡嘉伟"),
     # Chinese signatures: company and department, name and title on one line.
     ("请报含税价及交期。\n周倩\n采购部\n江苏恒澄化工设备有限公司\n地址：江苏省江阴市临港街道滨江西路2号\n电话：0510-86821457",
      "江苏恒澄化工设备有限公司", "周倩"),
@@ -78,7 +78,7 @@ CASES = [
     ("先要样品看一下。\n宁波鼎诚 吴海涛", "宁波鼎诚", "吴海涛"),
     ("还是上次那个货，两柜。\n陈国明\n泰国金丰水处理", "泰国金丰水处理", "陈国明"),
     ("合同已盖章回传。\n中建三局第一建设工程有限责任公司 光谷项目部\n王工", "中建三局第一建设工程有限责任公司", "王工"),
-    ("王工\n中建八局第二建设有限公司 济南高新区项目部", "中建八局第二建设有限公司 济南高新区项目部", "王工"),
+    ("王工\n中建八局第二建设有限公司 济南高新区项目部", "中建八局第二建设有限公司", "王工"),
     # Traditional and full-width text: the value is the customer's own characters.
     ("請提供FOB深圳報價與交期。\n陳志明\n明亮照明工程有限公司\n台中市西屯區市政北二路238號12樓之3\nTEL：04-2359-8812",
      "明亮照明工程有限公司", "陳志明"),
@@ -166,14 +166,14 @@ KINDS = [
     # The writer's organisation right after the greeting; a province named 贵州 is no "贵" (your).
     ("你好，深圳飞宇无人机。附件STEP是机臂连接件，先打样10套。", "深圳飞宇无人机"),
     ("你好，临沂宏途机械，我是厂长，采购我直接定。", "临沂宏途机械"),
-    ("我单位是中铁某局贵州项目部，现有一批物资采购。", "中铁某局贵州项目部"),
+    ("我单位是中铁某局贵州项目部，现有一批物资采购。", "中铁某局"),
     ("我是贵州黔南州某县安居工程办公室的吴主任，门窗五金要采购。", "贵州黔南州某县安居工程办公室"),
     # Cantonese 嘅 is 的; "代表 X" speaks for X; the predicate may follow the name directly.
     ("我係致德貿易嘅老闆陳志堅，想問價。", "致德貿易"),
     ("I am Zhang, 代表 Dubai Al Noor Engineering 采购. Boss wants valves.", "Dubai Al Noor Engineering"),
     ("您好，我们恒达建设集团今年有8个精装楼盘，卫浴产品要重新入库。", "恒达建设集团"),
     # A quoted shop name after "we are a … store".
-    ("我們是台中的選物店「麻日 Linen Day」，想開發自有品牌。", "麻日 Linen Day"),
+    ("我們是台中的選物店「麻日 Linen Day」，想開發自有品牌。", "麻日"),
     # A count of outlets in brackets marks the business's name, a place in its stead does not.
     ("我是 Hendra, 在 Jakarta 开 bubble tea chain (Kopi Teh Bar, 14 outlets). Need cups.", "Kopi Teh Bar"),
     ("Our tuition centre chain (Penang, 6 branches) wants custom exercise books.", None),
@@ -460,3 +460,25 @@ def test_chinese_shop_in_signature(text, company):
 @pytest.mark.parametrize("display,company,person", DISPLAY_SHOPS, ids=[k[0] for k in DISPLAY_SHOPS])
 def test_shop_and_owner_in_display_name(display, company, person):
     assert from_display_name(display) == (company, person)
+
+
+# The company proper: one name of a Chinese–English pair, no unit of the organisation after it
+# (docs/labelling.md); a body whose own name ends in such a word keeps it.
+COMPANY_PROPER = [
+    ("请报价 LED 投光灯 200 套。\n\n张伟\n国家电网有限公司物资采购中心\n电话 0531-86651234", "国家电网有限公司"),
+    ("麻烦报个价。\n\n李明\n济南云维信息技术有限公司 运维服务中心\n13905316789", "济南云维信息技术有限公司"),
+    ("我们要采购课桌椅 300 套。\n\n王老师\n济南市历下区育英实验学校后勤处", "济南市历下区育英实验学校"),
+    ("Please quote 40 solar street lights.\n\nJohn Mwangi\nNairobi County Supplies Department\nTel +254 722 123456",
+     "Nairobi County"),
+    ("Quote for 2 tons of dried apricots please.\n\nSiobhan\nKerry Group - Ingredients Division", "Kerry Group"),
+    ("請報價月餅禮盒 500 個。\n\n陳生\n福成餅家 Hock Seng Bakery\nWhatsApp +60 12-345 6789", "福成餅家"),
+    ("Kindly quote 5k pcs USB-C cables.\n\nKelvin\nTak Lee EMS Ltd. 德利電子製造有限公司", "Tak Lee EMS Ltd."),
+    ("展位费用请发报价。\n\n中国五金博览会组委会办公室\n联系人 刘洋", "中国五金博览会组委会"),
+    ("请报招标代理服务费。\n\n河南省公共资源招标代理中心", "河南省公共资源招标代理中心"),
+    ("Need 300 life jackets.\n\nKanzi Marine Supplies\nMombasa", "Kanzi Marine Supplies"),
+]
+
+
+@pytest.mark.parametrize("text,company", COMPANY_PROPER, ids=[c[1][:20] for c in COMPANY_PROPER])
+def test_company_is_the_organisation_proper(text, company):
+    assert first(extract_company(ctx_of(text))) == company

@@ -1887,22 +1887,86 @@ def _fuller(a: str, b: str) -> bool:
     return False
 
 
-def _finish(ctx: Context, cands: tuple[_Cand, ...]) -> list[Found]:
+def _finish(ctx: Context, cands: tuple[_Cand, ...], company: bool = False) -> list[Found]:
     out: list[Found] = []
     seen: set[str] = set()
     for c in cands:
-        value = ctx.original(c.start, c.end).strip()
-        key = _NON_WORD.sub("", ctx.norm[c.start:c.end]).lower()
+        start, end = _company_span(ctx.norm, c.start, c.end) if company else (c.start, c.end)
+        value = ctx.original(start, end).strip()
+        key = _NON_WORD.sub("", ctx.norm[start:end]).lower()
         if not value or not key or key in seen:
             continue
         seen.add(key)
-        out.append(Found(value, value, c.start, c.end))
+        out.append(Found(value, value, start, end))
     return out
+
+
+_UNIT_AFTER_DASH = re.compile(r"\s[-–|]\s[^-–|]{1,30}$")
+_ZH_THEN_LATIN = re.compile(rf"([{_HAN}][{_HAN}（）()·]*)\s+([A-Za-z].*)")
+_LATIN_THEN_ZH = re.compile(rf"([A-Za-z][^{_HAN}]*?)\s+([{_HAN}][{_HAN}（）()·]*)")
+
+
+@lru_cache(maxsize=1)
+def _units() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    """Chinese unit endings (部, 处, 中心…), the endings a unit may follow (有限公司, 大学…) and
+    a regex for a Latin unit at the end of a name ("Supplies Department"), from org.toml."""
+    c = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/org.toml").read_text("utf-8"))["company"]
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    latin = re.compile(rf"(?:[\s,]+(?:{alt(c['unit_qualifiers'])})){{0,2}}[\s,]+(?:{alt(c['unit_nouns'])})$", _I)
+    return frozenset(c["zh_unit_endings"]), frozenset(c["zh_legal"]) | frozenset(c["zh_institutions"]), latin
+
+
+def _company_span(norm: str, start: int, end: int) -> tuple[int, int]:
+    """The company proper of a name found at ``norm[start:end]``: of a Chinese and an English
+    name written together, the first; without a unit of the organisation written after its
+    name ("采购中心", "Supplies Department").
+
+    >>> n = "济南云维信息技术有限公司 运维服务中心"; n[slice(*_company_span(n, 0, len(n)))]
+    '济南云维信息技术有限公司'
+    >>> n = "Tak Lee EMS Ltd. 德利电子制造有限公司"; n[slice(*_company_span(n, 0, len(n)))]
+    'Tak Lee EMS Ltd.'
+    """
+    s = norm[start:end]
+    m = _ZH_THEN_LATIN.fullmatch(s) or _LATIN_THEN_ZH.fullmatch(s)
+    if m:
+        han, latin = (m.group(1), m.group(2)) if _HAN_RX.match(s) else (m.group(2), m.group(1))
+        if _two_names(han, latin):
+            s = m.group(1)
+    return start, start + _without_unit(s)
+
+
+def _two_names(han: str, latin: str) -> bool:
+    """Whether a Chinese and a Latin part are each a name (not a legal form or one word)."""
+    bare = _HAN_RX.findall(han)
+    if len(bare) - _ends_with("".join(bare), _data().zh_legal) < 2:
+        return False
+    return len(latin.split()) >= 2 or _legal_en(latin) or _org_en(latin)
+
+
+def _without_unit(s: str) -> int:
+    """The length of ``s`` without a unit written after the organisation's name."""
+    zh_units, heads, latin = _units()
+    m = latin.search(s)
+    if m:
+        head = s[:m.start()].rstrip(" ,-–|")
+        dash = _UNIT_AFTER_DASH.search(head)  # "Kerry Group - Ingredients Division"
+        if dash:
+            head = head[:dash.start()]
+        return len(head) if len(head.split()) >= 2 else len(s)
+    if not _HAN_RX.search(s[-1:]) or not _ends_with(s, zh_units):
+        return len(s)
+    for i in range(4, len(s) - 1):
+        head, tail = s[:i].rstrip(), s[i:].replace(" ", "")
+        if len(tail) > 12 or not _HAN_RX.match(s, i - 1):
+            continue
+        if _ends_with(head, heads) and "公司" not in tail and "集团" not in tail and _org_zh(head):
+            return len(head)
+    return len(s)
 
 
 def extract_company(ctx: Context) -> list[Found]:
     """The customer's company as written, best first: signature, labelled, self-introduced."""
-    return _finish(ctx, _analyse(ctx.norm)[0])
+    return _finish(ctx, _analyse(ctx.norm)[0], company=True)
 
 
 def extract_person(ctx: Context) -> list[Found]:
@@ -1941,7 +2005,7 @@ def from_display_name(display: str) -> tuple[str | None, str | None]:
         # A person named elsewhere makes Latin words after the company its English name — not
         # when those words are that person ("安記餅家 Ana").
         other_person = person is not None and not (at + 1 < len(parts) and parts[at + 1] is person)
-        a, b = _org_span(norm, parts, at, other_person)
+        a, b = _company_span(norm, *_org_span(norm, parts, at, other_person))
         c = ctx.original(a, b) or None
     elif len(parts) == 1 and _HAN_RX.match(norm):
         # "台灣宏碁電子採購部": an organisation with its department glued on.
