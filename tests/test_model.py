@@ -123,3 +123,40 @@ def test_an_analyst_s_own_labels_fall_back_to_random_folds():
     splitter, groups, described = cv_folds(ids, labels)
     assert groups is None and described == "3 random folds"
     assert all(len(set(labels[i] for i in test)) == 2 for _, test in splitter.split(ids, labels))
+
+
+def test_grading_reads_the_scorer_and_never_imports_scikit_learn(small_model):
+    """A mail filter's cold start: the scorer file is all grading needs (scikit-learn alone
+    costs 1.6 s of imports)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from inquiry_nlp import Classifier; "
+            f"c = Classifier.load({str(small_model)!r}); "
+            "r = c.classify(b'From: a@b.com\\nSubject: RFQ\\n\\nPls quote 500 pcs M10x50 hex bolts, 304.'); "
+            "print(r.grade, 'sklearn' in sys.modules, 'scipy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[0] in "1234" and out[1:] == ["False", "False"]
+
+
+def test_the_scorer_grades_as_the_pipelines_do(small_model):
+    from inquiry_nlp.corpus import load_threads, thread_from_labels
+    from inquiry_nlp.model.dataset import featurize
+    from inquiry_nlp.rules import load_rules
+
+    fast, full = load(small_model), load(small_model, pipelines=True)
+    assert fast.grade_pipeline is None and full.grade_pipeline is not None
+    rules = load_rules()
+    feats = [featurize(thread_from_labels(t), rules)[0] for t in list(load_threads([SMALL]))[:40]]
+    assert [p.__dict__ for p in fast.predict(feats, explain=3)] == [p.__dict__ for p in full.predict(feats, explain=3)]
+
+
+def test_a_scorer_left_from_another_training_is_not_used(small_model, tmp_path):
+    import shutil
+
+    other = tmp_path / "other"
+    shutil.copytree(small_model, other)
+    manifest = json.loads((other / "manifest.json").read_text())
+    manifest["created"] = "2020-01-01T00:00:00+00:00"  # model.joblib retrained, scorer.joblib not
+    (other / "manifest.json").write_text(json.dumps(manifest))
+    assert load(other).grade_pipeline is not None

@@ -27,7 +27,7 @@ def features() -> list[dict]:
 
 @pytest.mark.parametrize("which", ["grade_pipeline", "fraud_pipeline"])
 def test_scorer_gives_the_pipeline_s_probabilities(features, which):
-    pipeline = getattr(load(), which)
+    pipeline = getattr(load(pipelines=True), which)
     scorer = LinearScorer.from_pipeline(pipeline)
     ours = scorer.predict_proba(scorer.rows(features))
     with config_context(assume_finite=True):
@@ -39,7 +39,7 @@ def test_scorer_gives_the_pipeline_s_probabilities(features, which):
 
 
 def test_scorer_rows_are_the_union_s_features(features):
-    pipeline = load().grade_pipeline
+    pipeline = load(pipelines=True).grade_pipeline
     scorer = LinearScorer.from_pipeline(pipeline)
     X = pipeline.named_steps["features"].transform(features[:20]).tocsr()
     for i, (cols, values) in enumerate(scorer.rows(features[:20])):

@@ -6,13 +6,15 @@ is done in the pipeline modules.
 """
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Sequence
-from pathlib import Path
 
 from . import __version__
 from .errors import InputError, InquiryError
+
+TYPE_CHECKING = False  # argparse, pathlib and typing load only when a command needs them:
+if TYPE_CHECKING:      # `filter --connect` starts once per message (see _quick_filter)
+    import argparse
+    from collections.abc import Sequence
 
 FORMATS = ("jsonl", "csv", "table", "html")
 
@@ -41,6 +43,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise InputError(f"--workers {args.workers}: give a number of processes >= 1 (default: all cores)")
     skip: frozenset[str] = frozenset()
+    from pathlib import Path
+
     out_path = Path(args.output) if to_file else None
     if args.resume and out_path is not None and out_path.exists():
         skip = already_written(out_path, fmt)
@@ -175,6 +179,8 @@ def cmd_report(args: argparse.Namespace) -> int:
                 except (ValueError, KeyError, TypeError) as exc:
                     raise InputError(f"{args.jsonl}:{n}: not a record of classify --format jsonl ({exc})") from None
 
+    from pathlib import Path
+
     if not Path(args.jsonl).is_file():
         raise InputError(f"{args.jsonl}: no such file; give the output of classify --format jsonl")
     writer = WRITERS[args.format]
@@ -237,6 +243,8 @@ def cmd_filter(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="inquiry-nlp",
         description="Grade the B2B inquiry emails a supplier receives (Chinese and English).")
@@ -357,9 +365,43 @@ def _add_mail_server_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_filter)
 
 
+def _quick_filter(argv: list[str]) -> int | None:
+    """``filter --connect ADDRESS [--timeout S] [--max-size B]`` without building the whole
+    command line parser (a mail server starts it once per message); None for anything else,
+    which the full parser then handles (and explains when it is wrong)."""
+    if argv[:1] != ["filter"]:
+        return None
+    opts: dict[str, str] = {}
+    rest = argv[1:]
+    while rest:
+        name, eq, value = rest[0].partition("=")
+        if name not in ("--connect", "--timeout", "--max-size") or name in opts:
+            return None
+        if not eq:
+            if len(rest) < 2:
+                return None
+            value, rest = rest[1], rest[1:]
+        opts[name] = value
+        rest = rest[1:]
+    from .filter import DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT, run
+
+    try:
+        timeout = float(opts.get("--timeout", DEFAULT_TIMEOUT))
+        max_size = int(opts.get("--max-size", DEFAULT_MAX_SIZE))
+    except ValueError:
+        return None
+    if "--connect" not in opts or timeout <= 0:
+        return None
+    return run(sys.stdin.buffer, sys.stdout.buffer, opts["--connect"], timeout=timeout, max_size=max_size)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = sys.argv[1:] if argv is None else list(argv)
+    quick = _quick_filter(args_list)
+    if quick is not None:
+        return quick
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_list)
     if getattr(args, "command", None) == "evaluate-extraction" and not args.split:
         args.split = ["dev"]
     if not getattr(args, "func", None):

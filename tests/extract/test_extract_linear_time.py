@@ -32,3 +32,20 @@ def test_hostile_input_extracts_in_bounded_time(name):
     extract_message(ctx)
     elapsed = time.perf_counter() - start
     assert elapsed < 10.0, f"{name}: {elapsed:.2f} s"
+
+
+def test_a_long_newsletter_is_read_at_its_head_but_signed_at_its_end():
+    """Body extractors read the first BODY_SCAN_CHARS of a message (bounded work per
+    message); contacts and company still come from the signature at its very end."""
+    from inquiry_nlp.extract import BODY_SCAN_CHARS
+
+    filler = "Industry news of the week: markets, prices and trade fairs around the world.\n" * 200
+    text = ("Please quote 500 pcs M10 hex bolts.\n" + filler + "PS: and 7000 pcs of M12 nuts.\n"
+            + "--\nTom Baker\nBaker Fixings Ltd\nTel +44 20 7946 0958\n")
+    assert len(text) > 2 * BODY_SCAN_CHARS
+    ctx = Context.build(text, region="GB")
+    ctx.mask(contact_spans(ctx))
+    found = extract_message(ctx)
+    assert [q.value["value"] for q in found["quantities"]] == [500]
+    assert [p.value for p in found["phones"]] == ["+442079460958"]
+    assert found["company"][0].value == "Baker Fixings Ltd"

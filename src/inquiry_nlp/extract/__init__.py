@@ -54,20 +54,28 @@ def message_context(message: Message, region: str = "CN") -> Context:
     return ctx
 
 
+# What the extractors of the request (quantities, deadlines, prices, specs, products) read of
+# a message: an inquiry says what it wants long before this (the corpus's longest message has
+# 3,300 characters), while a 15 KB newsletter would cost a mail filter 50 ms more. Contacts,
+# company and person read the whole message: signatures come last.
+BODY_SCAN_CHARS = 6000
+
+
 def extract_message(ctx: Context) -> dict[str, list[Found]]:
     """Run every extractor over one message's context (contacts first: they are masked)."""
+    body = ctx.head(BODY_SCAN_CHARS)
     return {
         "emails": extract_emails(ctx),
         "phones": extract_phones(ctx),
         "fax": extract_fax(ctx),
         "im": extract_ims(ctx),
-        "quantities": extract_quantities(ctx),
-        "deadlines": extract_deadlines(ctx),
-        "prices": extract_prices(ctx),
+        "quantities": extract_quantities(body),
+        "deadlines": extract_deadlines(body),
+        "prices": extract_prices(body),
         "company": extract_company(ctx),
         "person": extract_person(ctx),
-        "specs": extract_specs(ctx),
-        "products": extract_products(ctx),
+        "specs": extract_specs(body),
+        "products": extract_products(body),
     }
 
 

@@ -68,6 +68,20 @@ class Context:
     def original(self, start: int, end: int) -> str:
         return self.text[start:end]
 
+    def head(self, limit: int) -> Context:
+        """The context of the first ``limit`` characters (cut at a line end when one is
+        near): what the extractors of the body read of a very long message. Offsets stay
+        valid in the whole context.
+
+        >>> Context.build("need 500 pcs\\n" + "x" * 50).head(20).text
+        'need 500 pcs\\n'
+        """
+        if len(self.text) <= limit:
+            return self
+        cut = self.text.rfind("\n", max(0, limit - 500), limit) + 1 or limit
+        return Context(self.text[:cut], self.norm[:cut], self.date, self.region, self.lang,
+                       [(a, min(b, cut)) for a, b in self.masked if a < cut], self.plain[:cut])
+
 
 @dataclass
 class Found:

@@ -29,7 +29,9 @@ class Prediction:
 
 @dataclass
 class GradeModel:
-    """Both fitted pipelines, the fraud threshold, and what they were built from."""
+    """Both fitted pipelines, the fraud threshold, and what they were built from. A model
+    loaded to grade mail may come without its pipelines (``None``): its scorers
+    (:meth:`scorers`) are all grading needs."""
 
     grade_pipeline: Any
     fraud_pipeline: Any
@@ -41,7 +43,7 @@ class GradeModel:
         ``explain``, the ``explain`` features that pushed hardest towards the grade."""
         if not features:
             return []
-        grade, fraud = self._scorers()
+        grade, fraud = self.scorers()
         rows = grade.rows(features)
         probs = grade.predict_proba(rows)
         fraud_p = fraud.predict_proba(fraud.rows(features))[:, list(fraud.classes).index(1)]
@@ -60,21 +62,23 @@ class GradeModel:
                                   bool(fraud_p[i] >= self.fraud_threshold), top))
         return out
 
-    def _scorers(self) -> tuple[LinearScorer, LinearScorer]:
-        """Both pipelines' arithmetic without scikit-learn's per-call checks (see
-        :mod:`.linear`), derived once per loaded model."""
+    def scorers(self) -> tuple[LinearScorer, LinearScorer]:
+        """The grade and fraud pipelines' arithmetic as plain data (see :mod:`.linear`): set
+        from ``scorer.joblib`` by the loader, or derived from the pipelines once."""
         cached = self.__dict__.get("_scorer_cache")
         if cached is None:
             cached = (LinearScorer.from_pipeline(self.grade_pipeline), LinearScorer.from_pipeline(self.fraud_pipeline))
             self.__dict__["_scorer_cache"] = cached
         return cached
 
+    def use_scorers(self, scorers: tuple[LinearScorer, LinearScorer]) -> None:
+        self.__dict__["_scorer_cache"] = scorers
+
     def _coefs(self) -> np.ndarray:
-        """Per class, each feature's weight averaged over the calibration folds' linear models."""
+        """Per grade, each feature's weight in the linear model."""
         cached = self.__dict__.get("_coef_cache")
         if cached is None:
-            clf = self.grade_pipeline.named_steps["clf"]
-            cached = np.mean([cc.estimator.coef_ for cc in clf.calibrated_classifiers_], axis=0)
+            cached = np.ascontiguousarray(self.scorers()[0].coef.T)
             self.__dict__["_coef_cache"] = cached
         return cached
 
@@ -82,7 +86,7 @@ class GradeModel:
         """The grade model's feature names, computed once per loaded model."""
         cached = self.__dict__.get("_names_cache")
         if cached is None:
-            cached = feature_names(self.grade_pipeline.named_steps["features"])
+            cached = self.scorers()[0].feature_names()
             self.__dict__["_names_cache"] = cached
         return cached
 
@@ -101,10 +105,3 @@ class GradeModel:
         state.pop("_scorer_cache", None)
         return state
 
-
-def feature_names(union) -> list[str]:
-    names: list[str] = []
-    for name, pipe in union.transformer_list:
-        last = pipe.steps[-1][1]
-        names.extend(f"{name}:{n}" for n in last.get_feature_names_out())
-    return names

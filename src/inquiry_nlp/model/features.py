@@ -3,8 +3,9 @@ turn it into numbers.
 
 A thread becomes a plain dict (:func:`thread_features`): the customer's own text (normalised:
 simplified, half-width), the signals and rule names that fired, a few counts, the language.
-The pipeline's transformers work on lists of those dicts, so a model can be fitted, saved and
-applied without the reader, and the features of a labelled thread can be cached.
+The pipeline's transformers (:mod:`.transformers`) work on lists of those dicts, so a model can
+be fitted, saved and applied without the reader, and the features of a labelled thread can be
+cached. Nothing here imports scikit-learn: grading a message does not need it.
 
 >>> tokens("请报价M10螺栓，FOB Qingdao")[:6]
 ['请', '报价', 'm10', '螺栓', 'fob', 'qingdao']
@@ -14,10 +15,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from collections.abc import Iterable
 from typing import Any
-
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..text.normalize import for_matching
 
@@ -85,45 +83,32 @@ def thread_features(thread, extraction, signals) -> dict[str, Any]:
     }
 
 
-class FieldText(BaseEstimator, TransformerMixin):
-    """Select the text of each feature dict (for the TF-IDF steps)."""
+def signal_dict(x: dict[str, Any], only: tuple[str, ...] | None = None, rules: bool = True,
+                numbers: bool = True) -> dict[str, float]:
+    """A thread's signals, rule names, counts and language as one flat dict (what the
+    DictVectorizer of a pipeline reads); ``only`` keeps the signal codes of that list.
 
-    def __init__(self, key: str = "text"):
-        self.key = key
+    >>> signal_dict({"signals": ["fee_request"], "rules": ["R1"], "num": {"messages": 0.7}, "lang": "en"})
+    {'signal=fee_request': 1.0, 'rule=R1': 1.0, 'num=messages': 0.7, 'lang=en': 1.0}
+    """
+    d: dict[str, float] = {}
+    for code in x.get("signals", []):
+        if only is None or code in only:
+            d[f"signal={code}"] = 1.0
+    if rules:
+        for name in x.get("rules", []):
+            d[f"rule={name}"] = 1.0
+    if numbers:
+        for k, v in x.get("num", {}).items():
+            d[f"num={k}"] = float(v)
+        d[f"lang={x.get('lang', 'unknown')}"] = 1.0
+    return d
 
-    def fit(self, X: Iterable[dict], y: Any = None) -> FieldText:
-        return self
 
-    def transform(self, X: Iterable[dict]) -> list[str]:
-        return [x.get(self.key, "") for x in X]
+def __getattr__(name: str) -> object:
+    """The transformers, for models pickled when they lived here."""
+    if name in ("FieldText", "SignalDicts"):
+        from . import transformers
 
-
-class SignalDicts(BaseEstimator, TransformerMixin):
-    """Turn the signals, rule names, counts and language into a flat dict per thread (for
-    DictVectorizer). ``only`` keeps signal codes from that list (the fraud model reads fraud
-    signals only); ``rules=False`` drops rule names."""
-
-    def __init__(self, only: tuple[str, ...] | None = None, rules: bool = True, numbers: bool = True):
-        self.only = only
-        self.rules = rules
-        self.numbers = numbers
-
-    def fit(self, X: Iterable[dict], y: Any = None) -> SignalDicts:
-        return self
-
-    def transform(self, X: Iterable[dict]) -> list[dict[str, float]]:
-        out = []
-        for x in X:
-            d: dict[str, float] = {}
-            for code in x.get("signals", []):
-                if self.only is None or code in self.only:
-                    d[f"signal={code}"] = 1.0
-            if self.rules:
-                for name in x.get("rules", []):
-                    d[f"rule={name}"] = 1.0
-            if self.numbers:
-                for k, v in x.get("num", {}).items():
-                    d[f"num={k}"] = float(v)
-                d[f"lang={x.get('lang', 'unknown')}"] = 1.0
-            out.append(d)
-        return out
+        return getattr(transformers, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -23,7 +23,8 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 from ..rules import FRAUD_SIGNALS
 from . import GRADES, GradeModel
-from .features import FieldText, SignalDicts, word_ngrams
+from .features import word_ngrams
+from .transformers import FieldText, SignalDicts
 
 
 @dataclass(frozen=True)

@@ -54,9 +54,16 @@ class ThreadView:
         """(message_id, original text, normalised text) of each customer message."""
         out = self._customer
         if out is None:
-            out = self._customer = [(mf.message_id, mf.ctx.text, mf.ctx.plain or mf.ctx.norm)
+            n = self._scan_chars()
+            out = self._customer = [(mf.message_id, mf.ctx.text[:n], (mf.ctx.plain or mf.ctx.norm)[:n])
                                     for mf in self.extraction.per_message]
         return out[:1] if first_only else out
+
+    def _scan_chars(self) -> int | None:
+        """How much of each message pattern rules read (setting ``scan_chars``, as
+        SpamAssassin's body_part_scan_size): a 15 KB newsletter would otherwise cost a mail
+        filter 100 ms; inquiries are far shorter."""
+        return int(self.settings.get("scan_chars") or 0) or None
 
     def _lower(self, norm: str) -> str:
         low = self._lowered.get(norm)
@@ -106,7 +113,7 @@ class ThreadView:
             return None
         if scope == "thread":
             for m in self.thread.messages:
-                text = m.subject + "\n" + m.new_text
+                text = (m.subject + "\n" + m.new_text)[:self._scan_chars()]
                 mt = self._match(checks, self._norm(text))
                 if mt:
                     return _clause(text, mt.start(), mt.end()), m.message_id
