@@ -160,3 +160,13 @@ def test_a_scorer_left_from_another_training_is_not_used(small_model, tmp_path):
     manifest["created"] = "2020-01-01T00:00:00+00:00"  # model.joblib retrained, scorer.joblib not
     (other / "manifest.json").write_text(json.dumps(manifest))
     assert load(other).grade_pipeline is not None
+
+
+def test_a_model_loaded_to_grade_survives_pickling(small_model):
+    """Workers started with 'spawn' (macOS, Windows) receive the model pickled."""
+    import pickle
+
+    model = load(small_model)
+    again = pickle.loads(pickle.dumps(model))
+    feats = [{"text": "pls quote 500 pcs m10 bolts", "lang": "en", "signals": ["quantity_given"], "rules": [], "num": {}}]
+    assert [p.__dict__ for p in again.predict(feats)] == [p.__dict__ for p in model.predict(feats)]

@@ -102,6 +102,7 @@ class GradeModel:
         state = dict(self.__dict__)
         state.pop("_coef_cache", None)
         state.pop("_names_cache", None)
-        state.pop("_scorer_cache", None)
+        if self.grade_pipeline is not None:  # else the scorers are all there is (spawned workers)
+            state.pop("_scorer_cache", None)
         return state
 
