@@ -50,9 +50,9 @@ _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 @lru_cache(maxsize=1)
-def _places() -> tuple[dict[str, str], int, tuple[int, ...]]:
+def _places() -> tuple[dict[str, str], int, tuple[int, ...], frozenset[str]]:
     """Place names (case-folded) → region; the most words in a Latin name; the lengths of
-    the Chinese names, longest first."""
+    the Chinese names, longest first; the first words of Latin names of several words."""
     data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/places.toml").read_text("utf-8"))
     names: dict[str, str] = {}
     for region, places in data["regions"].items():
@@ -60,7 +60,8 @@ def _places() -> tuple[dict[str, str], int, tuple[int, ...]]:
             names[place.casefold()] = region
     words = max((len(_ASCII_WORD.findall(n)) for n in names if n.isascii()), default=1)
     han = tuple(sorted({len(n) for n in names if not n.isascii()}, reverse=True))
-    return names, words, han
+    firsts = frozenset(w[0] for n in names if _ASCII_WORD.match(n) for w in [_ASCII_WORD.findall(n)] if len(w) > 1)
+    return names, words, han, firsts
 
 
 def region_from_places(text: str) -> str | None:
@@ -73,13 +74,14 @@ def region_from_places(text: str) -> str | None:
     >>> region_from_places("我方为澳门一家贸易行")
     'MO'
     """
-    names, most_words, han_lengths = _places()
+    names, most_words, han_lengths, firsts = _places()
     low = for_matching(text).casefold()
     last: tuple[int, str] | None = None
     words = list(_ASCII_WORD.finditer(low))
     i = 0
     while i < len(words):
-        for k in range(min(most_words, len(words) - i), 0, -1):
+        longest = min(most_words, len(words) - i) if words[i].group(0) in firsts else 1
+        for k in range(longest, 0, -1):
             region = names.get(low[words[i].start():words[i + k - 1].end()])
             if region:
                 last = (words[i].start(), region)
