@@ -3,7 +3,8 @@
 Policy (every override appears in the result's ``reasons``):
 
 1. **Fraud first.** The fraud classifier's probability (fraud signals with learned weights
-   plus text) against the threshold chosen at training for >= 95% recall. A suspected
+   plus text) against the threshold chosen at training: the highest out-of-fold recall
+   (folds by writer) whose false-positive rate stays within 1.5% (``model.train``). A suspected
    fraud is grade 4 whatever the grade model says: its apparent intent is not a purchase.
 2. **Grade 1 facts.** When the thread shows an order, PO, paid deposit/sample fee
    (``order_placed``) or a visit to us (``visited``), the grade is 1.

@@ -744,3 +744,83 @@ def test_webmail_sender_without_company(body, expected):
 ])
 def test_platform_lookalike_senders(sender, expected):
     assert ("unverifiable_identity" in codes("请登录查看订单详情。", sender=sender)) is expected
+
+
+# Scams that turn mid-thread, written in words of our own (code-switched, traditional, casual),
+# and the honest twins that must stay quiet.
+TURNING_SCAM_CASES = [
+    # fee_request: a fee the supplier is told it bears, in any language mix
+    ("fee_request", True, "客户那边的 factory audit 由他们指定机构做，audit fee USD 1,150 工厂承担，pass 了才下 PO。"),
+    ("fee_request", True, "The pre-shipment certificate costs EUR 620, to be paid by the exporter before we release the LC."),
+    ("fee_request", True, "新供應商要先做品質登錄，登錄費用新台幣12,000元由供應商負擔，辦完才簽約。"),
+    ("fee_request", True, "Import permit ni supplier kena bayar, fee RM1,900，你们 supplier 付 to our agent."),
+    ("fee_request", True, "Please pay the one-time vendor onboarding fee of USD 760 to activate your supplier account."),
+    ("fee_request", True, "合同签之前要先交律师见证费5000元，这是集团规定。"),
+    ("fee_request", True, "领导那边你得表示一下，买两条好烟就行，东西到了合同就定。"),
+    ("fee_request", True, "每米返我5块，走我私人微信，发票照常开。"),
+    ("fee_request", True, "To push the PO through, my director expects a small appreciation, USD 300 in gift cards."),
+    ("fee_request", True, "周五晚上请局长吃个饭，包间我订好了，你们到时候直接买单就行。"),
+    ("fee_request", True, "检测站的手续费3200元，直接转他个人卡（农行 6228 4800 1122 3344 556 王强）。"),
+    ("fee_request", True, "Send the USD 640 licence fee to the officer's account (Mr. Adebayo, First Bank)."),
+    # honest twins: the buyer or nobody pays, a tender fee to the company account, warnings
+    ("fee_request", False, "检测费用我司承担，不需要贵司付任何费用，只要准备好样布。"),
+    ("fee_request", False, "Inspection is booked by us with SGS and the buyer pays the inspection fee directly."),
+    ("fee_request", False, "标书费400元/份，请汇入本公司对公账户，开具增值税发票。"),
+    ("fee_request", False, "本局不会要求投标人缴付任何登记费或手续费，谨防诈骗。"),
+    ("fee_request", False, "Tender documents can be downloaded free of charge, no registration fee is charged."),
+    ("fee_request", False, "我们自己申请认证 and pay the fee ourselves, you only provide the test report."),
+    ("fee_request", False, "运费由你们承担可以吗？我们要CIF价。"),
+    ("fee_request", False, "本公司严禁采购人员收取供应商回扣、茶水费，如遇索要请举报。"),
+    # payment_anomaly: money to a person, overpay-and-forward, a partner pays, scan to "receive"
+    ("payment_anomaly", True, "保证金请转至经办人李娜（工行 6222 0200 1234 5678 901），收到后发中标通知。"),
+    ("payment_anomaly", True, "審查費請匯到承辦人陳先生的帳戶，今天下班前。"),
+    ("payment_anomaly", True, "Please wire it to the clearing agent's account (Mrs. Okoro, UBA) today."),
+    ("payment_anomaly", True, "转数快过去我个人电话 9123 4567 就得。"),
+    ("payment_anomaly", True, "多出来的那部分是装修师傅的钱，你们收到后先把3万转给他，账号我发你。"),
+    ("payment_anomaly", True, "货款这次由我们合作公司 Orient Star Trading 付款，收货人也改成他们。"),
+    ("payment_anomaly", True, "你用支付宝扫一下附件这个码，输入金额，就能收到款了。"),
+    ("payment_anomaly", True, "I paid USD 2,000 more than the invoice, please transfer the extra to our forwarder's account directly."),
+    ("payment_anomaly", False, "本府不会以电话或电子邮件要求厂商汇款至任何个人账户。"),
+    ("payment_anomaly", False, "有问题打我电话 13800001111，或者加我微信聊。"),
+    ("payment_anomaly", False, "合作方式：坑位费加佣金，签公司合同、对公付款。"),
+    ("payment_anomaly", False, "户名不变（济南同德机械有限公司），只是开户行换成了工商银行。"),
+    ("payment_anomaly", False, "预付款今天走账，合同已盖章。"),
+    # samples_upfront: many samples with the courier cost put on us, in other words
+    ("samples_upfront", True, "请把目录里的15款各寄5个样品过来，快递你们先付，合适就下大单。"),
+    ("samples_upfront", True, "想先攞樣，每款寄兩個，順豐到付唔方便，請你哋預付。"),
+    ("samples_upfront", True, "Please send 3 pcs of every design as samples. The courier charges should be borne by you."),
+    ("samples_upfront", False, "Could we get 2 samples of the 12-inch size? We will pay the courier by our FedEx account."),
+    # huge_order_no_detail: a large order settled while the price is left to us
+    ("huge_order_no_detail", True, "我们要 LED 灯 5 x 40HQ, 什么款都行, price 不是问题, 马上发 PI, 也要 sample."),
+    ("huge_order_no_detail", True, "We will take 4x40HQ of your chairs, price is not a problem, send proforma and payment terms today."),
+    ("huge_order_no_detail", False, "价格没问题，这次先订 2000 件，交期能不能提前一周？"),
+    # unusual_request: weight pricing in spaced casual Chinese, paper catalogue by courier
+    ("unusual_request", True, "我们 要 LED 灯泡, 你们 price 要 按 每 斤 报."),
+    ("unusual_request", True, "Send the catalogue by FedEx in paper please, we never open PDF files."),
+    ("unusual_request", False, "Please quote 20 tons of kraft paper, price per ton CIF Lagos."),
+]
+
+
+@pytest.mark.parametrize("code,expected,body", TURNING_SCAM_CASES)
+def test_turning_scam_phrasings(code, expected, body):
+    assert (code in codes(body)) is expected
+
+
+@pytest.mark.parametrize("text,href,expected", [
+    # a look-alike host carrying another site's name, a brand it does not own, a throw-away TLD
+    ("立即登入補件", "http://etax.nat.gov.tw.verify-center.cc/login", True),
+    ("LINE Pay 確認收款", "http://linepay-tw.receive-confirm.net/bind?amt=1200", True),
+    ("Claim payment", "https://pay.binance.com.claim-usdt.app/login", True),
+    ("Pay Clearance Fee", "https://dhl-customs-release.com/pay/secure-login", True),
+    ("供应商结算开户", "http://ygcg-jiesuan.com/supplier/open", True),
+    ("Complete Registration", "http://dm-vendor-registration.com/pay", True),
+    # the real sites, and a registration page on the sender's own domain
+    ("询价详情", "https://cn.made-in-china.com/inquiry/", False),
+    ("Our catalogue", "https://www.acme-tools.com.au/catalogue", False),
+    ("Register for the conference", "https://www.example.com/registration", False),
+])
+def test_lookalike_link_targets(text, href, expected):
+    html = f'<html><body><p>您好，请按下面操作。</p><a href="{href}">{text}</a></body></html>'
+    raw = message(html, content_type="text/html; charset=utf-8", sender="buyer@example.com", to=US,
+                  msgid="<0@example.com>")
+    assert ("phishing_link" in codes_raw(raw)) is expected

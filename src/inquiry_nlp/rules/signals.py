@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from ..mail.domains import is_platform, is_webmail
 from ..text.normalize import for_matching
-from .engine import FRAUD_SIGNALS, rule
+from .engine import FRAUD_SIGNALS, needles, rule
 
 
 @lru_cache(maxsize=64)
@@ -243,6 +243,13 @@ def _host(url: str) -> str:
         return ""
 
 
+def _path(url: str) -> str:
+    try:
+        return urlsplit(url if "://" in url else "http://" + url).path or ""
+    except ValueError:
+        return ""
+
+
 def _registrable(host: str) -> str:
     parts = host.split(".")
     if len(parts) >= 3 and parts[-2] in ("com", "co", "net", "org", "gov", "edu", "ac") and len(parts[-1]) == 2:
@@ -255,7 +262,11 @@ _URLISH = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:
 
 
 _LINK_LURE = (r"view|download|open|check|click|access|review|login|log in|sign in|verify|order|rfq|invoice|document|"
-              r"file|attachment|pdf|secure message|查看|下载|订单|询价|登录|验证|点击|打开|查阅|附件|文件")
+              r"file|attachment|pdf|secure message|查看|下载|订单|询价|登录|验证|点击|打开|查阅|附件|文件|"
+              r"register|registration|pay|claim|refund|upgrade|onboarding|登入|登记|注册|缴费|付款|收款|开户|理赔|退款|申诉|补件")
+# Where such a lure leads when it is a trap: a login, payment or account page.
+_TRAP_PATH = re.compile(r"login|signin|sign-in|verify|account|webmail|owa|auth|pay|bind|upgrade|regist|claim|refund|"
+                        r"/open\b", re.IGNORECASE)
 
 
 def _link_words(link, body: str) -> str:
@@ -288,8 +299,48 @@ def phishing_link(view):
                     return f"{link.text} → {link.href}", m.message_id
             if lure.search(_link_words(link, m.new_text)) and (
                     any(target == s or target.endswith("." + s) for s in sharing)
+                    or (_TRAP_PATH.search(_path(link.href)) and not _owns_brand(target, "gov")
+                        and _registrable(target) != _registrable(m.from_addr.rpartition("@")[2].lower()))
                     or re.search(r"login|signin|sign-in|verify|account|webmail|owa|auth", link.href, re.IGNORECASE)):
                 return f"{link.text} → {link.href}", m.message_id
+    return None
+
+
+# A host that carries another site's name in front of its own ("www.sme.gov.tw.subsidy-review.com",
+# "pay.binance.com.claim-usdt.app"): a public suffix label followed by two more labels.
+_DOMAIN_IN_SUBDOMAIN = re.compile(r"(?:^|\.)(?:com|net|org|gov|edu)(?:\.[a-z]{2})?\.[a-z0-9-]+\.[a-z0-9-]+")
+
+
+def _lookalike_host(view, host: str) -> str | None:
+    """Why a link's target host imitates another site, or None: another domain inside its
+    subdomain, a brand in its name it does not own (setting lookalike_brands), or a throw-away
+    top-level domain (setting cheap_tlds)."""
+    if _DOMAIN_IN_SUBDOMAIN.search(host):
+        return "another site's name in the subdomain"
+    squashed = host.replace("-", "").replace(".", "")
+    for brand in view.settings.get("lookalike_brands", []):
+        b = brand.lower().replace("-", "").replace(" ", "")
+        if b and b in squashed and not _owns_brand(host, brand.lower()) \
+                and _registrable(host).split(".")[0].replace("-", "") != b:
+            return f"uses '{brand}'"
+    tld = host.rpartition(".")[2]
+    if tld in [t.lower().lstrip(".") for t in view.settings.get("cheap_tlds", [])]:
+        return f"throw-away domain .{tld}"
+    return None
+
+
+@rule("LINK_TO_LOOKALIKE_HOST", "phishing_link", 3.0,
+      "a link or button whose target is a look-alike site: another domain in its subdomain, a brand it does not "
+      "own, or a throw-away top-level domain (settings: lookalike_brands, cheap_tlds)")
+def phishing_lookalike_host(view):
+    for m in view.thread.customer_messages:
+        for link in m.links:
+            if link.href.lower().startswith(("mailto:", "tel:")):
+                continue
+            host = _host(link.href)
+            why = host and _lookalike_host(view, host)
+            if why:
+                return f"{link.text} → {link.href} ({why})", m.message_id
     return None
 
 
@@ -463,6 +514,75 @@ def weight_pricing(view):
     if found is None or _search_setting(view, "bulk_goods_pattern"):
         return None
     return found
+
+
+# A sum of money demanded near the personal payee ("9800元", "两万", "USD 3,500", "3%").
+_SUM = re.compile(r"\d\s?(?:元|块|万|千|%)|[一二两三四五六七八九十百千]+(?:万|千|元|块)|"
+                  r"(?:usd|us\$|rmb|hk\$|nt\$|s\$|rm|aud|eur|mop|€|£|\$)\s?\d|\d\s?(?:usd|usdt|rmb|eur|韩元|美金)",
+                  re.IGNORECASE)
+
+
+# Money coming back to us (overpayment, refund) is a payment anomaly, not a fee.
+_REFUND_WORD = re.compile(r"退|refund|overpa|多付|多转|多打|多汇|twice|货款|尾款|变更|更改|更换|新账户|新的账户|changed|"
+                          r"new account|balance|more than|difference", re.IGNORECASE)
+# A warning that names a personal account ("we never ask you to pay into a personal account").
+_NEGATED = re.compile(r"不接受|不会|严禁|禁止|请勿|切勿|不得|谨防|\b(?:never|do not|don't|will not|won't|beware|not accept)\b",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _payee_checks(patterns: tuple[str, ...]) -> list[tuple[re.Pattern[str], tuple[str, ...] | None]]:
+    """Each payee pattern compiled once, with the strings its matches need (engine.needles)."""
+    return [(rx, needles(rx)) for rx in map(_compiled, patterns)]
+
+
+def _payees(view):
+    """(message id, original text, normalised text, match) of each personal payee (setting
+    personal_payee_patterns) that is not named in a warning."""
+    checks = _payee_checks(tuple(view.settings.get("personal_payee_patterns") or ()))
+    for mid, text, norm in view.customer_texts():
+        low = norm.lower()
+        for rx, need in checks:
+            if need is not None and not any(map(low.__contains__, need)):
+                continue
+            for m in rx.finditer(norm):
+                before = re.split(r"[。!?\n;；]", norm[max(0, m.start() - 40):m.start()])[-1]
+                if not _NEGATED.search(before):
+                    yield mid, text, norm, m
+
+
+def _personal_payee(view) -> tuple[str, str | None] | None:
+    """The first place money is to go into a named person's account."""
+    for mid, text, _, m in _payees(view):
+        return _clause_of(text, m), mid
+    return None
+
+
+@rule("PAYEE_IS_A_PERSON", "payment_anomaly", 3.0,
+      "money to go into a named person's account, card, e-wallet or phone number instead of a company's "
+      "(setting: personal_payee_patterns)")
+def payee_is_a_person(view):
+    return _personal_payee(view)
+
+
+@rule("FEE_TO_A_PERSON", "fee_request", 2.0,
+      "a sum (fee, commission, deposit) to be paid into a person's account (docs/labelling.md: such a payment "
+      "is a fee request as well as a payment anomaly; setting: personal_payee_patterns)", unless=("fee_request",))
+def fee_to_a_person(view):
+    if not view.has("payment_anomaly"):
+        return None  # every personal payee is a payment anomaly first
+    for mid, text, norm, m in _payees(view):
+        near = norm[max(0, m.start() - 80):m.end() + 40]
+        if _SUM.search(near) and not _REFUND_WORD.search(near):
+            return _clause_of(text, m), mid
+    return None
+
+
+def _clause_of(text: str, m: re.Match[str]) -> str:
+    """The line of ``text`` around a match (positions of the normalised text equal the original's)."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return text[start:end if end >= 0 else len(text)].strip()
 
 
 def _search_setting(view, name: str):
