@@ -581,3 +581,86 @@ BUYER, US = "Duc <duc@vietthai.vn>", "Jessie <jessie@ourfactory.com>"
 ])
 def test_thread_currency_and_who_said_it_first(rows, expected):
     assert _thread_prices(rows) == expected
+
+
+# --- Session-4 writers: stablecoins, spaced thousands, 万 with its thousands, counter-offers -----
+NEW_WRITER_AMOUNTS = [
+    # stablecoins are dollars
+    ("Payment we use USDT (TRC20)，90k USDT 今天就可以转", [(90000, "USD")]),
+    ("已经转了 9,800 USDT 到你们的地址", [(9800, "USD")]),
+    ("we can settle 1,200 USDC on-chain today", [(1200, "USD")]),
+    # thousands grouped with a space before dollars or euros in words
+    ("Our budget for ACP is about 55 000 USD delivered to Yerevan.", [(55000, "USD")]),
+    ("The registration fees of 3 500 Euros are to be paid", [(3500, "EUR")]),
+    ("бюджет 120 000 dollars максимум", [(120000, "USD")]),
+    # plural multipliers
+    ("for an amount of 6 millions USD.", [(6000000, "USD")]),
+    ("a project of 2 billions euros", [(2000000000, "EUR")]),
+    # 万 followed by its thousands (and hundreds)
+    ("先繳履約保證金新台幣4萬5千元", [(45000, "TWD")]),
+    ("印花稅1萬8千5百元人民幣", [(18500, "CNY")]),
+    ("6万8有点贵哦，6万能做吗", [(68000, "CNY"), (60000, "CNY")]),
+    ("预算3万5千元左右", [(35000, "CNY")]),
+    ("麻煩明天先把9萬5千匯到設計師帳戶", [(95000, "CNY")]),
+    # colloquial 块 with two decimals, 零
+    ("1块25能做就两百件都要", [(1.25, "CNY")]),
+    ("玉米一块零八一斤", [(1.08, "CNY")]),
+    ("3块85的话我们下单", [(3.85, "CNY")]),
+    # 块 as money after a payment word or before a red packet
+    ("每吨返我200块，走我微信", [(200, "CNY")]),
+    ("来的时候准备个5000块的红包", [(5000, "CNY")]),
+    ("先订一份礼（8600块，微信转给店老板）", [(8600, "CNY")]),
+    # a bare sum in 万 before the money it is: a payment, a job, a fee
+    ("我们这边有一笔80万的款，先打到你们公司账户", [(800000, "CNY")]),
+    ("260万的活，领导定了给你们家", [(2600000, "CNY")]),
+    ("你们扣掉3.6万货款和税点", [(36000, "CNY")]),
+    ("需要先交3万指标费到我个人卡上", [(30000, "CNY")]),
+    # a counter-offer asked or made a condition is the customer's, not our price accepted
+    ("Too expensive. 8.5 USD ok?", [(8.5, "USD")]),
+    ("贵，USD 8 ok 吗？", [(8, "USD")]),
+    ("too high 啦，USD 1.1 OK 就下單。", [(1.1, "USD")]),
+    ("EUR 4.20 可以吗？", [(4.2, "EUR")]),
+]
+
+NEW_WRITER_NOT_AMOUNTS = [
+    "USD 11.20 is OK.",  # our price accepted
+    "2500块一次发。",  # pieces sent at once
+    "3万5千个，分两批",  # a quantity
+    "样品2块供检测",
+    "这批3万件的款式",
+    "delivery 5-7 working days",
+]
+
+
+@pytest.mark.parametrize("text, expected", NEW_WRITER_AMOUNTS)
+def test_new_writer_amounts(text, expected):
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize("text", NEW_WRITER_NOT_AMOUNTS)
+def test_new_writer_look_alikes_are_not_amounts(text):
+    assert amounts(text) == []
+
+
+# Code-switched haggles space their Chinese words: "可以 给 4.3 吗", "0.95 可以 吗".
+SPACED_HAGGLES = [
+    ("如果 我 拿 3吨 可以 给 4.3 吗?", [(4.3, "CNY")]),
+    ("2万 可以 0.055 吗? 我们 shop 出 货 快.", [(0.055, "CNY")]),
+    ("1000m 的话 可以 1.8 吗?", [(1.8, "CNY")]),
+    ("0.95 可以 吗? 可以 就 下 单.", [(0.95, "CNY")]),
+    ("能不能 做 6.5 吗", [(6.5, "CNY")]),
+    # the quantity before 的话 is not money; the price asked after it is
+    ("如果 800 的话 hose 可以 6.5 吗?", [(6.5, "CNY")]),
+    ("8000 的话 0.95 可以 吗?", [(0.95, "CNY")]),
+    ("5.5的话可以", [(5.5, "CNY")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPACED_HAGGLES)
+def test_spaced_haggles(text, expected):
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["如果 两 个 color 各 3000 可以 吗?", "MOQ 可以 200 吗"])
+def test_spaced_quantity_questions_are_not_amounts(text):
+    assert amounts(text) == []

@@ -390,3 +390,122 @@ def test_hostile_input_runs_in_linear_time(name):
     extract_quantities(ctx)
     elapsed = time.perf_counter() - start
     assert elapsed < 1.0, f"{name}: {elapsed:.2f} s"
+
+
+# Kinds met in order sheets and code-switched mail (session-4 writers), each with paraphrases
+# written in other words and languages.
+BREAKDOWN_KINDS = [
+    # a garment or glove size labelling the line of a breakdown (not a house number)
+    ("S號 2,400 pcs\nM號 1,200 pcs", [(2400, "pcs"), (1200, "pcs")]),
+    ("XL号 300件，L号 500件", [(300, "pcs"), (500, "pcs")]),
+    ("手套 M号 200打", [(200, "打")]),
+    # a shoe size before its count is not a quantity
+    ("尺码数量如下：\n39码 20双\n40码 50双", [(20, "pairs"), (50, "pairs")]),
+    ("42碼：70雙", [(70, "pairs")]),
+    # a count per model is the customer's own
+    ("每个型号3k，一共五个型号", [(3000, "pcs")]),
+    ("每种型号 500 套", [(500, "sets")]),
+    # "/ M 400 ctns": the next size of a breakdown, not a rate
+    ("尺码: S 100 ctns / M 400 ctns", [(100, "boxes"), (400, "boxes")]),
+    ("sizes: S 200 pcs / L 150 pcs", [(200, "pcs"), (150, "pcs")]),
+    # a list whose items end with a count: the unit written once applies to the rest
+    ("1. manifold block - 250 pcs\n2. end cap - 250\n3. sensor housing - 500",
+     [(250, "pcs"), (250, "pcs"), (500, "pcs")]),
+    (" 5000L - 120 tanks\n 9000L - 60\nPrice CIF Lae.", [(120, "pcs"), (60, "pcs")]),
+    ("- 1.5HP, 120 pumps\n- 1HP, 40\nCIF Santos", [(120, "pcs"), (40, "pcs")]),
+    ("DN100 x 64 pcs, DN150 x 24, PN16", [(64, "pcs"), (24, "pcs")]),
+    ("L size 500 pcs，M size 300，价钱多少？", [(500, "pcs"), (300, "pcs")]),
+    ("Qty: 500 pcs\nVoltage   220\nFrequency   50", [(500, "pcs")]),
+    ("Trial 150 pcs (M 80 / L 70)", [(150, "pcs"), (80, "pcs"), (70, "pcs")]),
+    ("- fleece blankets, 2,000 sets\n- pillow cases, 4,000\nDDP Hamburg", [(2000, "sets"), (4000, "sets")]),
+    # a size, then how many of it
+    ("18mm x 40 sheets\n12mm x 25 sheets", [(40, "pcs"), (25, "pcs")]),
+    ("DN50 x 30 個，DN80 x 12 個", [(30, "pcs"), (12, "pcs")]),
+    # a count restated in another unit in brackets
+    ("Quantity: 80 drums (13.6 MT), to fit in 1x20FCL.", [(80, "drums"), (13.6, "t"), (1, "containers")]),
+    ("500 cartons (6.5 tons) per month", [(500, "boxes"), (6.5, "t")]),
+    # a container count after a grade or a type word
+    ("LDPE film grade 1x40HQ（24吨）", [(1, "containers"), (24, "t")]),
+    ("PVC resin type SG5, 2 x 40HQ", [(2, "containers")]),
+    # LCL volume, however small
+    ("LCL 8 cbm 够不够?", [(8, "m3")]),
+    ("about 3.5 CBM, can you consolidate?", [(3.5, "m3")]),
+    # units written in Korean, Taiwanese pallets, classifiers kept as written
+    ("各 2000개 (boxes of 10)", [(2000, "pcs")]),
+    ("第一批大概1個卡板", [(1, "pallets")]),
+    ("灭火器6000具，消火栓箱300套", [(6000, "具"), (300, "sets")]),
+    ("缝纫线 black 5000筒", [(5000, "筒")]),
+    ("原子笔5000枝", [(5000, "枝")]),
+    ("滑轨 350mm 2萬付、450mm 8000付", [(20000, "付"), (8000, "付")]),
+    ("聖誕樹 12棵", [(12, "棵")]),
+    # the count a code-switched counter-offer depends on
+    ("如果 800 的话 hose 可以 6.5 吗?", [(800, "pcs")]),
+    ("8000 的话 0.95 可以 吗?", [(8000, "pcs")]),
+    # lengths of guardrail and coded cable by the kilometre; 公尺 is metres
+    ("新建路段波形护栏约180公里", [(180, "公里")]),
+    ("YJV 3x95+1x50 0.6/1kV, total 30km", [(30, "km")]),
+    ("雙波護欄約800公尺", [(800, "m")]),
+    # spaced thousands before a full stop; lakh in a list; k before a preposition
+    ("ring traveller 2/0 - 20 000 pcs. Also bobbins - 50 000. Price?", [(20000, "pcs"), (50000, "pcs")]),
+    ("Type 1 : laminated - 2 lakh pcs\nType 2 : same print, unlaminated - 1.5 lakh\n", [(200000, "pcs"), (150000, "pcs")]),
+    ("initial runs would be 10k each, 25k by spring", [(10000, "pcs"), (25000, "pcs")]),
+    ("we could do 5k this year and more next", [(5000, "pcs")]),
+    # small weights with their total, samples brought, a price asked for many pieces
+    ("sample: scallops 5kg, mushroom 5kg, total 10kg", [(10, "kg")]),
+    ("明天带20台样品到我单位面谈", [(20, "sets")]),
+    ("要是加到2000件价格怎么算？", [(2000, "pcs")]),
+    ("装饰画300幅，油画布微喷", [(300, "幅")]),
+    # "No." after a count (tenders)
+    ("gate valves DN150 84 No., DN200 36 No.", [(84, "pcs"), (36, "pcs")]),
+    ("Supply of 12 No. fire extinguishers", [(12, "pcs")]),
+]
+
+BREAKDOWN_LOOK_ALIKES = [
+    "想訂做四個裝月餅鐵盒",  # a four-pack
+    "6支装礼盒",
+    "动载1吨 静载4吨",  # load ratings
+    "承载 2 吨的货架",
+    "boltless shelving 每层 200kg",
+    "wheelbarrow 150kg rated",
+    "racking 1000kg per level",
+    "bullet camera 30m IR",
+    "夜视30米",
+    "直角扣件 2.5斤那种",
+    "适用150m³的空间",
+    "2.5kg to 30kg in 2.5kg steps",
+    "Cookware set 10 pcs, granite coating",
+    "we prefer 50 pcs per one PE bag",
+    "wire rope on reels by 500 m",
+    "what is the price and how many on one pallet",
+    "有Q235 4个厚花纹板吗",
+    "304不锈钢管 壁厚2个的",
+    "定金8000块转过去了",
+    "goods worth 2 crore rupees",
+    "90k USDT 今天就可以转",
+    "desk with 2 places",
+    "Jl. Daan Mogot Km 12 No. 8, Jakarta",
+    "1. 报价含税\n    2. 有效期90天",  # numbered items under a list
+    "推 kuo: 有點低   10/15 23:10",
+    "Voltage   220\nFrequency   50",  # a spec sheet under a quantity is no list of counts
+    "UFO high bay 150W, 5000K, DLC Premium listed",
+    "orders over NZ$50k at its meeting",
+    "Dongqian Lake 10K for Smiles",
+    "injection molding machines 250 ton, servo motor",
+    "with 10x magnifying mirror",
+    "看价格 两个量都报一下",
+    "S-XL四个码",
+    "本集團旗下三個建案",
+    "幅宽148cm",
+    "吨袋 四吊环内衬PE",
+    "Global Rubber Expo 2025 takes place in October",
+]
+
+
+@pytest.mark.parametrize("text, expected", BREAKDOWN_KINDS)
+def test_breakdowns_lists_and_units_of_new_writers(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text", BREAKDOWN_LOOK_ALIKES)
+def test_breakdown_look_alikes_are_not_quantities(text):
+    assert quantities(text) == []

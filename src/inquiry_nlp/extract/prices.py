@@ -3,8 +3,9 @@
 Read on ``ctx.norm`` (width folded, simplified, contacts masked); ``text`` is the customer's
 original characters. An amount is a number (``2.5``, ``1,200.50``, European ``1.200,50``,
 Indian ``3,50,000``, ``3.5k``, ``SAR 2.4 million``, ``INR 45 crore``, ``1.2万``, ``三百``,
-``港幣捌佰萬``, colloquial ``4块5`` and ``1毛6``) with a currency written next to it (``USD``,
-``US$``, ``$``, ``€``, ``HK$``, ``NT$``, ``RMB``, ``¥``, ``元``, ``块``, ``美金``, ``新台币`` …).
+``港幣捌佰萬``, ``9万5千``, colloquial ``4块5``, ``1块25``, ``6万8`` and ``1毛6``) with a currency
+written next to it (``USD``, ``US$``, ``$``, ``€``, ``HK$``, ``NT$``, ``RMB``, ``¥``, ``元``, ``块``,
+``美金``, ``新台币``, ``USDT`` …).
 A number without a currency counts only where the sentence says it is money: after a fee or
 payment word (``样品费200``, ``定金一万``, ``预算12万以内``, ``货款18600``), in a price
 haggle (``能不能到80``, ``能到13不``, ``5.5的话``, ``120一卷``, ``target 0.035``,
@@ -81,7 +82,7 @@ _EN_WORDS = {
     "naira": "NGN", "rand": "ZAR", "reais": "BRL", "rubles": "RUB", "roubles": "RUB", "рублей": "RUB",
     "рубль": "RUB", "руб": "RUB", "baht": "THB", "ringgit": "MYR", "yen": "JPY", "zloty": "PLN",
     "złotych": "PLN", "zł": "PLN", "pesos": "MXN", "lira": "TRY", "pounds sterling": "GBP",
-    "sterling": "GBP",
+    "sterling": "GBP", "usdt": "USD", "usdc": "USD",  # stablecoins: "90k USDT", "2,650 USDT"
 }
 
 _ZH_CUR_ALT = "|".join(sorted(_ZH_CUR, key=len, reverse=True))
@@ -102,9 +103,9 @@ _MULT = re.compile(
     r"|(?P<k>[kK])(?![A-Za-z])"
     r"|(?P<wan>[wW])(?![A-Za-z])"  # "预算1.5w": 万 in Chinese chat (only where the money is clear)
     r"|(?P<m>m|M|mn|Mn|MM|bn|Bn)(?![A-Za-z0-9²³])"
-    r"|[ \u00a0](?P<w>(?i:million|mio\.?|mln|mn|bn|billion|thousand|crores?|cr|lakhs?|lacs?))(?![A-Za-z]))")
+    r"|[ \u00a0](?P<w>(?i:millions?|mio\.?|mln|mn|bn|billions?|thousand|crores?|cr|lakhs?|lacs?))(?![A-Za-z]))")
 _MULT_VALUE = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "k": 1000, "m": 1_000_000,
-               "million": 1_000_000, "mio": 1_000_000, "mio.": 1_000_000, "mln": 1_000_000, "mn": 1_000_000,
+               "million": 1_000_000, "millions": 1_000_000, "billions": 1_000_000_000, "mio": 1_000_000, "mio.": 1_000_000, "mln": 1_000_000, "mn": 1_000_000,
                "mm": 1_000_000, "w": 10_000, "bn": 1_000_000_000, "billion": 1_000_000_000, "thousand": 1000,
                "crore": 10_000_000, "crores": 10_000_000, "cr": 10_000_000, "lakh": 100_000,
                "lakhs": 100_000, "lac": 100_000, "lacs": 100_000}
@@ -147,7 +148,7 @@ _ZH_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _ZH_NUM_CHARS = _ZH_DIGITS + "十百千万亿拾佰仟"
 _NUMBER = re.compile(
     r"(?<![0-9])(?<![0-9][.,])(?P<sp>\d{1,3}(?:[ \u00a0]\d{3}){1,3})"      # 90 000 PLN
-    r"(?=[ \u00a0]?(?:[€$£₽]|PLN|EUR|CHF|SEK|NOK|CZK|HUF|zł)(?![A-Za-z]))"
+    r"(?=[ \u00a0]?(?:[€$£₽]|PLN|EUR|CHF|SEK|NOK|CZK|HUF|USD|RUB|KZT|UZS|zł|(?i:euros?|dollars?))(?![A-Za-z]))"
     r"|(?<![0-9])(?<![0-9][.,'])(?P<ar>\d(?:[\d,.]|'(?=\d{3}(?!\d))){0,24})"
     r"|(?P<zh>[" + _ZH_NUM_CHARS + r"多]{1,14})")
 _ZH_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -266,8 +267,8 @@ _EN_MONEY_BEFORE = re.compile(
     r"(?:[ \t:]|is|of|about|around|approx\.?|at|us|me|only|the){0,4})\Z")
 # What after a bare number makes it a price.
 _ZH_MONEY_AFTER = re.compile(
-    r"[ ]?(?:行?的话|行不行?|行吗|行就|能出[吗么嘛不]|能做|能不能做|可以吗|可不可以|可以不|能行|能到|有点高|有点贵|太高|太贵|偏高|"
-    r"(?:刚刚?|已经?|都)?(?:对公|对私)?(?:转|打|汇|付)(?:过去|过来|了|给)|"
+    r"[ ]?(?:行?的话|行不行?|行吗|行就|能出[吗么嘛不]|能做|能不能做|可以[ ]?吗|可不可以|可以不|能行|能到|有点高|有点贵|太高|太贵|偏高|"
+    r"(?:刚刚?|已经?|都)?(?:对公|对私)?(?:转|打|汇|付)(?:过去|过来|了|给|到)|"
     r"的(?:货|单|订单|加工量|项目|合同)|一(?:个|只|件|套|台|把|张|条|卷|米|吨|斤|公斤|平米?|平方|双|对|片|支)(?![0-9])"
     r"|/(?:个|只|件|套|台|把|张|条|卷|米|吨|斤|公斤|平米|平方米?|㎡|双|对|片|支)"
     r"|(?i:\s?(?:can do|can\?|ok\?|possible|/\s?(?:pcs?|pieces?|sets?|units?|m|kg|tons?|mt|pairs?))(?![A-Za-z])))")
@@ -275,18 +276,19 @@ _ZH_MONEY_AFTER = re.compile(
 _UNIT_AFTER = re.compile(
     r"(?:[ ]?(?:%|‰|[*x×X]\s?\d|°|(?i:pcs?|pieces?|units?|sets?|pairs?|kgs?|tons?|tonnes?|mt|m[m23²³]?|cm|"
     r"meters?|metres?|yards?|yds?|boxes|box|ctns?|cartons?|bags?|rolls?|pallets?|containers?|days?|weeks?|"
-    r"months?|years?|hours?|times?|nos?|ea|pax|people|persons?|gsm|w|v|kw|kva|hp|a|g|l|ml)(?![A-Za-z])"
+    r"months?|years?|hours?|times?|nos?|ea|pax|people|persons?|gsm|w|v|kw|kva|hp|a|g|l|ml|"
+    r"(?:working|business|calendar) days?)(?![A-Za-z])"
     r"|微[米克秒升]|μ|[个只件套台双对张条根支把米吨斤克箱盒包袋卷柜车桶瓶罐次天日号月年周时分秒岁人家间层位款种色批"
     r"期度寸吋平方亩片粒颗枚组副盏樘份本页码打座栋辆架头匹点倍级折成毫厘升户门路部名遍项道班趟单英尺"
     r"瓦伏安目楼栋排行列号届期版公顶株棵尾口幅扇枝串捆扎盘轴筒听板托节段环圈床具艘幢所处桌席顿杯碗滴宗票])"
     r"|[A-Za-z])")
 # Words that make a number a count, a size or a rate, not money.
 # What may follow a bare "300万" that is money: the end of the phrase, not a counting word.
-_AFTER_BARE_WAN = re.compile(r"(?:\Z|[\s,.;:!?)\]/、。，；：！？）]|的(?:货|单|订单|加工量|项目|合同|预算)|左右|以内|以下|上下|"
-                             r"多|了|吧|呢|啊|呀|就|都|人民币|现金|的话)")
+_AFTER_BARE_WAN = re.compile(r"(?:\Z|[\s,.;:!?)\]/、。，；：！？）]|的(?:货|单|订单|加工量|项目|合同|预算|款|活)|左右|以内|以下|上下|"
+                             r"多|了|吧|呢|啊|呀|就|都|人民币|现金|的话|的?(?:货款|保证金|押金|定金|订金|[平指服][台标务]?费))")
 _QUANTITY_BEFORE = re.compile(r"(?:数量|数目|用量|要货|订量|起订|产量|产能|日产|月产|年产|面积|人次|观众|买家|"
                               r"粉丝|库存|销量|分子量|粘度|黏度|转速|像素|里程|功率|容量|流量|压力|硬度|强度|寿命|频率|"
-                              r"MOQ|moq|qty|Qty|QTY|UGR|Ra|IP)[^\n]{0,6}\Z")
+                              r"MOQ|moq|qty|Qty|QTY|UGR|Ra|IP)[^\n]{0,6}\Z|各[ ]?\Z")  # 各 3000: a count each
 # The customer repeating our quote: not their price (spec: "as per your offer").
 _OUR_QUOTE = re.compile(
     r"(?i:as (?:per )?(?:your |the )?(?:offer|quot(?:e|ed|ation)|agreed|discussed)|per your (?:offer|quot)|"
@@ -320,6 +322,7 @@ _ZH_CUES_IN_WORDS = (
     (_AHEAD, "款", r"款项|(?<=[货付尾余])款"),
     (_AROUND, "转", r"转[了账给过]|(?<=[已多])转"),
     (_AHEAD, "每", r"每(?:[个只件套台把张条卷米吨斤箱包平粒片支双对组人]|公斤)"),
+    (_BEHIND, "吗", r"吗(?<=可以 吗)|吗(?<=[0-9] 吗)|吗(?<=[0-9]吗)"),  # "0.95 可以 吗", "可以 给 4.3 吗"
     (_BEHIND, "万", r"万[0-9" + _ZH_NUM_CHARS + r"]{0,6}(?:" + _AFTER_BARE_WAN.pattern + r")"),  # "六万五，"
     (_BEHIND, "亿", r"亿[0-9" + _ZH_NUM_CHARS + r"]{0,6}(?:" + _AFTER_BARE_WAN.pattern + r")"),
 )
@@ -372,6 +375,12 @@ _ACCEPT_AFTER = re.compile(
     r"[^;。；!?！？\n]{0,16}?(?:(?i:\b(?:is|are) (?:ok|okay|fine|acceptable|accepted)\b|\b(?:ok|fine) for us\b)"
     r"|(?:我们|我方)(?:可以)?接受)"
     r"|[ ]?(?:就|也)?(?:可以|没问题|(?i:ok|no problem))(?=[。，、.,!！ \n]|\Z)")
+_IF_THEN_PRICE = re.compile(r"[ ]?的话[^\n。.?？!！\d]{0,16}\d{1,6}\.\d")
+# A number asked for between "可以/能" and "吗" (code-switched writers space their words).
+_ASK_BEFORE = re.compile(r"(?:可以|能不能|能否|能)[ ]?(?:给|做|到)?[ ]?\Z")
+_ASK_AFTER = re.compile(r"[ ]?[吗么]")
+# "8.5 USD ok?", "USD 8 ok 吗", "USD 1.1 OK 就下单": a counter-offer asked or a condition set.
+_ASKED_AFTER = re.compile(r"[ ]{0,2}(?:[?？吗嗎么麼不]|就)")
 # The size of a company, not money of this deal: its registered capital, its turnover. (A buyer's
 # yearly purchases are money the customer writes, as the labels have them: "年采购额不低于800万元".)
 _COMPANY_FIGURE = re.compile(r"注册资[本金]|(?i:registered capital|annual (?:turnover|revenue))")
@@ -385,11 +394,11 @@ _EN_LETTERS_RUN = re.compile(r"[A-Za-z]+")  # counted run by run: far fewer matc
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 # 块 is a counting word too ("踏步板 260 块"): it is money when the sentence says so.
-_KUAI_MONEY_AFTER = re.compile(r"(?:钱|以内|以下|整|能|行|可以|吗|呢|吧|的话|左右|上下|一(?:公斤|千克|平米?|"
+_KUAI_MONEY_AFTER = re.compile(r"(?:钱|以内|以下|整|能|行|可以|吗|呢|吧|的话|左右|的?红包|上下|一(?:公斤|千克|平米?|"
                                r"[个只件套米斤吨条张瓶支双对片根把台]))")  # not "260块一包": a packing count
 # ... and a counting word before the thing counted: "一块样品", "两块板", "一块地".
 _KUAI_COUNT_AFTER = re.compile(r"样|板|砖|布|地(?!址)|料|玻璃|钢|石|瓷|木|屏|电池|表|糖|蛋糕|肉|香皂|肥皂")
-_PRICE_WORDS = re.compile(r"价|钱|费|贵|便宜|才|算|付|转|预算|目标|最多|能不能|能否|能到|做到|别家|只要|一平|每平|"
+_PRICE_WORDS = re.compile(r"价|钱|费|贵|便宜|才|算|付|转|返|礼|红包|预算|目标|最多|能不能|能否|能到|做到|别家|只要|一平|每平|"
                           r"一个|每个|报")
 _YUAN_AFTER_ZH = re.compile(r"钱|整|一|每|以|左|的|吧|吗|呢|能|可|行|就|多|人民币")
 _MEASURE = "个只件套台把张条根卷米吨斤公平双对片支组箱包袋盒桶瓶罐粒颗枚副盏樘份本码打辆架头匹"
@@ -400,8 +409,12 @@ _LIANG_MONEY = re.compile(r"[ ]?(?:块|元|蚊|毛)")
 # "三千五一吨", "一百五一个": an abbreviated number (三千五 = 3500) then "一" + measure word (a ton).
 _ABBREVIATED_PER_ONE = re.compile(r"[百千万佰仟][一二三四五六七八九两壹贰叁肆伍陆柒捌玖]一\Z")
 _PER_ONE = re.compile(r"一(?:公斤|千克|平米?|[" + _MEASURE + r"])")
-_COLLOQUIAL = re.compile(r"(?:(?P<yuan>块|元)(?P<d>[0-9一二两三四五六七八九])(?![0-9" + _MEASURE + r"])(?:角|毛)?"
+_COLLOQUIAL = re.compile(r"(?:(?P<yuan>块|元)(?P<d>[0-9零一二两三四五六七八九])(?P<d2>[0-9一二三四五六七八九])?"
+                         r"(?![0-9次起样下点些" + _MEASURE + r"])(?:角|毛)?"
                          r"|毛(?P<f>[0-9一二三四五六七八九])(?![0-9" + _MEASURE + r"])|毛(?=钱|以内|以下|左右|上下|一|的|[ ,.?!，。？！、]|\Z))")
+# What follows 万 in "9万5千", "1万8千5百", "6万8": the thousands (and hundreds) of the amount.
+_WAN_TAIL = re.compile(r"(?P<k>[1-9一二两三四五六七八九])(?:千(?:(?P<h>[1-9一二两三四五六七八九])百)?"
+                       r"|(?![0-9.,千百万亿" + _MEASURE + r"]))")
 _RANGE_SEP = re.compile(r"[ ]{0,2}(?:-|–|—|~|～|〜|至|到|(?i:to))[ ]{0,2}")
 _LIST_SEP = re.compile(r"[ ]{0,2}(?:、|和|或|,|/|(?i:and|or))[ ]{0,2}")
 # Words that make an amount the customer's own figure (paid, to pay, budget, target, counter-offer):
@@ -692,6 +705,7 @@ def _read(norm: str, m: re.Match[str], hints: _Hints, near: bool = False) -> _Am
             return None  # a model or reference number (D1210, PO#4518)
     # Multiplier: 万, k, million, crore …
     mult = 1
+    extra = Decimal(0)  # the thousands written after 万: "9万5千", "6万8"
     rest = norm[end:end + 16]
     mm = _MULT.match(rest)
     if mm is not None and mm.group("wan") and not _wan_is_money(norm, start, currency, hints):
@@ -704,6 +718,9 @@ def _read(norm: str, m: re.Match[str], hints: _Hints, near: bool = False) -> _Am
             key = (mm.group("k") or mm.group("m") or mm.group("w") or mm.group("wan") or "").lower()
             mult = _MULT_VALUE.get(key, 1)
         end += mm.end()
+        if mult == 10_000 and (wt := _WAN_TAIL.match(norm, end)) is not None:
+            extra = Decimal(_digit(wt.group("k")) * 1000 + _digit(wt.group("h") or "0") * 100) / mult
+            end = wt.end()
         rest = norm[end:end + 16]
     # Colloquial Chinese money: 4块5 (4.5), 1毛6 (0.16), 5毛 (0.5).
     if mult == 1 and len(values) <= 1:
@@ -715,7 +732,7 @@ def _read(norm: str, m: re.Match[str], hints: _Hints, near: bool = False) -> _Am
             d = cm.group("d") or cm.group("f")
             digit = Decimal(_digit(d)) if d else Decimal(0)
             if cm.group("yuan"):
-                value = base + digit / 10
+                value = base + digit / 10 + Decimal(_digit(cm.group("d2") or "0")) / 100
             elif cm.group("f"):
                 value = base / 10 + digit / 100
             else:
@@ -742,6 +759,8 @@ def _read(norm: str, m: re.Match[str], hints: _Hints, near: bool = False) -> _Am
         if base is None:
             return None
         values = [base]
+    if extra:
+        values = [v + extra for v in values]
     if currency is None:
         after = norm[end:end + 12]
         bare_ok = not (_UNIT_AFTER.match(after) and not _ZH_MONEY_AFTER.match(after))
@@ -901,8 +920,12 @@ def _money_by_context(norm: str, a: _Amount, hints: _Hints) -> bool:
     if (_CJK.search(before) and _ZH_MONEY_BEFORE.search(before)
             or _EN_LETTERS.search(before) and _EN_MONEY_BEFORE.search(before)):
         return True
+    if _IF_THEN_PRICE.match(norm, a.end, a.end + 24) and not a.decimal:
+        return False  # "如果 800 的话 可以 6.5 吗": 800 is the quantity the price depends on
     if _ZH_MONEY_AFTER.match(after):
         return True
+    if _ASK_BEFORE.search(before) and _ASK_AFTER.match(after):
+        return True  # "可以 给 4.3 吗?", "能不能 6.5 吗": a counter-offer asked
     if a.decimal and _EN_DEAL_AFTER.match(norm, a.end, a.end + 24):
         return True  # "5.60 we can confirm today"
     # "这批三百万", "最高300万", "4.5万以内": tens of thousands written bare are money in Chinese.
@@ -1000,7 +1023,8 @@ def _not_a_price(norm: str, a: _Amount, sent: _Sentences) -> bool:
             or _YOUR.search(norm, max(lo, a.cur_start - 12), a.cur_start):
         return True
     # "USD 11.20 is OK", "USD 52,200 可以", "USD 4.95/kg 我们接受": accepting our price.
-    if _ACCEPT_AFTER.match(norm, a.cur_end, min(hi, a.cur_end + 28)) and not sent.own_after.within(lo, hi):
+    accepted = _ACCEPT_AFTER.match(norm, a.cur_end, min(hi, a.cur_end + 28))
+    if accepted and not _ASKED_AFTER.match(norm, accepted.end()) and not sent.own_after.within(lo, hi):
         return True
     # "We accept your offer for … at USD 1,085/MT": our price, unless a payment is named between.
     wide, _ = sent.bounds(a.cur_start, a.cur_end, 160, 0)

@@ -10,6 +10,9 @@ their size: ``1x40HQ``, ``2 x 20GP``, ``一个40尺柜``, ``a 40HQ``, ``order a 
 ``半柜`` and "half a container" → 0.5. Cable, belt or pipe is counted in km (not a distance).
 A range or list gives one entry per number, all with the unit written after the last
 ("500-800 pcs", "3-5万个", "3k/5k/10k pcs"); "三四百套" gives 300 and 400; "各30万支" is one quantity.
+In a list whose items end with a count, an item written without a unit takes the unit of the
+item before it ("end cap - 250 pcs / sensor housing - 500", "L size 500 pcs，M size 300"); a
+size labels the lines of a breakdown ("S號 2,400 pcs", "39码 20双": 39码 is a size).
 
 Not quantities: sizes and dimensions (M10x50, 600x600mm, 1.8m long), model numbers (6205-2RS),
 money (a number next to a currency, 15块), percentages, section numbers ("1.1 "), order numbers,
@@ -79,7 +82,7 @@ def _table() -> _Table:
             (en_words if w.isascii() else zh_words).add(w)
 
     for unit, words in data["units"].items():
-        add(words.get("zh", []) + words.get("en", []) + words.get("ru", []), unit)
+        add([w for lang in words.values() for w in lang], unit)  # zh, en, ru, ko…
     add(data["keep"].get("zh", []) + data["keep"].get("en", []), None)
     add(data.get("samples", {}).get("en", []), "pcs")
     guards = data.get("guards", {})
@@ -99,7 +102,7 @@ def _table() -> _Table:
         rf"|(?:[来余多]?个{_SP}{{0,2}})?(?P<c>{cont})(?![a-z])"  # 2个柜, 4 containers
         rf"|(?:个{_SP}{{0,2}})?(?P<m2>平方米|平方|平米)"  # 300个平方
         rf"|(?:个{_SP}{{0,2}})?(?P<en>{en})(?![a-z0-9²³]|-[a-z0-9]|\.[a-z])(?P<dot>\.)?"  # 2 個 pallet
-        rf"|[来余多]?(?P<zh>{zh}))"  # 十来个, 100多件
+        rf"|(?:个{_SP}{{0,2}}(?=托盘|卡板|栈板))?[来余多]?(?P<zh>{zh}))"  # 十来个, 100多件, 1个卡板
     )
     english = data.get("english", {})
     gifts = "|".join(re.escape(w) for w in data.get("gifts", {}).get("zh", [])) or "(?!)"
@@ -151,10 +154,10 @@ _DECIMAL_ON = re.compile(r"[.,]\d")  # "1.5" read as "1": the number goes on
 
 # --- What rules a number out (patterns on the text before it end in \Z; after it, anchored) --
 _CURRENCY_BEFORE = re.compile(
-    r"(?<![a-z0-9\-])(?:usd|us\$|u\$s|\$|rmb|cny|eur|€|£|¥|hkd|hk\$|nt\$|ntd|twd|sgd|s\$|aud|a\$|cad|c\$|rm|inr|"
+    r"(?<![a-z0-9\-])(?:usd|us\$|u\$s|\$|rmb|cny|eur|€|£|¥|hkd|hk\$|nz\$|nt\$|ntd|twd|sgd|s\$|aud|a\$|cad|c\$|rm|inr|"
     r"rs\.?|₹|jpy|gbp|chf|aed|sar|myr|php|idr|thb|vnd|krw|brl|r\$|mxn|ngn|zar|kes|egp|pkr|bdt|lkr|人民币|美元|"
     r"美金|港币|港元|欧元|台币|新台币|日元|英镑)[ \t]{0,2}(?:[0-9.,]{1,12}[ \t]{0,2}(?:-|~|to|/)[ \t]{0,2})?\Z")
-_MONEY_AFTER = re.compile(r"[ \t]{0,2}(?:元|块钱|美元|美金|usd|dollars?|rmb|eur|euros?)(?![a-z])")
+_MONEY_AFTER = re.compile(r"[ \t]{0,2}(?:元|块钱|美元|美金|usd|usdt|usdc|dollars?|rmb|eur|euros?)(?![a-z])")
 _MOQ_BEFORE = re.compile(
     r"(?:moq|minimum order(?: quantity| qty)?|min\.? order(?: qty| quantity)?|minimum quantity|起订量?|起批量?|"
     r"最小起订量?|最低起订量?|最小订单量?|最低订(?:货|购|单)?量?)[^\n,.;，。；!?！？]{0,14}\Z")
@@ -169,12 +172,12 @@ _PACK_BEFORE = re.compile(
     rf"(?<![a-z])(?:(?:每|一|per|each|every|one|a|整)[ \t]{{0,2}}(?:[a-z]{{1,12}} )?{_PACK_WORDS}[ \t]{{0,2}}"
     r"(?:装|内装|里|有|是|为|:|=|不超过|不少于|最多|最少|至少|packed|packing|contains?|of|with|are|is|holds?|"
     r"max\.?|up to|not more than)?"
-    rf"|{_PACK_WORDS} of|每[ \t]{{0,2}}[本张片套件打条根支只个]|外箱|内盒|中盒|装箱|每|(?:packing|packed|包装)[ \t]?:)"
+    rf"|{_PACK_WORDS} (?:of|by)|每[ \t]{{0,2}}[本张片套件打条根支只个]|外箱|内盒|中盒|装箱|每|(?:packing|packed|包装)[ \t]?:)"
     r"[ \t:]{0,2}(?:约|大概)?[ \t]{0,2}\Z")
 _PACK_AFTER = re.compile(
     rf"(?:装(?=[\s,，。;；/)）的一每]|\Z|[a-z])|[ \t]{{0,2}}/[ \t]{{0,2}}{_PACK_WORDS}"
-    rf"|[ \t]{{0,2}}(?:per|each|every|in each|in one|in a|for each|a|every|/|每|一[个只]?)"
-    rf"[ \t]{{0,2}}(?:master |export |inner |outer )?{_PACK_WORDS}(?![a-z])"
+    rf"|[ \t]{{0,2}}(?:per one|per|each|every|in each|in one|in a|for each|a|every|/|每|一[个只]?)"
+    rf"[ \t]{{0,2}}(?:[a-z]{{2,8}} )?{_PACK_WORDS}(?![a-z])"
     r"|[ \t]{0,2}per (?:piece|pc|unit|set|pair|garment)(?![a-z]))")
 # A weight or length followed by its package or product: "25 kg bags", "25公斤编织袋", "220m coils".
 _PACKAGED_AFTER = re.compile(
@@ -200,14 +203,20 @@ _DIM_BEFORE = re.compile(r"(?:\d|\d[ \t]?(?:mm|cm|m|in|\"|'))[ \t]{0,2}[x×*][ \
 _DIM_AFTER = re.compile(r"[ \t]{0,2}[x×*][ \t]{0,2}\d")
 _XCONTAINER = re.compile(rf"{_SP}{{0,2}}[x×*]{_SP}{{0,2}}{_CSIZE}")
 _ORDINAL_BEFORE = re.compile(
-    r"(?<![a-z0-9\-])(?<!each )(?<!per )(?<!every )(?<!每 )(?<!每)(?:第|no\.?|nr\.?|#|№|n\.|编号|型号|item|page|p\.|din|iso|pco|"
+    r"(?<![a-z0-9\-])(?<!each )(?<!per )(?<!every )(?<!每 )(?<!每)(?<!每个)(?<!每种)(?:第|no\.?|nr\.?|#|№|n\.|编号|型号|item|page|p\.|din|iso|pco|"
     r"astm|en|gb|gb/t|jis|ansi|bs|iec|ul|sae|aisi|api|asme|type|level|class|grade|group|series|model|size|phase|"
     r"category|version|rev|ral|pantone|pms|sus|ss|stainless(?: steel)?|不锈钢|材质|牌号)[ \t]{0,2}\Z"
-    r"|(?:号|室|栋|幢|单元|弄|巷)[ \t]{0,2}\Z")
+    r"|(?:(?<!型)号|室|栋|幢|单元|弄|巷)[ \t]{0,2}\Z")
+# A garment or glove size naming the line of a breakdown: "S號 2,400 pcs", "M号 200打", "L size 500 pcs".
+_SIZE_LABEL_BEFORE = re.compile(r"(?<![a-z0-9])(?:[smlx]|xs|xl|xxl|xxxl|[2-6]xl)[ \t]{0,2}(?:号|size)[ \t:]{0,2}\Z")
+# A shoe size before its count: "39码 20双", "42碼：70雙".
+_COUNT_AFTER = re.compile(r"[ \t:：]{0,2}\d{1,6}[ \t]{0,2}(?:双|对|件|个|只|条|套|pairs?|pcs|prs)")
+# "/ M 400 ctns" after a count: the next line of a breakdown, not a rate or a packing spec.
+_SLASH_LIST = re.compile(r"[ \t]{1,2}/[ \t]{1,2}[a-z]{1,5}[ \t]{1,2}\d")
 # 块 is also money (块钱): "单价不超过15块", "色板费100块", "15块（含税）", "20块一个".
-_KUAI_MONEY_BEFORE = re.compile(r"(?:价|费|钱|预算|付了?|转了?|不超过|控制在|做到|能到|最多|最低|便宜)[ \t]{0,2}"
+_KUAI_MONEY_BEFORE = re.compile(r"(?:价|费|钱|金|返我?|红包|预算|付了?|转了?|不超过|控制在|做到|能到|最多|最低|便宜)[ \t]{0,2}"
                                 r"(?:大概|大约|约|在)?[ \t]{0,2}\Z")
-_KUAI_MONEY_AFTER = re.compile(r"[ \t]{0,2}[（(]?(?:含税|不含税|含运|包邮|一(?:个|件|只|套|条|张|片|块|米|斤|公斤)|每|/)")
+_KUAI_MONEY_AFTER = re.compile(r"[ \t]{0,2}[（(]?(?:含税|不含税|含运|包邮|的?红包|现金|(?:已经?)?(?:转|汇|付)|一(?:个|件|只|套|条|张|片|块|米|斤|公斤)|每|/)")
 # A distance, not a length of goods: "离济南40公里", "30 km from the port", "3小时车程/200公里外".
 _DISTANCE_BEFORE = re.compile(r"(?:离|距|相距|开车|车程|外)[^\n，。,;；!?！？]{0,10}\Z"
                               r"|(?<![a-z])(?:distance|within|is|are|lies|located|only|just)(?: about| around| approx\.?)?"
@@ -215,32 +224,42 @@ _DISTANCE_BEFORE = re.compile(r"(?:离|距|相距|开车|车程|外)[^\n，。,;
 _DISTANCE_AFTER = re.compile(r"[ \t]{0,2}(?:外|以外|开外|远|左右的?路|路程|车程|的路|(?:away|from|north|south|east|west|"
                              r"drive|outside|radius|/h|per hour)(?![a-z]))")
 # Goods sold by the kilometre: a count in km is a quantity only after one of them.
-_LINEAR_GOODS = re.compile(r"cable|wire|pipe|tube|hose|belt|rope|fib(?:re|er)|conduit|duct|电缆|电线|光缆|线缆|导线|"
-                           r"管|输送带|皮带|绳")
+_LINEAR_GOODS = re.compile(r"cable|wire|pipe|tube|hose|belt|rope|fib(?:re|er)|conduit|duct|guardrail|电缆|电线|光缆|线缆|导线|"
+                           r"管|输送带|皮带|绳|护栏|桥架|(?<![a-z])(?:yjv|yjlv|kvv|rvv|bvr?)(?![a-z])")
 _CN_BAD_BEFORE = set("第每同统唯单万之其任哪周礼初星逐")
 
 # Measures that are specs: "length 6 m", "max. load 200 kg", "BV 2.5平方".
 _LENGTH_SPEC_BEFORE = re.compile(
     r"(?<![a-z])(?:length|long|height|high|width|wide|depth|deep|lift|head|level|dia\.?|diameter|span|"
     r"thick(?:ness)?|l|h|w|d)[ \t]{0,2}[:=]?[ \t]{0,2}(?:about|approx\.?|~)?[ \t]{0,2}\Z"
-    r"|(?<![a-z])(?:长|高|宽|深|厚|长度|高度|宽度|深度|厚度|扬程|直径|跨度|净高|层高|半径|at|@|臂长|工作高度)"
+    r"|(?<![a-z])(?:长|高|宽|深|厚|长度|高度|宽度|深度|厚度|扬程|直径|跨度|净高|层高|半径|at|@|臂长|工作高度|夜视|射程)"
     r"[ \t:=]{0,3}(?:约|大约|大概)?[ \t]{0,2}\Z")
 _LENGTH_SPEC_AFTER = re.compile(
     r"[ \t]{0,2}(?:long|length|high|height|wide|width|deep|depth|tall|cable|lead|drl|working|in length|"
-    r"长|高|宽|深|厚|长度|高度|宽度|的长度|线|/|以上|以下|以内|head|lift|:)")
+    r"长|高|宽|深|厚|长度|高度|宽度|的长度|线|/|以上|以下|以内|head|lift|:|ir(?![a-z])|range|reach)")
 _WEIGHT_SPEC_BEFORE = re.compile(
     r"(?<![a-z])(?:weight|weighs?|load|capacity|max\.?|up to|n\.?w\.?|g\.?w\.?|payload|machine|press|crane|truck|"
-    r"forklift|size|规格|重|重量|承重|载重|起重|吨位|净重|毛重|最大|容量)[ \t:=]{0,3}(?:约|about|approx\.?|of)?[ \t]{0,2}"
+    r"forklift|size|规格|重|重量|承重|载重|载|适用|suitable for|起重|吨位|净重|毛重|最大|容量|每层|每格)[ \t:=]{0,3}(?:约|about|approx\.?|of)?[ \t]{0,2}"
     r"(?:\d{1,4}(?:\.\d{1,2})?[ \t]{0,2}[-~到至][ \t]{0,2})?\Z")
+# A measure that rates each unit or names a variant: "150kg rated", "1000kg per level", "2.5斤那种".
+_RATED_AFTER = re.compile(r"[ \t]{0,2}(?:rated|capacity|load|per (?:level|layer|tier|shelf|beam|arm|floor|bay|pair)"
+                          r"(?![a-z])|[ \t]{0,2}(?:那种|这种|那款|这款|那个|嗰隻|嗰种))")
+# "80 drums (13.6 MT)": a count restated in brackets, not a model's capacity ("SZ-18 (1.8 ton)").
+_COUNT_BEFORE_BRACKET = re.compile(rf"\d[ \t]{{0,2}}[a-z{_HAN}]{{1,10}}[ \t]{{0,2}}\(\Z")
+# "18mm x 40 sheets", "DN100 x 64 pcs": a size, then how many of it.
+_SIZE_TIMES_BEFORE = re.compile(r"(?:\d[ \t]?(?:mm|cm|\"|inch)|dn[ \t]?\d{2,4})[ \t]{1,2}[x×][ \t]{1,2}\Z")
+_MEASURES = frozenset(("m", "m2", "m3", "kg", "l", "t", "jin", "yards"))
+# "how many on one pallet", "一个箱子装多少": a question about what fits.
+_CAPACITY_BEFORE = re.compile(r"(?:how many|多少|几)[^\n,.?？。，]{0,20}?(?:on|in|per|into|装)[ \t]{0,2}\Z")
 # A weight range naming the sizes: "bumper plates 5-25kg sets", "2.5-25kg, 50 pairs each weight".
-_RANGE_HEAD = re.compile(r"\d[ \t]{0,2}(?:kgs?|公斤)?[ \t]{0,2}[-–~～到至][ \t]{0,2}\Z")
+_RANGE_HEAD = re.compile(r"\d[ \t]{0,2}(?:kgs?|公斤)?[ \t]{0,2}(?:[-–~～到至]|to)[ \t]{0,2}\Z")
 _PER_SIZE = re.compile(r"(?<![a-z])(?:each|every|steps|increments|per (?:weight|size))(?![a-z])"
                        r"|每(?:个|种|款|只|副)")
 _SIZE_NOUN_AFTER = re.compile(r"[ \t]{0,2}(?:sets?|pairs?|pcs|pieces)(?![a-z])")
-_MACHINE_BEFORE = re.compile(r"(?<![a-z])(?:mixer|machine|oven|scale)[ \t]{1,2}\Z"
+_MACHINE_BEFORE = re.compile(r"(?<![a-z])(?:mixers?|machines?|ovens?|scales?)[ \t]{1,2}\Z"
                              r"|(?:锅炉|叉车|吊车|起重机|电梯|行车)[，, \t]{0,2}\Z")  # "锅炉，4吨"
 _CABLE_BEFORE = re.compile(r"(?<![a-z])(?:bvr?|yjv|rvv|kvv|vv|电缆|电线|线缆|cable|wire)(?![a-z])")
-_SMALL_CUE = re.compile(r"each|sample|swatch|cutting|样品|样板|打样|寄样|样衣|样机|小样|样件|各|每色|每种|每款|寄|"
+_SMALL_CUE = re.compile(r"each|sample|swatch|cutting|total|一共|总共|合计|共计|样品|样板|打样|寄样|样衣|样机|小样|样件|各|每色|每种|每款|寄|"
                         r"per colou?r|minimum|min\.|of every|试")
 
 # A rate or a capacity, not an amount: "3-4 ton per hour", "日产600吨", "每小时6000个".
@@ -267,7 +286,7 @@ _WAY_BEFORE = re.compile(r"(?:[往向朝沿][东南西北]|[东南西北]侧|海
                          r"[^\n，。,;；!?！？\d]{0,3}\Z")
 # Counts of colours, sizes, models and floor areas: "颜色5个", "展出面积 5万平方米".
 _ATTR_BEFORE = re.compile(
-    r"(?:颜色|花色|尺码|款式|型号|规格|展出面积|展览面积|展位|占地|建筑面积)[ \t:]{0,2}(?:约|大概)?[ \t]{0,2}\Z"
+    r"(?:颜色|花色|尺码|(?<!同)款式|(?<!每)(?<!每个)(?<!每种)型号|规格|展出面积|展览面积|展位|占地|建筑面积)[ \t:]{0,2}(?:约|大概)?[ \t]{0,2}\Z"
     r"|(?:颜色|花色)[ \t:]{0,2}每(?:月|季|次|年|批)[ \t]{0,2}(?:约|大概)?[ \t]{0,2}"
     r"(?:\d{1,4}[ \t]{0,2}[-~到至][ \t]{0,2})?\Z")  # 颜色每月8-10个
 # Yarn counts are not quantities: "全棉 40支 133*72", "60支贡缎", "32支白色酒店毛巾".
@@ -292,6 +311,8 @@ _NOT_AFTER = re.compile("|".join(f"(?:{p.pattern})" for p in (
     _MONEY_AFTER, _MOQ_AFTER, _PACK_AFTER, _RATE_AFTER, _CAPACITY_AFTER)))
 _SLASH_WORD = re.compile(rf"[ \t]*/[ \t]*([a-z]+|[{_HAN}])?")
 _NEXT_WORD = re.compile(r"[ \t]{1,2}([a-z]+)")
+_DIGIT_NEXT = re.compile(r"[ \t]{0,2}\d")
+_SET_BEFORE = re.compile(r"(?<![a-z])(?:set|kit|套装)[ \t]{1,2}\Z")
 _SET_AFTER = re.compile(r"[ \t]{0,2}(?:[a-z-]{1,12} ){0,2}?(?:set|kit|套装)(?![a-z])")  # "15 pcs set"
 
 # --- Numbers written without a unit ----------------------------------------------------------
@@ -304,15 +325,17 @@ _LABEL_BEFORE = re.compile(
 # Any quantity label in the text: a quick test before looking for one before each number.
 _LABEL_HINT = re.compile(r"数量|数目|qty|q'ty|quantit|订量|订购量|订货量|采购量|需求量|用量|订单量|volume|number of|no\. of|"
                          r"cantidad|quantidade|qté|menge|anzahl|количество|кол-во|Количество|Кол-во")
+_IF_THEN_PRICE = re.compile(r"[ \t]{0,2}的话[^\n。.?？!！\d]{0,16}\d{1,6}\.\d")
 _TIMES_NEAR = re.compile(r"[x×*]")  # the times sign the "x 200" patterns end with
 _EACH_AFTER = re.compile(
     r"[ \t]{0,2}(?:each|of each|per (?:colou?r|size|model|design|item|sku|style|type|version|reference))(?![a-z])")
 _TIMES_BEFORE = re.compile(rf"(?:[a-z{_HAN}\")\]]|\d(?:mm|cm|m|\"))[ \t]{{1,2}}[x×][ \t]{{1,2}}\Z")
-_TIMES_AFTER = re.compile(r"[ \t]{0,2}[x×][ \t]{1,2}[a-z]")
+_TIMES_AFTER = re.compile(r"[ \t]{0,2}[x×][ \t]{1,2}(?!magnif|zoom|optical|digital|faster|speed)[a-z]")
 _LETTER_NEXT = re.compile(r"[ \t]{0,2}[a-z]")
 _SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
 _SECTION_LINE = re.compile(r"(?m)^[ \t]{0,8}\d{1,2}\.\d{1,2}[ \t]")
 _OF_NEXT = re.compile(r"[ \t]{1,2}of(?![a-z])")
+_K_WORD_NEXT = re.compile(r"[ \t]{1,2}(?:by|in|this|next|from|if|and|or|first|initially|per)(?![a-z])")  # "25k by spring"
 _EN_WORD_NEXT = re.compile(r"[ \t]{0,2}[a-z][a-z0-9]")  # a word or a code ("M5"), not "C型"
 _CONTAINER_TIMES_BEFORE = re.compile(rf"{_CSIZE}(?:{_SP}{{0,2}}containers?)?{_SP}{{0,2}}[x×*]{_SP}{{0,2}}\Z")
 _LINE_END = re.compile(r"[ \t]*(?:\n|\Z|[,;，；])")
@@ -337,6 +360,14 @@ _TABLE_QTY = re.compile(r"(?:qty|q'ty|quantity|数量|數量|数目|订量|需�
 _TABLE_UNIT = re.compile(r"单位|unit|uom")
 # The words a Qty header cell starts with: only lines holding one are split to look for the header.
 _TABLE_WORD = re.compile(r"qty|q'ty|quantity|数量|數量|数目|订量|需求量|pcs|sets")
+
+# A list item's count: after " - ", " x ", "... ", aligned spaces, ", " or a size ("M size 300",
+# "(M 80 / L 70)"), and at the end of the item.
+_ITEM_BEFORE = re.compile(
+    r"(?:[ \t][-–x×][ \t]{1,2}|\.\.\.[ \t]{0,2}|…[ \t]{0,2}|[^ \t\d][ \t]{2,}|\t|[a-z][,，][ \t]{0,2}"
+    r"|(?<![a-z0-9])(?P<size>[smlx]|xs|xl|xxl|xxxl|[2-6]xl)(?:[ \t]{0,2}(?:号|size))?[ \t]{1,2})\Z")
+_LIST_MULTS = frozenset(("lakh", "lakhs", "lac", "lacs", "crore", "crores", "万", "萬"))
+_ITEM_END = re.compile(r"[ \t]{0,2}(?:[.;,，；。/()（）](?![\d/])|\n|\Z)")
 
 # --- English goods after a number ------------------------------------------------------------
 _EN_WORD = re.compile(r"[ \t]{1,2}([a-z][a-z0-9'’-]{0,24})(?![a-z0-9'’-])")
@@ -373,7 +404,7 @@ def extract_quantities(ctx: Context) -> list[Found]:
         if t.start < taken_until:
             continue
         if not t.has_unit:
-            found = cells.get(t.start) or _bare_unit(low, t, table, labels)
+            found = cells.get(t.start) or _bare_unit(low, t, table, labels) or _list_unit(low, t, out)
             if found is None or 0 in t.values:
                 continue
             t.how, t.unit = found.split(":", 1)
@@ -485,6 +516,9 @@ def _assign_unit(low: str, t: _Tok, table: _Table, text: str) -> None:
                 w += "."  # "40 nos."
             else:
                 t.uend -= 1
+        if w == "no." and _DIGIT_NEXT.match(low, t.uend):
+            t.uend = 0
+            return  # "Km 12 No. 8": an address
         t.how, t.uword, t.unit = "en", w, table.canonical.get(w)
         if t.unit is None:
             t.keep = (m.start("en"), m.start("en") + len(w))
@@ -580,10 +614,12 @@ def _bare_unit(low: str, t: _Tok, table: _Table, labels: bool = True) -> str | N
     if t.kind != "ar":
         return None
     if t.mult.lower() == "k" and all(v < 1_000_000 for v in t.values) and (
-            not _LETTER_NEXT.match(low[t.end:t.end + 3]) or _OF_NEXT.match(low, t.end)):
+            not _LETTER_NEXT.match(low[t.end:t.end + 3]) or _OF_NEXT.match(low, t.end) or _K_WORD_NEXT.match(low, t.end)):
         return "label:pcs"  # "10K 報價", "600k of the 650ml"; not "2K PU"
     if _EACH_AFTER.match(low, t.end):
         return "label:pcs"
+    if _IF_THEN_PRICE.match(low, t.end) and all(v == int(v) and v >= 2 for v in t.values):
+        return "label:pcs"  # "如果 800 的话 可以 6.5 吗": the count a price is asked for
     if _TIMES_NEAR.search(low, max(0, t.start - 3), t.start):
         if _CONTAINER_TIMES_BEFORE.search(low, max(0, t.start - 16), t.start):
             return "times:containers"
@@ -596,6 +632,27 @@ def _bare_unit(low: str, t: _Tok, table: _Table, labels: bool = True) -> str | N
             and not (t.end - t.start >= 7 and low[t.start:t.end].isdigit())):
         return "label:pcs"  # not "Purchase Order 4500218831 for your review": an order number
     return None
+
+
+def _list_unit(low: str, t: _Tok, out: list[Found]) -> str | None:
+    """``list:unit`` of a number ending an item of a list whose previous item ended with a count
+    and its unit, within the last few lines: "manifold block - 250 pcs / end cap - 250",
+    "5000L - 120 tanks / 9000L - 60", "DN100 x 64 pcs, DN150 x 24", "L size 500 pcs，M size 300"."""
+    if (not out or t.kind != "ar" or t.mult and t.mult.lower() not in _LIST_MULTS
+            or not all(v == int(v) and v >= 2 for v in t.values)):
+        return None
+    # the nearest count before it (a weight there may be the item's size: "Type 2 : 25 kg … - 1.5 lakh")
+    last = next((f for f in reversed(out[-3:]) if f.value["unit"] not in _MEASURES), None)
+    if (last is None or last.end > t.start or t.start - last.end > 300 or low.count("\n", last.end, t.start) > 3
+            or not _ITEM_END.match(low, last.end) or not _ITEM_END.match(low, t.end)
+            or not (before := _ITEM_BEFORE.search(low, max(0, t.start - 12), t.start))):
+        return None
+    if not before.group("size") and not _ITEM_BEFORE.search(low, max(0, last.start - 12), last.start):
+        return None  # the count before it must end an item written the same way ("Qty: 500 pcs" does not)
+    line_start = low.rfind("\n", max(0, t.start - 300), t.start) + 1
+    if not low[line_start:t.start].strip():
+        return None  # a number opening its line numbers the item
+    return f"list:{last.value['unit']}"
 
 
 def _table_cells(low: str, table: _Table) -> dict[int, str]:
@@ -689,25 +746,32 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
         return False  # "1.1 Pallet truck wheels" under "1. Subject", "2.1 …"
     if "%" in low[t.end:t.end + 2] or _NOT_AFTER.match(tail):
         return False  # money, an MOQ, a packing spec, a rate, a capacity
-    if t.how not in ("c", "times") and (_DIM_AFTER.match(tail) or _DIM_BEFORE.search(head[-12:])):
+    if t.how not in ("c", "times") and (_DIM_AFTER.match(tail) or _DIM_BEFORE.search(head[-12:])) and not (
+            unit not in _MEASURES and not _DIM_AFTER.match(tail) and _SIZE_TIMES_BEFORE.search(head[-12:])):
         return False
     if tail.lstrip(" \t").startswith("/") and not _PERIOD_AFTER_SLASH.match(tail):
         after = _SLASH_WORD.match(tail)
         word = after.group(1) if after else None
         if not (word and table.canonical.get(word) == unit):  # "2000 Piece/Pieces" is one quantity
-            if (tail.startswith("/") and word) or _SLASH_AFTER_BAD.match(tail):
+            if ((tail.startswith("/") and word) or _SLASH_AFTER_BAD.match(tail)) and not _SLASH_LIST.match(tail):
                 return False  # "25kg/ctn", "40 m/s", "20 drops/ml"; not "1,800 pcs / White 1,200 pcs"
+    if _CAPACITY_BEFORE.search(head[-28:]):
+        return False
     if _CURRENCY_BEFORE.search(head[-16:]) or _MOQ_BEFORE.search(head) or _PACK_BEFORE.search(head[-24:]):
         return False
-    if _ORDINAL_BEFORE.search(head[-16:]) or _RATE_BEFORE.search(head[-28:]):
+    if (_ORDINAL_BEFORE.search(head[-16:]) and not _SIZE_LABEL_BEFORE.search(head[-10:])
+            and not (t.how == "c" and t.uword[:1] in "x×*")):
+        return False  # "type 2", "No. 5" (but "S號 2,400 pcs", "grade 1x40HQ")
+    if _RATE_BEFORE.search(head[-28:]):
         return False
-    if _HAVE_BEFORE.search(head[-20:]) or _WITH_BEFORE.search(head[-8:]):
-        return False
+    if _HAVE_BEFORE.search(head[-20:]) or _WITH_BEFORE.search(head[-8:]) and not _SAMPLE_NEAR.match(tail[:3]):
+        return False  # (but "带20台样品": samples brought)
     if t.how == "zh" and t.uword:
         if table.gift_rx.match(tail):
             return False  # 两瓶茅台: a gift asked for
-        if t.uword[-1] in _COUNTING and tail.startswith(table.follow_stop):
-            return False  # 3个月, 两个问题
+        if t.uword[-1] in _COUNTING and tail.startswith(table.follow_stop) and not (
+                tail.startswith("价") and max(t.values) >= 20):
+            return False  # (but "加到2000件价格怎么算" asks the price of 2000 pieces)  # 3个月, 两个问题
         if t.uword == "块" and (_KUAI_MONEY_BEFORE.search(head[-10:]) or _KUAI_MONEY_AFTER.match(tail)):
             return False  # 15块 (yuan)
         if t.uword == "节" and "链" in head[-10:]:
@@ -716,8 +780,14 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
             return False
         if t.uword in ("码", "位") and _DIGITS_OF_BEFORE.search(head[-4:]):
             return False
+        if t.uword == "码" and _COUNT_AFTER.match(tail):
+            return False  # 39码 20双: a size
+        if t.uword in ("个", "只", "支", "瓶", "片", "包", "件") and max(t.values) <= 24 and tail.startswith("装"):
+            return False  # 四个装月饼盒, 6支装: what one pack holds
         if _ATTR_BEFORE.search(head[-12:]):
             return False
+        if t.uword == "个" and (tail.startswith("厚") or head.endswith("厚")):
+            return False  # 4个厚花纹板, 壁厚2个: millimetres
         if t.uword == "支" and (_YARN_BEFORE.search(head[-8:]) or (
                 set(t.values) <= _YARN_COUNTS and _YARN_AFTER.match(tail))):
             return False
@@ -729,8 +799,9 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
             _DISTANCE_BEFORE.search(head[-20:]) or _DISTANCE_AFTER.match(tail)
             or not _LINEAR_GOODS.search(low, max(0, t.start - 160), t.start)):
         return False  # "离济南40公里", "a 6.4 km road", "85 km ride": not cable by the kilometre
-    if unit == "pcs" and t.how in ("en", "zh") and max(t.values) <= 30 and _SET_AFTER.match(tail):
-        return False  # "15 pcs set", "4pcs bedding set": what a set holds
+    if unit == "pcs" and t.how in ("en", "zh") and max(t.values) <= 30 and (
+            _SET_AFTER.match(tail) or _SET_BEFORE.search(head[-6:])):
+        return False  # "15 pcs set", "4pcs bedding set", "cookware set 10 pcs": what a set holds
     if (t.how == "en" and (w := _NEXT_WORD.match(tail)) and w.group(1) in table.not_goods
             and w.group(1) not in _EN_STOP):
         return False  # "3 unit types" (but "500pcs this model" counts pieces)
@@ -766,8 +837,11 @@ def _measure_is_quantity(head: str, tail: str, t: _Tok, unit: str) -> bool:
         return False  # "100公斤全自动洗脱机", "3吨叉车": a capacity
     if _WEIGHT_SPEC_BEFORE.search(head) or _PACKAGED_AFTER.match(tail) or _PACKAGE_BEFORE.search(head):
         return False  # "max. load 200 kg", "25 kg bags", "jumbo bag 1 ton", "woven bag for 25kg rice"
-    if head.endswith("(") and tail.startswith(")") and (v < 5 or v != int(v)):
+    if head.endswith("(") and tail.startswith(")") and (v < 5 or v != int(v)) and not _COUNT_BEFORE_BRACKET.search(
+            head[-24:]):
         return False  # "SZ-18 (1.8 ton)"
+    if _RATED_AFTER.match(tail):
+        return False
     if re.match(r"[ \t]{0,2}range", tail) or _MACHINE_BEFORE.search(head):
         return False  # "2.5-30 kg range", "dough mixer 50kg"
     if unit == "kg" and _is_size_range(head, tail, t):
@@ -780,6 +854,8 @@ def _measure_is_quantity(head: str, tail: str, t: _Tok, unit: str) -> bool:
         return False
     if unit == "m2" and t.uword == "平方" and _CABLE_BEFORE.search(head[-16:]):
         return False  # BV 2.5平方: a cable's cross-section
+    if unit == "m3" and t.uword != "方":
+        return True  # "LCL 8 cbm": a shipment's volume, however small
     if v != int(v) and v < 5:
         return bool(_SAMPLE_NEAR.search(head[-12:] + "|" + tail[:20]))  # "1.5米和1.8米的" are bed sizes
     if v < 20 or v != int(v):
