@@ -649,7 +649,7 @@ def test_numeric_day_order(text, when, expected):
 ROUND2_DEADLINES = [
     # a payment of ours by then buys the order ("… 我就发 PO", "… 明天就放行")
     ("请先汇订金佣金到我指定帐户，下週一前匯款我就發 PO。", ["2026-03-16"]),
-    ("押金明天之前转过来，我马上下单", ["2026-03-13", None]),
+    ("押金明天之前转过来，我马上下单", ["2026-03-13"]),  # "我马上下单" is their own promise
     ("清关费请转到代理账户，今天付了明天就可以放行", ["2026-03-12"]),
     ("周五前打款就给你们签合同", ["2026-03-13"]),
     # an aside in parentheses does not cut the request off from its day
@@ -670,8 +670,9 @@ ROUND2_DEADLINES = [
     # a platform relaying a paid order: the buyer's note counts, the platform's hour timer does not
     ("尊敬的商家： 买家 天津力健 已付款，订单号：2387710259633。 买家留言：麻烦3月20号前发货，德邦物流到天津。 "
      "请在 48 小时内发货。", ["2026-03-20"]),
-    # … unless it threatens a loss (fake or not, that is the deadline it sets)
-    ("尊敬的商家您好：买家已为订单付款，请于24小时内登录确认收款，逾期款项将原路退回。", ["2026-03-13"]),
+    # … unless it demands money of us (fake or not, that is the deadline it sets)
+    ("尊敬的商家：您有一笔大额订单待确认。首次大额交易需缴纳诚信保证金2000元，请于2小时内登录商家后台完成缴纳。",
+     ["2026-03-12"]),
     ("Dear Supplier, please quote within 48 hours.", ["2026-03-14"]),
 ]
 
@@ -692,6 +693,8 @@ ROUND2_NOT_DEADLINES = [
     "Accept order in your Faire brand portal within 48 hours.",
     "Please reply to the buyer within 24 hours.",
     "Dear seller, the buyer has paid. Please ship within 72 hours.",
+    # a confirm timer threatening a loss asks no money of us (docs/labelling.md)
+    "尊敬的商家您好：买家已为订单付款，请于24小时内登录确认收款，逾期款项将原路退回。",
     # a validity that is not an RFQ's closing
     "Our quotation: USD 2.5/pc. Valid until: 2026-04-30",
     # an aside does not turn their plan into a request
@@ -707,3 +710,113 @@ def test_round2_deadline(text, expected):
 @pytest.mark.parametrize("text", ROUND2_NOT_DEADLINES)
 def test_round2_not_a_deadline(text):
     assert found(text) == []
+
+
+# Round 3 (new writers): holidays and seasons in any language, lunar dates, offsets before a
+# holiday, weekdays with their date, "A or B", word-spaced Chinese, fees demanded of us; and
+# urgency that is the customer's own promise, a button, a login lure or mere politeness.
+ROUND3_DEADLINES = [
+    ("Goods must reach Ho Chi Minh port before Tết.", ["2027-02-05"]),
+    ("这批货 Weihnachten前 一定要到汉堡", ["2026-12-24"]),
+    ("CNY前 must reach our central kitchen", ["2027-02-05"]),
+    ("Black Friday 前 要到仓库", [None]),
+    ("Need them installed before the end of the financial year.", [None]),
+    ("请在复活节前寄样品", [None]),
+    ("We have to get these out ahead of the rainy season.", [None]),
+    ("Deliver before the heating season please.", [None]),
+    ("最晚在国庆前十天到货", ["2026-09-21"]),
+    ("春节前两周要到货", ["2027-01-23"]),
+    ("正月初十前发货", ["2027-02-15"]),
+    ("正月十五前必须装船", ["2027-02-19"]),  # 正月十五 is 元宵: its eve
+    ("The goods must arrive within April.", ["2026-04-30"]),
+    ("要 next month 底 到货", ["2026-04-30"]),
+    ("请在30分钟内确认收款", ["2026-03-12"]),
+    ("请2小时内回复", ["2026-03-12"]),
+    ("最迟18号给报价", ["2026-03-18"]),
+    ("船期变了，交货改到25号，麻烦安排", ["2026-03-25"]),
+    ("请下周三（18号）之前寄出", ["2026-03-18"]),
+    ("Kindly quote by Monday (16/3).", ["2026-03-16"]),
+    ("I need your price no later than Friday the 20th.", ["2026-03-20"]),
+    ("明天或后天报个价给我", ["2026-03-14"]),
+    ("Send the PI tomorrow or the day after, both fine.", ["2026-03-14"]),
+    ("本周五或者下周一给报价都行", ["2026-03-16"]),
+    ("老板 你好, 下礼拜 要 报价 给 我, 我 要 报 给 客户", ["2026-03-20"]),
+    ("Need 40 rolls, two weeks 内 到 Penang.", ["2026-03-26"]),
+    ("The inspection fee must be paid within 48 hours or the order will be cancelled.", ["2026-03-14"]),
+    ("Complete the registration and pay the fee by Friday.", ["2026-03-13"]),
+    ("本周五前办好就签合同", ["2026-03-13"]),
+    ("你直接今天下午三点前汇NT$85万到律师事务所的履约保证账户", ["2026-03-12"]),
+    ("尊敬的会员：请在24小时内缴纳保证金500元，逾期将关闭店铺。", ["2026-03-13"]),
+    ("Your store deposit must be topped up within 72 hours. Dear Seller, thank you.", ["2026-03-15"]),
+    # a requirement written as a label, an RFQ's closing, a fee ordered without an article
+    ("Delivery Rotterdam end of May.", ["2026-05-31"]),
+    ("Shipment Lagos 30 April, CIF.", ["2026-04-30"]),
+    ("Tenders close 25 March 2026 at noon.", ["2026-03-25"]),
+    ("Bid #24-117: questions are due March 20, bids due March 31, 2026 at 2:00 pm.", ["2026-03-31"]),
+    ("Pay registration fee USD 300 to my account by Friday.", ["2026-03-13"]),
+    # a two-digit year after a month name; a month after 交货期 is a month, not a lead time
+    ("Please deliver by 15-Mar-27.", ["2027-03-15"]),
+    ("交货期：4月中旬", [None]),
+    ("交货期：4月底", ["2026-04-30"]),
+    # the ASAP family asks of us: a deadline without a day
+    ("麻烦儘速安排出货", [None]),
+    ("Please ship urgently.", [None]),
+    ("PI 发我 asap", [None]),
+    ("Kindly send proforma invoice now.", [None]),
+    ("请财务立即登录平台，将账户资金转入指定账户。", [None]),
+]
+
+ROUND3_NOT_DEADLINES = [
+    # the customer's own promise after a condition
+    "办好了我们马上打款",
+    "样品确认后立即签约",
+    "After that we sign the contract immediately.",
+    "收到 certificate 马上付 30%",
+    "认证下来马上下 PO",
+    "我们尽快推进",
+    "Our finance will transfer immediately.",
+    # politeness is no deadline (docs/labelling.md)
+    "Please reply at your earliest convenience.",
+    "Kindly send your catalogue at your earliest convenience.",
+    # buttons, links and platform timers
+    "您寄出的快件已丢失，我司将按3倍运费赔付。\n立即理赔\n中通快递客服中心",
+    "You have a new inquiry.\n[Reply Now 立即回复]",
+    "Dear Supplier, a buyer is looking for solar lights.\nContact Buyer Now\nIndiaMART",
+    "您的店铺收到投诉。请立即登入处理：https://example.com/appeal",
+    "You have received a new RFQ for 12,000 units. Please submit your quote within 48 hours.",
+    "親愛的會員：請於72小時內完成身分驗證，否則帳號將被暫停。",
+    "合格 的 话 马上 下 order",
+    "For urgent matters please contact our office.",
+    # a seller's offer window is no request of the customer's
+    "Register before 10 April for free admission.",
+    "Normally USD 399, now USD 199 if you order within 72 hours.",
+    "Book your space before 30 June to secure this rate.",
+    # plans, not requests
+    "25k by spring if it goes well",
+    "他下周一给答复",
+    "我们20号开会",
+    "要5号电池200个",
+    "Thanks for now.",
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND3_DEADLINES)
+def test_round3_deadline(text, expected):
+    assert [v for v, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text", ROUND3_NOT_DEADLINES)
+def test_round3_not_a_deadline(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text,region,when,expected", [
+    ("1/8前 要到 Melbourne", "AU", datetime(2026, 6, 15, 10, tzinfo=CST), ["2026-08-01"]),
+    ("I need your quote by 10/3 latest.", "SG", datetime(2026, 3, 2, 10, tzinfo=CST), ["2026-03-10"]),
+    ("I need your quote by 10/3 latest.", "US", datetime(2026, 3, 2, 10, tzinfo=CST), ["2026-10-03"]),
+    # a day-first region's writer writing month first: the reading within two months
+    ("loading 最迟 2/10", "ID", datetime(2026, 1, 5, 10, tzinfo=CST), ["2026-02-10"]),
+])
+def test_day_and_month_order_follow_the_region(text, region, when, expected):
+    ctx = Context.build(text, date=when, region=region)
+    assert [f.value for f in extract_deadlines(ctx)] == expected

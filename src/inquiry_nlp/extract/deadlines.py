@@ -26,6 +26,14 @@ tomorrow" → the later; "before that date" → the date just named; 本月内 �
 message; "in 3 days" without "within" needs a delivery word, a closing or a request; a Taiwan year 114 is 2025; a weekday written after a date ("1月24日
 （周五）前", "20 March (Fri)") names that date. A bare "于/在" before a date places an event
 ("于1月22日发放"); it takes a request ("请于"), a marker or a deadline word to make a deadline.
+Holidays written in Latin script in any language ("before Tết", "Natale前", "CNY前") resolve
+through ``data/festivals.toml``; those it cannot date and seasons ("Easter 前", "before the wet
+season", "复活节前") stay without a day. 正月N is 除夕 + N days (正月十五前 → the eve of 元宵);
+"中秋前一周" → a week before the holiday itself; a weekday with its date in parentheses ("周四
+（11月6号）之前") is that date; "10/3" is day first where the customer's region writes it so;
+N小时内 counts whole days (2小时内 → today), N分钟内 → today. An urgent word is no deadline when
+it is the customer's own promise ("办好了马上打款", "we sign immediately"), a notice's button
+("立即理赔", "[Reply Now]"), a login lure, or polite ("at your earliest convenience").
 
 Speed: the patterns run only in short windows before keys ("月", "周", "today", "within",
 "12/25"), each key trying only the kinds of its family, so a message without a key costs three
@@ -137,6 +145,15 @@ def _next_md(ref: date, month: int, day: int) -> tuple[date | None, bool]:
     return None, False
 
 
+def _lunar_first_month(ref: date, day: int) -> date | None:
+    """Day ``day`` of the first lunar month (正月) next on or after ``ref``: 除夕 + ``day``."""
+    for year in (ref.year, ref.year + 1):
+        chuxi = _festivals()["spring_festival_eve"].get(str(year))
+        if chuxi is not None and 1 <= day <= 30 and chuxi + timedelta(days=day) >= ref:
+            return chuxi + timedelta(days=day)
+    return None
+
+
 def _days_back(ref: date, month: int, day: int) -> int:
     try:
         return (ref - date(ref.year, month, day)).days
@@ -170,6 +187,19 @@ def _week_day(ref: date, weekday: int, weeks_ahead: int) -> date:
 
 def _coming(ref: date, weekday: int) -> date:
     return ref + timedelta(days=(weekday - ref.weekday()) % 7)
+
+
+def _alternation(names: list[str]) -> str:
+    """Literal names, longest first, a space matching one or two."""
+    return "|".join(re.escape(n).replace(r"\ ", r"\s{1,2}") for n in sorted(set(names), key=len, reverse=True))
+
+
+# Holiday names in Latin script → the holiday they name, or "unresolved" (data/festivals.toml).
+_LATIN_HOLIDAY = {name: holiday for holiday, names in _festivals()["latin_names"].items() for name in names
+                  if holiday != "seasons"}
+_LATIN_HOLIDAY_RX = _alternation(list(_LATIN_HOLIDAY))
+_SEASONS = _festivals()["latin_names"]["seasons"]
+_ZH_UNRESOLVED = _festivals()["zh_names"]["unresolved"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -230,7 +260,7 @@ _ZH_WD = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, 
 _NUMW = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
          r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]one)?|thirty|forty(?:[- ]five)?|"
          r"fifty|sixty|ninety|(?:a\s)?couple\sof)")
-_UNIT_EN = r"(?:days?|hours?|hrs?|weeks?|wks?|fortnight|months?)"
+_UNIT_EN = r"(?:days?|hours?|hrs?|minutes?|mins?|weeks?|wks?|fortnight|months?)"
 _TIME_OF_DAY = (r"(?:\s{0,2}(?:上午|下午|中午|晚上|早上|傍晚|下班|收工|放工|"
                 r"\d{1,2}\s{0,2}(?:点|:\d\d|时)(?:\s{0,2}\d\d\s{0,2}分?)?|[一二两三四五六七八九十]{1,3}\s{0,2}点半?|"
                 r"\d{1,2}\s{0,2}(?:am|pm)|noon|morning|afternoon|evening)){0,2}")
@@ -243,7 +273,8 @@ _PATTERNS: list[tuple[str, str]] = [
             rf"(?P<d>[0-3]?\d)(?!\d)(?:{_SP}(?:日|号))?"),
     ("zh_md", rf"(?P<nm>下个?|下一个|本|这个?)?{_SP}(?P<m>{_NUM})?{_SP}月(?:份)?{_SP}(?P<d>{_NUM}){_SP}"
               rf"(?:日|号|(?={_SP}(?:(?:之|以)?前|(?:到|交|发|出|送|装)(?![\d零〇一二两三四五六七八九十])|截止|为止)))"),
-    ("zh_dom", rf"(?<![\d月/.\-])(?P<d>[0-3]?\d|{_CN}){_SP}号(?={_SP}(?:之|以)?前)"),
+    # "20号前", "不晚于20号", "提前到25号": a day of the month, with a marker (never "5号电池", "3号楼").
+    ("zh_dom", rf"(?<![\d月/.\-])(?P<d>[0-3]?\d|{_CN}){_SP}号(?![码楼线机门院车台厅馆桥仓库位店铺段路街柜罐箱电球字样色钢模])"),
     ("zh_month_end", rf"(?:(?P<m>{_NUM}){_SP}月(?:份)?|(?P<rel>本|这个?|这一个|当|下个?|下一个|次|来)?{_SP}月)"
                      rf"{_SP}(?:底|末|尾|低(?![于价温廉]))"),
     ("zh_month_within", r"(?P<rel>本|这个?|这一个|当|下个?|下一个)\s{0,2}月\s{0,2}(?:之|以)?内"),
@@ -255,11 +286,17 @@ _PATTERNS: list[tuple[str, str]] = [
                     r"(?<![\d零〇一二两三四五六七八九十几多去今明前半百千上新])年|"
                     r"国庆节?|(?<!双)十一|元旦节?|五一|劳动节|中秋节?|端午节?|圣诞节?|双十一|双11|双十二|双12|"
                     r"清明节?|元宵节?|(?<![\d.])618(?![\d.]))"
-                    r"\s{0,2}(?:之|以)?前(?!后)"),  # "春节前后": around the holiday
+                    r"\s{0,2}(?:之|以)?前(?!后)"  # "春节前后": around the holiday
+                    # "中秋前一周", "春节前10天": that long before the holiday itself
+                    rf"(?:{_SP}(?P<on>\d{{1,2}}|[一两三四五六七八九十]{{1,2}}){_SP}个?{_SP}(?P<ou>天|日|周|星期|礼拜)"
+                    r"(?![内之以]))?"),
+    # 正月初八, 正月十九前: a day of the first lunar month, counted from 除夕.
+    ("zh_lunar", r"(?:农历)?正月\s{0,2}(?P<d>初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|"
+                 r"廿[一二三四五六七八九]?|三十)(?:日|号)?(?P<before>\s{0,2}(?:之|以)?前(?!后))?"),
     ("en_zh_festival", r"\b(?:before|by|prior\s{1,2}to|ahead\s{1,2}of|until)\s{0,2}"
                        r"(?P<f>春节|过年|农历年|农历新年|除夕|国庆节?|元旦节?|五一|劳动节|中秋节?|端午节?|圣诞节?|"
                        r"双十一|双11|双十二|双12|清明节?|元宵节?)"),
-    ("zh_vague_before", r"(?:旺季|春耕|秋收|麦收|开学|开业|开工|开园|雨季|展会|年会|装修|上市|斋月|春运|"
+    ("zh_vague_before", rf"(?:{_alternation(_ZH_UNRESOLVED)}|开学|开业|开工|开园|展会|年会|装修|上市|春运|"
                         r"[a-z]{3,12}\s{0,2}节)\s{0,2}(?:之|以)?前"),
     ("zh_day", rf"(?P<w>今天|今日|今晚|明天|明日|明早|明晚|听日|后天|后日|大后天|明后天){_TIME_OF_DAY}"),
     ("zh_week_day", rf"(?:(?P<rel>下下个?|下个?|下一个|本|这个?|这一|今)?{_SP}(?:周|星期|礼拜)|"
@@ -269,19 +306,19 @@ _PATTERNS: list[tuple[str, str]] = [
     # "周末前", "这周末之前": before the weekend, the week's Friday.
     ("zh_weekend", r"(?P<rel>下下个?|下个?|下一个|本|这个?|这一|今个)?\s{0,2}(?:周|星期|礼拜)末"),
     ("zh_within", rf"(?P<n>\d{{1,3}}|{_CN}|[一两三]{{2}}|半){_SP}(?:个)?{_SP}"
-                  rf"(?P<u>工作日|工作天|天|日|小时|钟头|周|星期|礼拜|月){_SP}(?:之|以)?内"),
-    ("mix_within", rf"(?P<n>\d{{1,3}})\s{{0,2}}(?P<work>working|business)?\s{{0,2}}(?P<u>{_UNIT_EN})"
+                  rf"(?P<u>工作日|工作天|天|日|小时|钟头|分钟|周|星期|礼拜|月){_SP}(?:之|以)?内"),
+    ("mix_within", rf"(?P<n>\d{{1,3}}|\b{_NUMW})\s{{0,2}}(?P<work>working|business)?\s{{0,2}}(?P<u>{_UNIT_EN})"
                    rf"\s{{0,2}}(?:之|以)?内"),
     ("zh_lead_time", rf"(?:交货期|交期|货期|工期)\s{{0,2}}(?:[:：]|是|为|要求|需要|最多|不超过|控制在)?\s{{0,3}}"
                      rf"(?P<n>\d{{1,3}}|{_CN}){_SP}(?:个)?{_SP}(?P<u>工作日|天|日|周|星期|礼拜|月)"
-                     rf"(?!\s{{0,2}}(?:之|以)?内)"),
-    ("zh_urgent", r"(?:尽快|尽早|急用|急需|急要|很急|比较急|特急|加急|着急|要得急|越快越好|马上|立即|立刻|即刻|"
+                     rf"(?!\s{{0,2}}(?:之|以)?内)(?<!月(?=\s{{0,2}}[\d零〇一二两三四五六七八九十中初底末尾上下份]))"),
+    ("zh_urgent", r"(?:尽快|尽速|尽早|急用|急需|急要|很急|比较急|特急|加急|着急|要得急|越快越好|马上|立即|立刻|即刻|"
                   r"赶紧|抓紧|火速|从速|第一时间)"),
     ("zh_quarter", r"(?:第?[一二三四1-4]季度|[上下]半年)"),
     # -- English ---------------------------------------------------------------------------------
     ("en_dmy", rf"\b(?:{_WDN}\.?,?\s{{1,2}}(?:the\s{{1,2}})?)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
                rf"(?:\s{{1,2}}of\s{{1,2}}|\s{{0,2}}[-/.\s]\s{{0,2}})(?P<mon>{_MON})\b\.?"
-               rf"(?:,?\s{{1,2}}(?P<y>20\d\d))?"),
+               rf"(?:(?:,?\s{{1,2}}|-)(?P<y>20\d\d)|-(?P<y2>\d\d)(?!\d))?"),  # "15-Mar-2026", "15-Mar-26"
     ("en_mdy", rf"\b(?:{_WDN}\.?,?\s{{1,2}})?(?P<mon>{_MON})\.?\s{{1,2}}(?:the\s{{1,2}})?(?P<d>[0-3]?\d)"
                rf"(?:st|nd|rd|th)?\b(?!\s{{0,2}}(?:pcs|pieces|units|sets|%|mm|cm|kg)|[.,]\d|\s{{0,2}}\d)"
                rf"(?:,?\s{{1,2}}(?P<y>20\d\d))?"),
@@ -291,7 +328,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("en_month_end", rf"\b(?:(?:the\s{{1,2}})?end(?:\s{{1,2}}of|-of|-)\s{{0,2}}"
                      rf"(?:the\s{{1,2}}month\s{{1,2}}of\s{{1,2}})?(?P<m1>{_MON})|(?P<m2>{_MON})[- ]end)\b"
                      rf"(?:\s{{0,2}},?\s{{0,2}}(?P<y>20\d\d))?"),
-    ("zh_en_month_end", rf"\b(?P<m>{_MON})\s{{0,2}}(?:底|尾|末)"),
+    ("zh_en_month_end", rf"\b(?:(?P<m>{_MON})|(?P<rel>this|next)\s{{1,2}}month)\s{{0,2}}(?:底|尾|末)"),
     ("en_month_part", rf"\b(?:early|mid(?:dle)?\s{{1,2}}of|mid|late|beginning\s{{1,2}}of|start\s{{1,2}}of|"
                       rf"first\s{{1,2}}half\s{{1,2}}of|second\s{{1,2}}half\s{{1,2}}of)[- ]{{0,2}}(?:the\s{{1,2}})?"
                       rf"(?P<mon>{_MON})\b"),
@@ -299,6 +336,9 @@ _PATTERNS: list[tuple[str, str]] = [
                         rf"(?P<mon>{_MON})\b(?!\s{{0,2}}\d{{1,2}}\b|[-/.]\d)(?:,?\s{{1,2}}(?P<y>20\d\d))?"),
     ("en_week_of_month", rf"\b(?:the\s{{1,2}})?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s{{1,2}}week"
                          rf"\s{{1,2}}of\s{{1,2}}(?P<mon>{_MON})\b"),
+    # "within December", "within the month of June": by the month's last day.
+    ("en_within_month", rf"\bwithin\s{{1,2}}(?:the\s{{1,2}}month\s{{1,2}}of\s{{1,2}})?(?P<mon>{_MON})\b"
+                        rf"(?!\s{{0,2}}\d|[-/.]\d)(?:,?\s{{1,2}}(?P<y>20\d\d))?"),
     ("en_by_month", rf"\b(?:by|until|till)\s{{1,2}}(?P<mon>{_MON})\b(?!\s{{0,2}}(?:\d|the\s))(?!\.\s{{0,2}}\d)"),
     ("en_in_month", rf"\b(?:in|during)\s{{1,2}}(?:the\s{{1,2}}month\s{{1,2}}of\s{{1,2}})?(?P<mon>{_MON})\b"
                     rf"(?!\s{{0,2}}\d)"),
@@ -308,7 +348,7 @@ _PATTERNS: list[tuple[str, str]] = [
                     r"(?:this\s{1,2})?year[- ]end)\b"
                     r"(?![- ](?:sales|event|party|promotion|season|stock|inventory|shipping|rush|closing|review|"
                     r"bonus|audit|holidays?|shutdown))"),
-    ("en_day", r"\b(?P<w>today|tonight|tomorrow|tmrw?|tmw|tomorow|tommorow|tommorrow|"
+    ("en_day", r"\b(?P<w>tomorrow\s{1,2}or\s{1,2}(?:the\s{1,2})?day\s{1,2}after(?!\s{1,2}tomorrow)|today|tonight|tomorrow|tmrw?|tmw|tomorow|tommorow|tommorrow|"
                r"(?:the\s{1,2})?day\s{1,2}after\s{1,2}tomorrow)\b"
                r"(?!'s|\s{1,2}(?:price|rate)s?\b)"),
     ("en_eod", r"\b(?P<w>eod|cob|close\s{1,2}of\s{1,2}business|end\s{1,2}of\s{1,2}(?:the\s{1,2})?day)\b"
@@ -343,30 +383,34 @@ _PATTERNS: list[tuple[str, str]] = [
                rf"(?!\s{{1,2}}(?:of\s{{1,2}})?{_MON}\b)"),
     ("en_then", r"\b(?:before|by|until|no\s{1,2}later\s{1,2}than)\s{1,2}(?:then|that\s{1,2}(?:date|day)|"
                 r"this\s{1,2}date)\b"),
-    ("en_festival", r"\b(?P<pre>before|by|prior\s{1,2}to|ahead\s{1,2}of|until)\s{1,2}(?:the\s{1,2})?"
-                    r"(?P<f>chinese\s{1,2}new\s{1,2}year|cny|spring\s{1,2}festival|lunar\s{1,2}new\s{1,2}year|"
-                    r"christmas|xmas|national\s{1,2}day|golden\s{1,2}week|new\s{1,2}year|"
-                    r"mid-autumn(?:\s{1,2}festival)?|lantern\s{1,2}festival|qingming(?:\s{1,2}festival)?|ramadan|eid|lebaran|hari\s{1,2}raya|diwali|tet|songkran|"
-                    r"easter|thanksgiving|black\s{1,2}friday)\b(?!\s{1,2}(?:rush|season|sales|stock))"),
-    ("en_urgent", r"\b(?:asap|a\.s\.a\.p\.?|as\s{1,2}soon\s{1,2}as\s{1,2}possible|urgent(?:ly)?|immediately|"
-                  r"at\s{1,2}(?:the|your)\s{1,2}earliest(?:\s{1,2}convenience)?|right\s{1,2}away|"
+    ("en_festival", r"\b(?P<pre>before|by|prior\s{1,2}to|ahead\s{1,2}of|until|in\s{1,2}time\s{1,2}for)\s{1,2}(?:the\s{1,2})?"
+                    rf"(?P<f>{_LATIN_HOLIDAY_RX})\b(?!\s{{1,2}}(?:rush|season|sales|stock|collection|range))"),
+    ("en_season", r"\b(?:before|prior\s{1,2}to|ahead\s{1,2}of|in\s{1,2}time\s{1,2}for)\s{1,2}(?:the\s{1,2})?"
+                  rf"(?:{_alternation(_SEASONS)}|(?:[^\s,.;:!?()]{{1,12}}\s{{1,2}}){{0,2}}season)\b"),
+    # "Natale前", "CNY前", "Tết前", "Easter 前": a holiday in Latin script, then Chinese "before".
+    ("en_festival_zh", rf"\b(?P<f>{_LATIN_HOLIDAY_RX})\s{{0,2}}(?:之|以)?前(?!后)"),
+    ("en_urgent", r"\b(?:asap|a\.s\.a\.p\.?|as\s{1,2}soon\s{1,2}as\s{1,2}possible|urgent(?:ly)?(?!\s{1,2}(?:matters?|cases?|issues?|queries|questions))|immediately|"
+                  r"at\s{1,2}(?:the|your)\s{1,2}earliest(?!\s{1,2}convenience)|right\s{1,2}away|"
                   r"without\s{1,2}delay|as\s{1,2}early\s{1,2}as\s{1,2}possible|earliest\s{1,2}possible|"
                   r"reply\s{1,2}now)\b"),
+    # "Send proforma now.", "kindly reply now": a bare "now" closing a request.
+    ("en_now", r"\bnow\b(?<!for now)(?<!until now)(?<!till now)(?<!from now)(?<!by now)(?<!of now)(?<!up to now)"
+               r"(?<!right now)(?<!just now)(?=\s{0,2}(?:[.!;\n]|$|and\b(?!\s{1,2}then)))"),
     ("en_vague", r"\b(?:q[1-4]|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s{1,2}quarter|"
                  r"(?:cw|kw|wk|week)\s{0,2}#?\s{0,2}\d{1,2}|(?:early|late|mid)[- ](?:next\s{1,2})?(?:month|week|year)|"
                  r"next\s{1,2}month|this\s{1,2}month|(?:early|late|mid)[- ]?(?:spring|summer|autumn|fall|winter))\b"),
 ]
 # Kinds that are a deadline form by themselves ("15天内", "within 3 days", "春节前").
-_SELF_MARKED = {"zh_month_within", "zh_lead_time", "en_lead_time", "en_from_now", "zh_before_month",
+_SELF_MARKED = {"zh_month_within", "en_within_month", "zh_lead_time", "en_lead_time", "en_from_now", "zh_before_month",
                 "en_before_month", "zh_within",
-                "mix_within", "en_within", "en_n_workdays", "en_dom", "en_then", "en_festival", "zh_festival", "en_zh_festival",
+                "mix_within", "en_within", "en_n_workdays", "en_dom", "en_then", "en_festival", "en_festival_zh", "en_season", "zh_festival", "en_zh_festival", "zh_lunar",
                 "zh_vague_before", "en_within_today"}
 # Kinds counted from the message's day: a duration that may instead start at an event of theirs.
 _DURATIONS = {"zh_within", "mix_within", "en_within", "en_n_workdays", "en_dur", "zh_lead_time", "en_lead_time"}
 # Kinds taken only with a marker: "1/2" is a size and "COB" an LED, but "by 10/24", "10/24前" and
 # "by COB" are deadlines.
-_NEEDS_MARK = {"num_date", "en_eod", "en_dur", "en_weekend", "zh_weekend"}
-_VAGUE = {"zh_vague_before", "zh_month_part", "zh_quarter", "en_month_part", "en_in_month", "en_vague",
+_NEEDS_MARK = {"num_date", "en_eod", "en_dur", "en_weekend", "zh_weekend", "zh_dom"}
+_VAGUE = {"zh_vague_before", "en_season", "zh_month_part", "zh_quarter", "en_month_part", "en_in_month", "en_vague",
           "en_week_of_month", "en_by_month"}
 
 # Expressions are searched only near a key (a word or character every expression of some kinds
@@ -375,7 +419,7 @@ _VAGUE = {"zh_vague_before", "zh_month_part", "zh_quarter", "en_month_part", "en
 # messages, a megabyte of digits, a line of dots) costs three passes that the regex engine skips
 # through by their first character.
 _FAMILY_KINDS: dict[str, set[str]] = {
-    "zh_month": {"ymd", "zh_md", "zh_month_end", "zh_month_within", "zh_month_part", "zh_before_month", "zh_within",
+    "zh_month": {"ymd", "zh_lunar", "zh_md", "zh_month_end", "zh_month_within", "zh_month_part", "zh_before_month", "zh_within",
                  "zh_lead_time"},
     "zh_week": {"zh_week_day", "zh_week", "zh_weekend", "zh_within", "zh_lead_time"},
     "zh_dom": {"zh_dom", "zh_md"},
@@ -387,22 +431,22 @@ _FAMILY_KINDS: dict[str, set[str]] = {
     "zh_quarter": {"zh_quarter"},
     "zh_urgent": {"zh_urgent"},
     "digits": {"ymd", "num_date", "dash_date", "en_dmy", "en_dom", "en_week_of_month", "en_vague"},
-    "en_month": {"en_dmy", "en_mdy", "en_month_end", "zh_en_month_end", "en_month_part", "en_before_month",
+    "en_month": {"en_dmy", "en_mdy", "en_month_end", "en_within_month", "zh_en_month_end", "en_month_part", "en_before_month",
                  "en_week_of_month", "en_by_month", "en_in_month"},
-    "en_weekday": {"en_week_day", "en_wd_of_week", "en_dmy", "en_mdy", "en_festival"},
+    "en_weekday": {"en_week_day", "en_wd_of_week", "en_dmy", "en_mdy", "en_festival", "en_festival_zh"},
     "en_day": {"en_day", "en_within_today", "en_from_now"},
     "en_days": {"en_within", "en_n_workdays", "en_dur", "en_from_now", "en_lead_time", "mix_within", "en_eod",
                 "en_within_today", "en_then"},
     "en_week": {"en_within", "en_from_now", "en_lead_time", "mix_within", "en_week", "en_weekend", "en_end_week",
                 "en_wd_of_week",
                 "en_within_today", "en_vague", "en_week_of_month"},
-    "en_months": {"en_within", "en_from_now", "en_lead_time", "mix_within", "en_rel_month_end", "en_within_today",
+    "en_months": {"en_within", "en_from_now", "en_lead_time", "mix_within", "en_rel_month_end", "en_within_today", "zh_en_month_end",
                   "en_vague"},
-    "en_year": {"en_year_end", "en_festival", "en_vague"},
+    "en_year": {"en_year_end", "en_festival", "en_festival_zh", "en_vague"},
     "en_within": {"en_within", "en_within_today"},
     "en_end": {"en_eod", "en_month_end", "en_rel_month_end", "en_year_end", "en_end_week", "en_week"},
-    "en_urgent": {"en_urgent", "en_vague", "en_from_now", "en_month_part"},
-    "en_festival": {"en_festival", "en_vague"},
+    "en_urgent": {"en_urgent", "en_now", "en_vague", "en_from_now", "en_month_part"},
+    "en_festival": {"en_festival", "en_festival_zh", "en_season", "en_vague"},
     "en_then": {"en_then"},
 }
 _KEYWORD_FAMILY: dict[str, str] = {
@@ -411,7 +455,7 @@ _KEYWORD_FAMILY: dict[str, str] = {
     **dict.fromkeys("mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday "
                     "sun sunday".split(), "en_weekday"),
     **dict.fromkeys("today tonight tomorrow tmr tmrw tmw tomorow tommorow tommorrow".split(), "en_day"),
-    **dict.fromkeys("day days hour hours hr hrs fortnight".split(), "en_days"),
+    **dict.fromkeys("day days hour hours hr hrs minute minutes min mins fortnight".split(), "en_days"),
     **dict.fromkeys("week weeks weekend wk wks cw kw".split(), "en_week"),
     **dict.fromkeys("month months".split(), "en_months"),
     **dict.fromkeys("year years cny".split(), "en_year"),
@@ -422,24 +466,38 @@ _KEYWORD_FAMILY: dict[str, str] = {
                     "autumn spring summer fall winter quarter mid late q".split(), "en_festival"),
     **dict.fromkeys("then date".split(), "en_then"),
 }
+# A holiday's Latin name leads to the holidays by its last word ("year" of "chinese new year"), or
+# by its first when the last is short or leads elsewhere ("national" of "national day", "fiscal" of
+# "fiscal year end").
+for _name in [n for n in [*_LATIN_HOLIDAY, *_SEASONS, "season"] if n.isascii()]:  # "tết": ``_ACCENTED_KEYS``
+    _words = re.findall(r"[a-z]+", _name)
+    _key = _words[-1]
+    if len(_words) > 1 and (len(_key) < 4 or "en_festival" not in _FAMILY_KINDS.get(_KEYWORD_FAMILY.get(_key, ""), {"en_festival"})):
+        _key = _words[0]
+    _KEYWORD_FAMILY.setdefault(_key, "en_festival")
 # Chinese keys by family. They are plain words, so that the engine skips to their first characters.
 _ZH_KEYS: dict[str, str] = {
     "zh_month": "月",
     "zh_week": "周 星期 礼拜",
-    "zh_dom": "号前 号之前 号以前",
+    "zh_dom": "号前 号之前 号以前",  # and every "号" after a number (``_keys``)
     "zh_year": "年底 年末 年尾 年前 年之前 年以前",
     "zh_festival": "节前 节之前 节以前 春节 过年 农历 三十 除夕 国庆 十一 元旦 五一 劳动节 中秋 端午 圣诞 双十 双1 清明 元宵 618 "
-                   "旺季 春耕 秋收 麦收 开学 开业 开工 开园 雨季 展会 年会 装修 上市 斋月 春运",
+                   "开学 开业 开工 开园 展会 年会 装修 上市 春运",
     "zh_day": "今天 今日 今晚 明天 明日 明早 明晚 明后 听日 后天 后日",
-    "zh_within": "之内 以内 天内 日内 时内 头内",
+    "zh_within": "之内 以内 天内 日内 时内 头内 钟内",
     "zh_lead_time": "交货期 交期 货期 工期",
     "zh_quarter": "季度 半年",
-    "zh_urgent": "尽快 尽早 急 马上 立即 立刻 即刻 赶紧 抓紧 火速 从速 第一时间 越快越好",
+    "zh_urgent": "尽快 尽速 尽早 急 马上 立即 立刻 即刻 赶紧 抓紧 火速 从速 第一时间 越快越好",
 }
 _ZH_KEY_FAMILY = {word: family for family, words in _ZH_KEYS.items() for word in words.split()}
+_ZH_KEY_FAMILY.update(dict.fromkeys((n for n in _ZH_UNRESOLVED if not n.endswith("节")), "zh_festival"))  # "复活节前": 节前
+# Latin names with accents ("tết", "noël", "rentrée"): found by str.find, not in the Chinese key
+# pass (whose first characters must stay Chinese, or it would stop at every "t").
+_ACCENTED_KEYS = tuple(name for name in [*_LATIN_HOLIDAY, *_SEASONS] if not name.isascii())
 # Keys are found in three passes, each one skipping straight to the characters its keys can
 # start with: Chinese words, numbers that may be a date ("12/25", "3.25", "2026-", "2026年",
 # "15th"; a bare number is not), and English words (each one present found by str.find).
+_DOM_BEFORE = frozenset("0123456789零〇一二两三四五六七八九十 ")
 _ZH_KEY = _compile("|".join(map(re.escape, sorted(_ZH_KEY_FAMILY, key=len, reverse=True))))
 _DATE_NUMBER = [rf"{d}(?<!\d{d})(?:\d?[/.]\d{{1,2}}(?!\d)|\d?-[0-3]?\d-20\d\d|\d?(?:st|nd|rd|th)\b)"
                 for d in "0123456789"]
@@ -448,13 +506,14 @@ _WORD = _compile(r"[a-z]+")
 _TOKEN_START = _compile(r"[a-z0-9]+|[^\x00-\x7f]")  # where an expression can start
 # Where a Chinese family's expression can start: a number, a word, or one of these characters.
 _ZH_TOKEN_START = _compile(r"[a-z0-9]+|[零〇一二两三四五六七八九十下本这当次来明今后大听月半交货工年春过农除国元劳清"
-                             r"中端圣双旺秋麦开雨展装上斋周星礼尽急很比特加着要越马立即赶抓火从第]")
+                             r"中端圣双旺秋麦开雨展装上斋周星礼尽急很比特加着要越马立即赶抓火从第正"
+                             + "".join(sorted({name[0] for name in _ZH_UNRESOLVED})) + "]")
 # Every expression of a family holds one of its keys, so it starts at most this far before the
 # key ("within the next twenty-one working days", "by the end of the month of June", "no later
 # than the 20th", "一百二十个工作日内", "15 working days以内").
 _REACH_BACK = {"en_month": 20, "en_weekday": 16, "en_day": 16, "en_days": 24, "en_week": 24, "en_months": 24,
                "en_year": 24, "en_within": 0, "en_end": 8, "en_urgent": 12, "en_festival": 16, "en_then": 24,
-               "digits": 20, "zh_month": 12, "zh_week": 10, "zh_dom": 8, "zh_year": 4, "zh_festival": 16,
+               "digits": 30, "zh_month": 12, "zh_week": 10, "zh_dom": 8, "zh_year": 4, "zh_festival": 16,
                "zh_day": 4, "zh_within": 24, "zh_lead_time": 2, "zh_quarter": 4, "zh_urgent": 4}
 # Bounds for text that is not a letter: characters read (a longer message is not a letter
 # either), expressions kept, matches read, places tried.
@@ -465,7 +524,7 @@ _MAX_TEXT, _MAX_CANDIDATES, _MAX_MATCHES, _MAX_SCAN = 50_000, 200, 2000, 20_000
 _STARTS_WITH_DIGIT = {"ymd", "dash_date", "zh_md", "zh_festival", "zh_dom", "zh_month_end", "zh_month_part", "zh_before_month",
                       "zh_within", "mix_within", "zh_quarter", "en_dmy", "num_date", "en_from_now", "en_n_workdays",
                       "en_dur", "en_week_of_month", "en_vague"}
-_STARTS_WITH_LATIN = {name for name, _ in _PATTERNS if name.startswith("en_")} | {"zh_en_month_end",
+_STARTS_WITH_LATIN = {name for name, _ in _PATTERNS if name.startswith("en_")} | {"zh_en_month_end", "mix_within",
                                                                                     "zh_vague_before"}
 _STARTS_WITH_OTHER = {name for name, _ in _PATTERNS if name.startswith("zh_")}
 _FIRST_CHAR = (("0-9", _STARTS_WITH_DIGIT), ("a-z", _STARTS_WITH_LATIN), ("^\\x00-\\x7f", _STARTS_WITH_OTHER))
@@ -501,6 +560,11 @@ def _lower(text: str) -> str:
 def _keys(low: str) -> list[tuple[str, int, int]]:
     """(family, start, end) of every key, in order."""
     out = [(_ZH_KEY_FAMILY[m.group()], *m.span()) for m in _ZH_KEY.finditer(low)]
+    i = low.find("号")
+    while i > 0:  # "20号", "二十号": a day of the month (not "型号", "账号")
+        if low[i - 1] in _DOM_BEFORE:
+            out.append(("zh_dom", i, i + 1))
+        i = low.find("号", i + 1)
     out += [("digits", *m.span()) for m in _DATE_NUMBER_RX.finditer(low)]
     for word in _KEYWORD_FAMILY.keys() & set(_WORD.findall(low)):
         family, size, i = _KEYWORD_FAMILY[word], len(word), low.find(word)
@@ -509,6 +573,11 @@ def _keys(low: str) -> list[tuple[str, int, int]]:
             if (i == 0 or not "a" <= low[i - 1] <= "z") and (j == len(low) or not "a" <= low[j] <= "z"):
                 out.append((family, i, j))
             i = low.find(word, j)
+    for name in _ACCENTED_KEYS:
+        i = low.find(name)
+        while i >= 0:
+            out.append(("en_festival", i, i + len(name)))
+            i = low.find(name, i + len(name))
     out.sort(key=lambda k: k[1])
     return out
 
@@ -569,7 +638,7 @@ _PRE_MARK = _compile(
     r"closing\s{1,2}date\s{0,2}:?|"
     r"latest\s{1,2}(?:shipment|delivery|ship|loading)\s{1,2}date(?:\s{1,2}(?:is|in\s{1,2}l/c))?\s{0,2}:?|"
     r"target\s{1,2}(?:ship|delivery|arrival)\s{1,2}date\s{0,2}:?|eta\s{0,2}:?|etd\s{0,2}:?)\s{0,3}(?:the\s{1,2})?"
-    r"|(?:于|在|最迟|最晚|最好|截止|截至|截止到|不晚于|不迟于|务必于|须于|需于|请于|最迟在|最晚在|必须在|最迟装船日|"
+    r"|(?:于|在|最迟|最晚|最好|截止|截至|截止到|不晚于|不迟于|提前到|推迟到|延后到|延到|延迟到|改到|改为|改成|挪到|务必于|须于|需于|请于|最迟在|最晚在|必须在|最迟装船日|"
     r"交货期|交期|到货日期|交货日期|装船期|期限|限期|截止日期|截止时间|截至日期)\s{0,2}:?\s{0,2})$")
 # Markers that are only prepositions: they make a deadline but stay out of its text ("请于3月20日前").
 _AT_ONLY = _compile(r"\s{0,2}[于在]\s{0,2}:?\s{0,2}")
@@ -589,6 +658,8 @@ _BARE_IN = _compile(r"in\s{1,2}(?!the\b)")
 _CLOSES = _compile(r"\b(?:clos(?:e|es|ing)|due|expir(?:e|es|ing)|ends?)\s{1,2}$")
 _WEEKDAY_NOTE = _compile(
     rf"\s{{0,2}}(?:[(（]\s{{0,2}}(?:(?:周|星期|礼拜)?{_ZH_WD_CHAR}|{_WDN}\.?)\s{{0,2}}[)）]|(?:周|星期|礼拜){_ZH_WD_CHAR})")
+# A weekday and the opening parenthesis of its date ("下周二（25号）").
+_WEEKDAY_PAREN = _compile(rf"(?:(?:周|星期|礼拜){_ZH_WD_CHAR}|\b{_WDN})\.?\s{{0,2}}[(（]\s{{0,2}}$")
 _DAY_KINDS = {"ymd", "dash_date", "zh_md", "en_dmy", "en_mdy", "num_date"}
 _POST_MARK = _compile(r"(?:\s{0,2}(?:之前|以前|前(?!后)|之内|以内|内|为止|截止)|\s{0,2}(?:latest|at\s{1,2}the\s{1,2}latest)\b)")
 
@@ -596,9 +667,13 @@ _POST_MARK = _compile(r"(?:\s{0,2}(?:之前|以前|前(?!后)|之内|以内|内|
 # Every pattern starts with a character class or a fixed word, so the engine skips to those.
 _ABBR_DOT = "".join(rf"(?<!\b{a}\.)" for a in "mr mrs ms dr no co vs etc approx st nr".split()) + r"(?=\s|$)"
 _SENTENCE_END = _compile(rf"[。!?;\n.](?:(?<!\.)|{_ABBR_DOT})")
-_CLAUSE_END = _compile(
-    r"[。!?;\n，(),.\s](?:(?<=[。!?;\n，()])|(?<=,)(?:(?<!\d,)|(?!\d))|(?<=\.)" + _ABBR_DOT + "|"
-    r"(?<=[\u4e00-\u9fff]\s)\s{0,2}(?=[\u4e00-\u9fff])|(?<=\s)[-–—]\s)")
+_CLAUSE_END_PUNCT = (r"[。!?;\n，(),.\s](?:(?<=[。!?;\n，()])|(?<=,)(?:(?<!\d,)|(?!\d))|(?<=\.)" + _ABBR_DOT + "|"
+                     r"(?<=\s)[-–—]\s")
+_CLAUSE_END = _compile(_CLAUSE_END_PUNCT + r"|(?<=[\u4e00-\u9fff]\s)\s{0,2}(?=[\u4e00-\u9fff]))")
+# Chinese written word by word ("我们 要 order, 这周 给 个 price 可以吗"): a space is no clause end.
+_CLAUSE_END_SPACED = _compile(_CLAUSE_END_PUNCT + ")")
+_CJK_SPACE_CJK = _compile(r"[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
+_CJK_RUN = _compile(r"[\u4e00-\u9fff]+")
 _CLAUSE_WORDS = (("but", ""), ("because", ""), ("so", r"\s{1,2}(?:that|we|i|our|it|they)"),
                  ("as", r"\s{1,2}(?:our|we|the|i)"), ("after", r"\s{1,2}which"), ("which", ""), ("who", ""),
                  ("otherwise", ""), ("if", ""), ("once", ""), ("when", ""),
@@ -619,7 +694,8 @@ _ASK = _compile(
     r"refund|pay|book|prepare|submit|register|finish|do(?!\s{1,2}(?:you|we|i|they|not)\b))\b"
     r"(?!\s{0,2}(?:no\.?\s{0,2})?#?\d)")  # "Issue 412": a noun
 # Right after a plain date, the thing that happens by then ("周三上午到", "明天来拉", "tomorrow arrive").
-_ACTION_AFTER = _compile(r"[^,，。;!?\n]{0,6}?(?:(?<!收)到|送|交|发|装|出货|来|拉|进场|签|ship|deliver|arriv|load)")
+_ACTION_AFTER = _compile(r"[^,，。;!?\n]{0,6}?(?:(?<!收)到|送|交|发|装|出货|来|拉|进场|签|报价|报个?价|给个?价|"
+                         r"ship|deliver|arriv|load|quote)")
 _ACTION = _compile(
     r"到|送|发|交|寄|报价|回复|答复|签|装|出货|提供|安排|\b(?:ship\w*|deliver\w*|arriv\w*|land(?:ed)?|load\w*|"
     r"dispatch\w*|send|quot(?:e|ation)|offer|reply|respond|answer|confirm|sign|visit|come|ready|finish|complete|"
@@ -628,7 +704,10 @@ _DELIVER = _compile(r"交货|发货|出货|装船|装柜|交付|(?<!收)到货|�
 _DEADLINE_NOUN = _compile(
     r"交货期|交期|到货日期|交货日期|装船期|装船日|出货日|最迟|最晚|截止|期限|限期|"
     r"\b(?:need[- ]by|deadline|cut[- ]?off|due\s{1,2}date|delivery\s{1,2}date|ship(?:ment|ping)?\s{1,2}date|latest|"
-    r"closing\s{1,2}date|requested\s{1,2}delivery|target\s{1,2}(?:ship|delivery)|eta)\b")
+    r"closing\s{1,2}date|requested\s{1,2}delivery|target\s{1,2}(?:ship|delivery)|eta|"
+    r"(?:quotations?|quotes|bids?|tenders?|offers|submissions?|proposals?)\s{1,2}(?:close|closes|closing|are\s{1,2}due|due))\b")
+# A requirement written as a label: "Delivery Colombo end of November", "交货：4月底".
+_DELIVERY_LABEL = _compile(r"^\s{0,3}(?:delivery|shipment|shipping|交货|到货|发货|交期)\b")
 # An ultimatum: the order goes elsewhere unless we act by then (a deadline, even around a fee).
 _ULTIMATUM = _compile(
     r"否则|不然|逾期|过期|错过|视同|视为|放弃|作废|[签找选用买订定]别(?:家|人)|给别人|给别家|给别的|给下一家|给其他|换别家|让给|转给|"
@@ -660,7 +739,7 @@ _NOT_DEADLINE = _compile(
     r"已|刚|昨天|前天|上周|上个?月|上次|上回|去年|之前报的|之前的报价|那天|"
     r"有效期|有效|早鸟|可享|优惠|促销|会费|会务费|展位|展会(?!前)|(?:发票|开票|订单|下单|签订|报价)日期|"
     r"举办|举行|召开|开幕|博览会|生产日期|出厂日期|到期|放假|休假|"
-    r"首页|排名|关键词|保价|锁价|价(?:格|钱)?\s{0,2}(?:能|可以|可|能否|能不能)?\s{0,2}(?:保持|保留|维持|锁定)|(?:[前内]|之前|以前)\s{0,2}(?:下单|落单|下订单)|保证(?!金)|承诺|质保|保修|待到|停留|只在|就可以|就能|太长|太久|"
+    r"首页|排名|关键词|保价|锁价|价(?:格|钱)?\s{0,2}(?:能|可以|可|能否|能不能)?\s{0,2}(?:保持|保留|维持|锁定)|(?:[前内]|之前|以前)\s{0,2}(?:下单|落单|下订单)|保证(?!金|账户|帐户)|承诺|质保|保修|待到|停留|只在|就可以|就能|太长|太久|"
     r"给(?:我们的?)?(?:客户|业主|甲方|老板)(?:看|试|测|确认)|估计|预计|自动|便宜|将于|将在|[定订]\s{0,2}[于在]|"
     r"[一二三四五六七八九]折|打折|折扣)|\d折|"
     r"\b(?:valid(?:ity)?|expir\w*|out\s{1,2}of\s{1,2}(?:the\s{1,2})?office|on\s{1,2}(?:annual\s{1,2})?leave|"
@@ -668,7 +747,8 @@ _NOT_DEADLINE = _compile(
     r"hold\s{1,2}(?:the|this|that|your|our|these)?\s{0,2}(?:price|offer|quot\w*|rate)s?|"
     r"(?:we|i|she|he|they|management|board|(?:our|my|the)\s{1,2}[a-z]{2,12}(?:\s{1,2}[a-z]{2,12})?)\s{1,2}"
     r"(?:will|shall|are\s{1,2}going\s{1,2}to|is\s{1,2}going\s{1,2}to|am\s{1,2}going\s{1,2}to)\b"
-    r"(?!\s{1,2}(?:need|require|like|want|go\s{1,2}to|be\s{1,2}(?:given|awarded|assigned|cancell?ed|lost)))|"
+    r"(?!\s{1,2}(?:need|require|like|want|go\s{1,2}to|be\s{1,2}(?:given|awarded|assigned|cancell?ed|lost|returned|"
+    r"forfeited|suspended|frozen|closed|rejected)))|"
     r"(?:po|purchase\s{1,2}order|order|payment|deposit|contract|l/?c|balance|advance)\s{1,2}(?:will|shall)\s{1,2}(?:be\s{1,2})?"
     r"(?:send|sent|issued?|released?|paid|pay|transferr?(?:ed)?|made|placed|signed|opened|wired)\b|"
     r"(?:we|i)\s{1,2}(?:plan|can|could|may|might|would)\b"
@@ -677,7 +757,7 @@ _NOT_DEADLINE = _compile(
     r"we'll|i'll|she'll|he'll|they'll|it'll|"
     r"(?:i|we)\s{1,2}(?:show|present|check|test|order|pay|send|transfer|arrange|confirm|discuss|compare|revert|"
     r"meet|visit|go|come|place|open|issue|start|finali[sz]e|try)\b|"
-    r"to\s{1,2}follow|paid|(?<!\bbe\s)sent|(?<!\bbe\s)received|issued|made|was|were|had|did|got|transferred|wired|remitted|opened|sold|"
+    r"to\s{1,2}follow|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)paid|(?<!\bbe\s)sent|(?<!\bbe\s)received|issued|made|was|were|had|did|got|transferred|wired|remitted|opened|sold|"
     r"released|bought|purchased|ordered|"
     r"arrived|visited|hosted|have\s{1,2}(?:been\s{1,2})?[a-z]{2,12}ed|last|ago|yesterday|early\s{1,2}bird|"
     r"discount|production\s{1,2}date|manufactur\w*|dated|order\s{1,2}date|invoice\s{1,2}date|since|warranty|"
@@ -685,7 +765,14 @@ _NOT_DEADLINE = _compile(
     r"top\s{1,2}\d{1,2}|exhibition|expo|"
     r"trade\s{1,2}(?:fair|show)|booth|conference|webinar|seminar|forum|"
     r"scheduled\s{1,2}(?:delivery|arrival)|free\s{1,2}cancell?ation|office\s{1,2}(?:closes|is\s{1,2}closed)|reopens?|"
-    r"too\s{1,2}long|show\s{1,2}(?:it\s{1,2})?(?:to\s{1,2})?(?:our|my|the)\s{1,2}(?:customer|client|boss))\b|"
+    r"too\s{1,2}long|show\s{1,2}(?:it\s{1,2})?(?:to\s{1,2})?(?:our|my|the)\s{1,2}(?:customer|client|boss)|"
+    # a seller's offer window ("register by Sept 5 for free entry", "now $299 if you order within 48 hours")
+    r"free\s{1,2}(?:entry|admission|ticket|registration)|regular\s{1,2}(?:ticket|price|rate)|normally|"
+    r"special\s{1,2}(?:rates?|prices?|offer)|secure\s{1,2}(?:this|the|your)\s{1,2}(?:rate|price|spot|space|booth)|"
+    r"limited[- ]time|offer\s{1,2}ends|you\s{1,2}(?:order|book|register|sign\s{1,2}up|subscribe|buy|purchase)\s{1,2}"
+    r"(?:within|by|before)|now\s{1,2}(?:only\s{1,2})?(?:usd|us\$|\$|€|eur)|"
+    # a tender's optional steps, not its closing ("Questions are due July 8, bids due July 18")
+    r"(?:questions?|clarifications?|queries|enquiries)\s{1,2}(?:are\s{1,2}|is\s{1,2})?(?:due|deadline)|pre-bid)\b|"
     r"^\s{0,3}will\s")
 # A trading platform's own response timer ("请在24小时内报价，及时回复可提升成交率"): not the buyer's.
 # A platform relaying the buyer speaks of them in the third person ("您收到一条来自买家的询价，请在24小时
@@ -728,19 +815,42 @@ _FROM_EVENT = _compile(r"^\s{0,3}(?:from|after|upon|following|of)\s{1,2}(?:the\s
                          r"receiv\w*|deposit|payment|advance|l/?c|confirmation|approval|sample|drawing|b/?l|shipment|"
                          r"signing|po|order)")
 # "Pay the registration fee by tomorrow", "Refund the balance today": a payment they order of us.
-_PAY_US = _compile(r"\s{0,3}(?:pay|refund|transfer|remit|wire)\s{1,2}(?:the|a|an|us|me|our|my|this|that|it)\b")
+_PAY_US = _compile(r"\s{0,3}(?:(?:or|and|then|just|please|kindly)\s{1,2})?(?:pay|refund|transfer|remit|wire)\s{1,2}"
+                  r"(?!(?:you|him|them|when|after|on|upon|against|by|in|within|\d)\b)")
+# … or later in the clause, ordered of us ("complete onboarding and pay the fee by Friday"), not their own.
+_PAY_US_LATER = _compile(r"\b(?:and|then|or)\s{1,2}(?:pay|refund|transfer|remit|wire)\s{1,2}(?:the|a|an|us|me|our|my|this|that|it)\b")
 # A payment of ours by then buys a reward ("今天内汇款的话订单就给你们", "明天之前交的话可以送推荐位",
 # "下周一前汇款我就发 PO", "今天付了明天就放行"): the pressure of a fee demanded of us (read right
 # after the expression).
-_PAID_IF = _compile(r"\s{0,2}(?:汇款|付款|付清|付|交|转账|打款|缴纳|缴费)(?:[^,，。!?]{0,8}的话|了?[^,，。!?]{0,4}?(?=就|马上))"
-                    r"[^。!?\n]{0,8}?(?:给你们|给你|归你|送|签|(?:发|下)\s{0,2}(?:po|订单|单)|下单|放行)")
+_PAID_IF = _compile(r"\s{0,2}(?:汇款|汇好|汇|付款|付清|付|交|转账|打款|缴纳|缴费|办好|办完)"
+                    r"(?:[^,，。!?]{0,8}的话|了?[^,，。!?]{0,4}?(?=就|马上))"
+                    r"[^。!?\n]{0,8}?(?:给你们|给你|归你|送|签|(?:发|下)\s{0,2}(?:po|订单|单)|下单|放行|开|安排|"
+                    r"(?:发|下)[^,，。!?]{0,4}通知)")
 # "我们下周一前付款就下单": the customer pays, nothing is asked of us.
 _WE_BEFORE = _compile(r"(?:我们?|我司|我方)(?:这边|会|将)?\s{0,2}$")
 # A platform speaking to its seller ("尊敬的商家", "买家 XX 已付款"): its hour timers ("请在 48 小时内发货")
 # are its own, unless it threatens a loss (then, genuine or not, it is the deadline it sets).
-_PLATFORM_VOICE = _compile(r"尊敬的(?:商家|卖家|商户|店主|诚信通会员)|买家[^,，。\n]{0,20}已(?:付款|下单|拍下)|"
-                           r"\bdear\s{1,2}(?:seller|merchant)\b")
+_PLATFORM_VOICE = _compile(r"(?:尊敬|亲爱)的(?:商家|卖家|商户|店主|诚信通会员|会员|用户)|买家[^,，。\n]{0,20}已(?:付款|下单|拍下)|"
+                           r"\bdear\s{1,2}(?:seller|merchant|member)\b|"
+                           r"\byou\s{1,2}have\s{1,2}received\s{1,2}(?:a\s{1,2})?new\s{1,2}(?:rfq|inquiry|enquiry|order|message)")
 _HOURS = _compile(r"小时|钟头|\bh(?:ou)?rs?\b")
+# A sum they ask us to pay ("请于2小时内完成缴纳", "pay the fee within 24 hours").
+_FEE_DEMAND = _compile(r"缴纳|缴费|补缴|充值|支付|付款|汇款|转账|打款|转入|汇入|购买|"
+                       r"\b(?:pay|fee|remit|transfer|wire|top(?:ped)?[- ]?up|buy|purchase)\b")
+# The customer's own act right after an urgent word ("马上打款", "立即签约", "马上 pay 100%", "马上进来").
+_OWN_PROMISE = _compile(r"\s{0,2}(?:就\s{0,2})?(?:打款|付款|付清|付|汇款|汇|转账|下单|下订单|落单|签|开\s{0,2}l/?c|进来|到账|入账|"
+                        r"[发下]\s{0,2}(?:po|单|订单|order)|\b(?:pay|sign|place|issue|open|release|transfer|wire|remit)\b)")
+# A link to open or log in to ("请立即登入处理", "立即验证").
+_LINK_ACTION = _compile(r"登录|登入|点击|验证|理赔|查看|下载|\b(?:log\s?in|sign\s{1,2}in|click|verify|view|download)\b")
+# "我们马上付款", "we'll immediately pay": their own hurry (not "发我 asap": 我 is its object).
+_WE_URGENT = _compile(r"(?:(?<![发给寄告诉通知跟和帮让叫找回覆复])(?:我们?|我司|我方)(?:这边|会|将|也|就)?|"
+                      r"\b(?:we|i)(?:\s{1,2}(?:will|shall|can))?)\s{0,2}$")
+_IN_BRACKETS = _compile(r"[\[【][^\]】\n]{0,22}$")
+_CLOSES_BRACKET = _compile(r"[^\[【\]】\n]{0,22}[\]】]")
+# "after that we sign the contract immediately": their act, then the urgent word.
+_WE_ACT = _compile(r"\b(?:we|i)\s{1,2}(?:will\s{1,2}|shall\s{1,2}|can\s{1,2})?(?:sign|pay|place|issue|open|transfer|release|"
+                   r"wire|remit|send\s{1,2}(?:the\s{1,2})?(?:po|payment|deposit))\b")
+_LABEL_END = _compile(r"[:：\]】)）]|https?:")
 # A request for quotation's own closing, as a form field ("Valid until: 2025-11-20", "报价有效期至：2024-07-05",
 # "Event closes: October 4"): the day quotes must be in, not the validity of a price.
 _CLOSING_LABEL = _compile(r"(?:valid\s{1,2}(?:until|till|through)|有效期至|有效期截止|截止(?:日期|时间)?|"
@@ -766,9 +876,10 @@ _NEGATED = _compile(r"不急|不用急|不着急|不赶|\b(?:no\s{1,2}rush|not\s
 _ACCEPTED = _compile(r"^(?:[^,，。.!?;\n]{0,16}?\b(?:is\s{1,2})?(?:ok|okay|fine|no\s{1,2}problem|noted)\b|"
                        r"\s{0,3}[^,，。\s]{0,4}?(?:可以|没问题|没有问题|行)(?=\s{0,2}(?:[,，。.!~]|$|的|了)))"
                        r"(?![^\n]{0,3}[?？吗])")
-_PRICE_OF_DAY = _compile(r"^(?:'s|的)?[^,，。;!?\s前]{0,6}价|^'s\s{1,2}(?:price|rate)")
+_PRICE_OF_DAY = _compile(r"^(?:'s|的)?[^,，。;!?\s前给报发回出要或]{0,6}价|^'s\s{1,2}(?:price|rate)")
 _OR_JOIN = _compile(r"^\s{0,2}(?:or|或|或者|or\s{1,2}latest)\s{0,2}$")
-_ENUM_JOIN = _compile(r"\s{0,2}(?:、|和|及|与|,|and|&)\s{0,2}")
+_ENUM_JOIN = _compile(r"\s{0,2}(?:、|和|及|与|,|and|&|或者?|or)\s{0,2}")
+_OR_BEFORE = _compile(r"(?:或者?|\bor)\s{0,2}$")
 _CJK = _compile(r"[\u4e00-\u9fff]")
 _WORDY = _compile(r"[a-z\u4e00-\u9fff]")
 
@@ -846,6 +957,12 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
         return first - timedelta(days=1), "date", False
     if kind == "zh_year_end":
         return date(ref.year + (1 if g["rel"] == "明年" else 0), 12, 31), "date", False
+    if kind == "zh_lunar":  # 正月N: 除夕 + N; 正月十五 is 元宵, so "正月十五前" is its eve
+        n = _num(g["d"].lstrip("初").replace("廿", "二十"))
+        d = _lunar_first_month(ref, n) if n else None
+        if d is not None and g["before"] and n == 15:
+            d -= timedelta(days=1)
+        return (d, "date", False) if d else None
     if kind in ("zh_festival", "en_zh_festival"):
         f = g["f"]
         name = ("national_day" if f.startswith("国庆") or f == "十一" else
@@ -860,10 +977,16 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
                 "lantern" if f.startswith("元宵") else
                 "shopping_618" if f == "618" else
                 "spring_festival")
-        return festival_eve(name, ref), "date", False
+        eve = festival_eve(name, ref)
+        if eve is not None and g.get("on"):  # "中秋前一周": a week before the holiday itself
+            n = _num(g["on"])
+            if not n:
+                return None
+            eve += timedelta(days=1 - n * (1 if g["ou"] in "天日" else 7))
+        return eve, "date", False
     if kind in _VAGUE:
         return None, "vague", False
-    if kind in ("zh_urgent", "en_urgent"):
+    if kind in ("zh_urgent", "en_urgent", "en_now"):
         return None, "urgent", False
     if kind in ("zh_day", "en_day", "en_eod"):
         w = re.sub(r"\s+", " ", g["w"].lower())
@@ -907,9 +1030,9 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
         return (d, "date", False) if d else None
     if kind in ("en_dmy", "en_mdy"):
         month, day = _MONTHS[g["mon"].lower()[:3]], int(g["d"])
-        if g.get("y"):
+        if g.get("y") or g.get("y2"):
             try:
-                return date(int(g["y"]), month, day), "date", False
+                return date(int(g["y"]) if g.get("y") else 2000 + int(g["y2"]), month, day), "date", False
             except ValueError:
                 return None
         d, recent = _next_md(ref, month, day)
@@ -923,15 +1046,25 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
             return None
     if kind == "num_date":
         a, b = int(g["a"]), int(g["b"])
-        # "10/24" is month/day; "15.05." is day.month, but "3.25前" in Chinese is month.day
-        day_first = a > 12 or (g["sep"] == "." and b <= 12 and not g.get("zh"))
+        # "10/24" is month/day; "15.05." is day.month, but "3.25前" in Chinese is month.day; "10/3" is
+        # day/month where the customer's region writes it so (Singapore, Australia, Europe…)
+        day_first = a > 12 or (b <= 12 and (g["sep"] == "." and not g.get("zh") or g["sep"] == "/" and g.get("dmy")))
         day, month = (a, b) if day_first else (b, a)
         if g["y"]:
             return _dated_numbers(int(g["y"]), month, day, ref)
         d, recent = _next_md(ref, month, day)
+        if d and g["sep"] == "/" and g.get("dmy") and day_first and a != b:
+            # A day-first region's writer may still write month first ("最迟 2/10" on 5 January):
+            # the reading within two months wins over one more than four months away.
+            other, other_recent = _next_md(ref, a, b)
+            if other and (d - ref).days > 120 and (other - ref).days <= 60:
+                d, recent = other, other_recent
         return (d, "date", recent) if d else None
-    if kind in ("en_month_end", "zh_en_month_end"):
-        month = _MONTHS[(g.get("m1") or g.get("m2") or g.get("m")).lower()[:3]]
+    if kind == "zh_en_month_end" and g.get("rel"):  # "this month 尾", "next month 底"
+        base = _add_months(ref.replace(day=1), 1 if g["rel"] == "next" else 0)
+        return _month_end(base.year, base.month), "date", False
+    if kind in ("en_month_end", "zh_en_month_end", "en_within_month"):
+        month = _MONTHS[(g.get("m1") or g.get("m2") or g.get("m") or g.get("mon")).lower()[:3]]
         if g.get("y"):
             return _month_end(int(g["y"]), month), "date", False
         d, recent = _next_month_end(ref, month)
@@ -983,19 +1116,16 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
         return (d, "date", False) if d else None
     if kind == "en_then":
         return None, "then", False
-    if kind == "en_festival":
-        f = re.sub(r"\s+", " ", g["f"].lower())
-        name = ("spring_festival" if f in ("chinese new year", "cny", "spring festival", "lunar new year") else
-                "christmas" if f in ("christmas", "xmas") else
-                "national_day" if f in ("national day", "golden week") else
-                "new_year" if f == "new year" else
-                "mid_autumn" if f.startswith("mid-autumn") else
-                "lantern" if f.startswith("lantern") else
-                "qingming" if f.startswith("qingming") else None)
-        if name is None:
+    if kind in ("en_festival", "en_festival_zh"):
+        name = _LATIN_HOLIDAY.get(re.sub(r"\s+", " ", g["f"].lower()), "unresolved")
+        if name == "unresolved":
             return None, "vague", False
         return festival_eve(name, ref), "date", False
     return None
+
+
+# Where "3/10" is month first (March 10): everywhere else it is day first (3 October).
+_MONTH_FIRST_REGIONS = frozenset({"CN", "TW", "HK", "MO", "US", "CA", "PH", "JP", "KR", "FM", "MH", "PW"})
 
 
 def _dated_numbers(year: int, month: int, day: int, ref: date) -> tuple[date, str, bool] | None:
@@ -1021,8 +1151,10 @@ def _add_duration(ref: date, n: int, unit: str) -> date | None:
         return _add_workdays(ref, n)
     if unit in ("天", "日") or unit.startswith("day"):
         return ref + timedelta(days=n)
-    if unit in ("小时", "钟头") or unit.startswith("h"):
-        return ref + timedelta(days=-(-n // 24))
+    if unit in ("小时", "钟头") or unit.startswith("h"):  # "24/48小时内" → +1/+2 days, "2小时内" → today
+        return ref + timedelta(days=n // 24)
+    if unit == "分钟" or unit.startswith("min"):  # "10分钟内": today
+        return ref
     if unit in ("周", "星期", "礼拜") or unit.startswith(("week", "wk")):
         return ref + timedelta(days=7 * n)
     if unit == "fortnight":
@@ -1032,7 +1164,7 @@ def _add_duration(ref: date, n: int, unit: str) -> date | None:
     return None
 
 
-def _candidates(text: str, low: str, ref: date) -> list[_Cand]:
+def _candidates(text: str, low: str, ref: date, region: str = "CN") -> list[_Cand]:
     """Every time expression, resolved, with its deadline markers ("before", "前") included.
     ``low`` is ``ctx.norm`` ASCII lower-cased (what every pattern reads), ``text`` the same
     before lower-casing."""
@@ -1044,10 +1176,12 @@ def _candidates(text: str, low: str, ref: date) -> list[_Cand]:
         if one is None:
             continue
         groups = one.groupdict()
-        if kind in ("en_dmy", "en_mdy") and text[one.start("mon"):one.end("mon")] == "may" and not groups["y"]:
+        if (kind in ("en_dmy", "en_mdy") and text[one.start("mon"):one.end("mon")] == "may"
+                and not (groups["y"] or groups.get("y2"))):
             continue  # "may" the verb
         if kind == "num_date":
             groups["zh"] = bool(_CJK.search(low, max(0, at - 12), min(len(low), one.end() + 4)))
+            groups["dmy"] = region not in _MONTH_FIRST_REGIONS
         res = _resolve(kind, groups, ref)
         if res is None:
             continue
@@ -1067,7 +1201,8 @@ def _candidates(text: str, low: str, ref: date) -> list[_Cand]:
             hour_end = _HOUR.match(low, end).end()
             if hour_end > end:
                 post = _POST_MARK.match(low, hour_end, min(len(low), hour_end + 24))
-        if kind in _NEEDS_MARK and not (pre or post) and not (kind == "num_date" and groups.get("y")):
+        if (kind in _NEEDS_MARK and not (pre or post) and not (kind == "num_date" and groups.get("y"))
+                and not _WEEKDAY_PAREN.search(low, max(0, start - 12), start)):
             continue
         if kind == "en_week_day" and not (pre or post or one.group("rel") or one.group("rel2")):
             continue  # a bare "Friday" (a meeting, a past day) is not a deadline
@@ -1105,10 +1240,34 @@ class _Breaks:
             for m in rx.finditer(self.text, left, min(self.n, start + 2)):
                 if m.end() <= start:
                     left = max(left, m.end())
-            m = rx.search(self.text, end, min(self.n, right + 1))
+            # an expression's own closing dot ("by 06.03. Our team…") ends its sentence too
+            m = rx.search(self.text, end - (self.text[end - 1:end] == "."), min(self.n, right + 1))
             if m and m.start() < right:
                 right = m.start()
         return left, right
+
+
+class _Clauses:
+    """Clause boundaries. A space between Chinese words ends a clause ("下周要 有现货吗"), unless the
+    message writes its Chinese word by word ("这周 给 个 price 可以吗"): that is only read when a
+    clause ends at such a space."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.plain = _Breaks(text, (_CLAUSE_END, _CLAUSE_WORD))
+
+    @cached_property
+    def spaced(self) -> _Breaks | None:
+        return _Breaks(self.text, (_CLAUSE_END_SPACED, _CLAUSE_WORD)) if _word_spaced(self.text) else None
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        lo, hi = self.plain.around(start, end)
+        t = self.text
+        at_space = (0 < lo < len(t) and t[lo - 1].isspace() and "\u4e00" <= t[lo] <= "\u9fff") or (
+            0 < hi < len(t) and t[hi].isspace() and "\u4e00" <= t[hi - 1] <= "\u9fff")
+        if at_space and self.spaced is not None:
+            return self.spaced.around(start, end)
+        return lo, hi
 
 
 @dataclass
@@ -1118,13 +1277,12 @@ class _Reading:
 
     norm: str
     sentences: _Breaks
-    clauses: _Breaks
+    clauses: _Clauses
     no_action: bool
 
     @classmethod
     def of(cls, norm: str) -> _Reading:
-        return cls(norm, _Breaks(norm, (_SENTENCE_END,)), _Breaks(norm, (_CLAUSE_END, _CLAUSE_WORD)),
-                   bool(_NO_ACTION.search(norm)))
+        return cls(norm, _Breaks(norm, (_SENTENCE_END,)), _Clauses(norm), bool(_NO_ACTION.search(norm)))
 
     @cached_property
     def rfq(self) -> bool:
@@ -1139,6 +1297,12 @@ class _Reading:
     def sentence(self, c: _Cand) -> str:
         lo, hi = self.sentences.around(c.start, c.end)
         return self.norm[lo:hi]
+
+
+def _word_spaced(norm: str) -> bool:
+    """Whether the Chinese of a message is written word by word, a space after most words."""
+    spaced = len(_CJK_SPACE_CJK.findall(norm))
+    return spaced >= 2 and spaced * 5 >= sum(map(len, _CJK_RUN.findall(norm)))
 
 
 def _before_aside(r: _Reading, c: _Cand, lo: int) -> int:
@@ -1188,6 +1352,43 @@ def _told_before(clause: str, expr: str, decision_at: int) -> bool:
     return 0 <= i and i + len(expr) <= decision_at and bool(_IMPERATIVE_BEFORE.search(clause, 0, i))
 
 
+def _is_button(norm: str, c: _Cand) -> bool:
+    """Whether the urgent word opens a button or link label ("立即理赔", "[Reply Now]", "立即确认：https://…")."""
+    if c.pattern == "en_now":  # "Contact Buyer Now", "Order now" on a line of their own
+        line_start = norm.rfind("\n", 0, c.start) + 1
+        return norm[c.end:c.end + 1] in ("", "\n") and len(norm[line_start:c.end].split()) <= 4
+    if norm[c.start:c.end] not in ("立即", "立刻", "马上", "reply now"):
+        return False
+    if _IN_BRACKETS.search(norm, max(0, c.start - 24), c.start) and _CLOSES_BRACKET.match(norm, c.end):
+        return True  # "[Reply Now 立即回复]"
+    line_start = norm.rfind("\n", 0, c.start) + 1
+    bracketed = norm[c.start - 1:c.start] in ("[", "【")
+    if not bracketed and (line_start == 0 or norm[line_start:c.start].strip(" (（<*")):
+        return False
+    line_end = norm.find("\n", c.end)
+    label = _LABEL_END.split(norm[c.end:len(norm) if line_end < 0 else line_end], maxsplit=1)[0]
+    return len(label.strip()) <= 8
+
+
+def _urgent_verdict(c: _Cand, r: _Reading, clause: str) -> str:
+    """ASAP and kin: a deadline without a day when asked of us. Not the customer's own promise
+    ("办好了马上打款", "收到后立即签约", "after that we sign immediately"), a button of a notice
+    ("立即理赔", "[Reply Now]"), or a link to open ("请立即登入处理")."""
+    norm = r.norm
+    head = norm[max(0, c.start - 40):c.start]
+    if _NEGATED.search(clause) or _NOT_DEADLINE.search(clause) or _is_button(norm, c):
+        return _NO
+    if _LINK_ACTION.search(clause) and not (_REPLY_ETC.search(clause) or _FEE_DEMAND.search(r.sentence(c))):
+        return _NO
+    at = max(0, clause.find(norm[c.start:c.end]))
+    asked = _YOU_ASKED.search(clause, 0, at)
+    if c.pattern == "en_now" and not _ASK.search(_FORMULA.sub(" ", clause)):
+        return _NO  # "send PI now" asks; "now we need" tells
+    if _WE_URGENT.search(head) or (not asked and (_OWN_PROMISE.match(norm, c.end) or _WE_ACT.search(clause, 0, at))):
+        return _NO
+    return _YES
+
+
 def _verdict(c: _Cand, r: _Reading) -> str:
     """Whether the expression is a deadline on us, read on its clause (and its sentence). When
     the message says nothing is needed of us, only an explicit request makes a deadline."""
@@ -1195,7 +1396,7 @@ def _verdict(c: _Cand, r: _Reading) -> str:
     clause, sentence = _clause(r, c), r.sentence(c)
     after = norm[c.end:c.end + 40]
     if c.kind == "urgent":
-        return _NO if _NEGATED.search(clause) or _NOT_DEADLINE.search(clause) else _YES
+        return _urgent_verdict(c, r, clause)
     if c.recent or _NEGATED.search(after[:12]) or (r.no_action and not _YOU_ASKED.search(clause)):
         return _NO
     if (_PAID_IF.match(norm, c.end, min(len(norm), c.end + 40))
@@ -1206,14 +1407,16 @@ def _verdict(c: _Cand, r: _Reading) -> str:
     if _own_plan(clause) or _PLATFORM_TIMER.search(sentence):
         return _NO
     if (c.pattern in _DURATIONS and _HOURS.search(norm, c.start, c.end) and r.platform
-            and not _ULTIMATUM.search(sentence)):
+            and not _FEE_DEMAND.search(clause)):
         return _NO  # "买家已付款 … 请在 48 小时内发货": the platform's timer
     if _ETD.match(norm, c.start) and _SAILING.search(sentence):
         return _NO
     if c.event and _DELIVER.search(clause) and not _PAY_TERMS.search(clause):
         return _YES  # "收到定金后20天内交货": a delivery deadline we cannot date
     if not c.marked and c.kind != "vague" and _ACCEPTED.match(after):
-        return _NO  # "26 Mar ship is ok for us": they accept our date
+        # "这周五或者下周一给报价都行", "tomorrow or day after 都可以": their window, not our date accepted
+        either = _OR_BEFORE.search(norm, max(0, c.start - 6), c.start) or " or " in norm[c.start:c.end]
+        return _YES if either else _NO  # "26 Mar ship is ok for us": they accept our date
     if c.pattern in ("zh_day", "en_day") and not c.marked and _PRICE_OF_DAY.match(after):
         return _NO  # "今天的价", "today's price"
     d = _DECISION.search(clause)
@@ -1227,7 +1430,7 @@ def _verdict(c: _Cand, r: _Reading) -> str:
     ultimatum = bool(_ULTIMATUM.search(clause))
     asked = _YOU_ASKED.search(_FORMULA.sub(" ", clause))
     if _PAY.search(clause) and not (asked or ultimatum or _DEADLINE_NOUN.search(clause) or _DUE.search(clause)
-                                    or _PAY_US.match(clause)):
+                                    or _PAY_US.match(clause) or _PAY_US_LATER.search(clause)):
         return _NO  # payment terms: the customer pays
     if _TO_YOU.search(clause) and not asked:
         return _NO  # "设计稿周五前会发给你": they send us something
@@ -1237,7 +1440,8 @@ def _verdict(c: _Cand, r: _Reading) -> str:
         return _YES
     if c.kind == "vague" and _ACTION.search(clause):
         return _YES  # "delivery in week 32", "Q2 delivery"
-    if _ASK.search(_FORMULA.sub(" ", clause)) or _DEADLINE_NOUN.search(clause) or _SIGNING.search(clause):
+    if (_ASK.search(_FORMULA.sub(" ", clause)) or _DEADLINE_NOUN.search(clause) or _SIGNING.search(clause)
+            or (c.kind == "date" and _DELIVERY_LABEL.match(clause))):
         return _YES
     act = _ACTION_AFTER.match(norm, c.expr[1], min(len(norm), c.expr[1] + 12))
     if act:
@@ -1250,12 +1454,38 @@ def _verdict(c: _Cand, r: _Reading) -> str:
     return _WEAK
 
 
+_PAREN_OPEN = _compile(r"\s{0,2}[(（]\s{0,2}")
+_PAREN_CLOSE = _compile(r"\s{0,2}[)）]")
+
+
+def _weekdays_named_by_dates(norm: str, spans: list[_Cand]) -> list[_Cand]:
+    """A weekday with its date in parentheses names one day ("周四（11月6号）之前", "下周二（25号）",
+    "by this Friday (6/9)"). The date is an aside of the weekday; it takes over when a marker
+    follows the parenthesis (the marker included) or when the two disagree (the date is explicit).
+    A numeric date read either way ("6/9") agreeing with the weekday one way is that day."""
+    out: list[_Cand] = []
+    for c in spans:
+        prev = out[-1] if out else None
+        close = _PAREN_CLOSE.match(norm, c.end) if c.kind == "date" and c.pattern in _DAY_KINDS | {"zh_dom"} else None
+        if (prev is None or close is None or prev.pattern not in ("zh_week_day", "en_week_day")
+                or prev.value is None or c.value is None or not _PAREN_OPEN.fullmatch(norm, prev.end, c.start)):
+            out.append(c)
+            continue
+        post = _POST_MARK.match(norm, close.end(), min(len(norm), close.end() + 24))
+        agrees = c.value == prev.value or (c.pattern == "num_date" and (c.value.month, c.value.day) == (
+            prev.value.day, prev.value.month))
+        if post or not agrees:
+            out[-1] = _Cand(prev.start, post.end() if post else close.end(), prev.value if agrees else c.value,
+                            "date", c.pattern, bool(post) or c.marked or prev.marked, False, (prev.start, close.end()))
+    return out
+
+
 def extract_deadlines(ctx: Context) -> list[Found]:
     """Every deadline the customer states in this message, in order of appearance."""
     norm = _lower(ctx.norm[:_MAX_TEXT])
     # Without a Date the expressions are still found (value None); any day serves to read them.
     ref = ctx.date.date() if ctx.date is not None else date(2000, 6, 1)
-    cands = _candidates(ctx.norm, norm, ref)
+    cands = _candidates(ctx.norm, norm, ref, ctx.region)
     for c in cands:
         if ctx.date is None:
             c.recent = False
@@ -1272,6 +1502,7 @@ def extract_deadlines(ctx: Context) -> list[Found]:
         spans.append(c)
     if not spans:
         return []
+    spans = _weekdays_named_by_dates(norm, spans)
     reading = _Reading.of(norm)
     kept: list[_Cand] = []
     last_date: date | None = None
