@@ -482,3 +482,100 @@ COMPANY_PROPER = [
 @pytest.mark.parametrize("text,company", COMPANY_PROPER, ids=[c[1][:20] for c in COMPANY_PROPER])
 def test_company_is_the_organisation_proper(text, company):
     assert first(extract_company(ctx_of(text))) == company
+
+
+# Kinds from unseen writers (session 4), each in paraphrases written for the test, not taken
+# from the corpus: (text, company, person); None where nothing may be taken.
+UNSEEN_KINDS = [
+    # A shop and its owner on one signature line; a Cantonese "X Kee" shop of two characters.
+    ("想問下不鏽鋼枱幾錢，要三張。\n\n祥記 李生", "祥記", "李生"),
+    ("麻煩報價，唔該。\n合記燒臘 何太", "合記燒臘", "何太"),
+    ("請報價，謝謝。\n林氏醫材 林先生", "林氏醫材", "林先生"),
+    # A phone number the contact reader left on the signature line does not hide the shop.
+    ("想訂100個，幾錢？\n德記五金 陳生 2345 6789", "德記五金", "陳生"),
+    # Self-introductions: Taiwanese 偶, a bare Cantonese 我哋 naming the shop as a clause.
+    ("你好，偶是台南陳記鈑金，想問雷射切割機價格", "台南陳記鈑金", None),
+    ("你好，我哋九龍城興記餅家，想買杏仁粉50斤。", "九龍城興記餅家", None),
+    ("收到，我哋設計部會行 review，下星期覆你。", None, None),
+    # The organisation, then the writer's role or name straight after it.
+    ("王经理，我是宏图传媒市场总监，想订一批礼品袋。", "宏图传媒", None),
+    ("李工你好，我是德润包装老李，想问纸箱价格。", "德润包装", None),
+    ("你好，我是青岛市立医院设备科的，要采购输液架40个。", "青岛市立医院", None),
+    # A Latin name after the Chinese description of the business; a place, 的, then the name.
+    ("你好，我在尼日利亚拉各斯做建材批发，Obi Brothers Ltd。要瓷砖报价。", "Obi Brothers Ltd", None),
+    ("您好，我们是吉隆坡的 TeaHaus，想问奶茶杯价格。", "TeaHaus", None),
+    ("您好，我是深圳的 Jason，想问奶茶杯价格。", None, None),
+    # A platform relay's buyer and contact as a pair, either in brackets.
+    ("您好：\n买家 宁波海韵服饰有限公司（吴先生）向您发起了询价。\n请登录查看。", "宁波海韵服饰有限公司", "吴先生"),
+    ("您有新的询盘：\n询盘人：赵女士（温州瑞丰鞋业有限公司）\n内容：鞋盒3000个", "温州瑞丰鞋业有限公司", "赵女士"),
+    # A procurement relay names who sends the order; a person relayed the same way.
+    ("Brightline Components Ltd has sent you a new purchase order.\n\nPO-5521", "Brightline Components Ltd", None),
+    ("Olivia Grant sent you a document to review and sign.\n\nREVIEW", None, "Olivia Grant"),
+    # Francophone and Latin-American forms; sign-offs not yet in the list.
+    ("Please send your price.\nCordially\nOusmane NDIAYE\nEts Ndiaye & Fils\nThiès - Sénégal",
+     "Ets Ndiaye & Fils", "Ousmane NDIAYE"),
+    ("We need 12 units.\nBest Regard,\nAmina Traoré\nGroupe Traoré Distribution, Bamako", "Groupe Traoré Distribution",
+     "Amina Traoré"),
+    ("Quote please.\nWith respect,\nBakhyt Nurlanov\nAgro Servis MChJ", "Agro Servis MChJ", "Bakhyt Nurlanov"),
+    ("Merci de confirmer.\nCordial salutations,\nMme Awa Koné\nDirection des Approvisionnements, Hôpital de Treichville",
+     "Hôpital de Treichville", "Mme Awa Koné"),
+    ("Good morning,\nI am Reverend Paul Adams of New Hope Community Church, Ohio. We need 150 chairs.",
+     "New Hope Community Church", None),
+    # A unit line is not the company; a unit after the name is cut ("Purchasing", "& Supply Chain").
+    ("Please register.\nRegards,\nOmar Haddad\nSupplier Onboarding Unit\nGulf Petrochem Procurement & Supply Chain",
+     "Gulf Petrochem", "Omar Haddad"),
+    ("Bids close Friday.\nThanks,\nMaria Lopez\nBuyer II, Pima County Purchasing", "Pima County", "Maria Lopez"),
+    ("Please answer the survey.\nThank you.\nCSR Sourcing Group\nHanada Seiki Co., Ltd.", "Hanada Seiki Co., Ltd.", None),
+    # Places are not companies: "from X province", "from X, <country>", a city under the name.
+    ("Hello, I am from Lebap province, Turkmenistan. We need drip tape.", None, None),
+    ("Salam. I am from Namangan, Uzbekistan. What is good to sell?", None, None),
+    ("Thank you,\nLavinia Fifita\nHoniara", None, "Lavinia Fifita"),
+    # A service desk after any organisation's name is a unit.
+    ("包裹地址异常，请处理。\n韵达快递客服中心", "韵达快递", None),
+    # Names: a Hokkien "Ah" name, a Malay title, family names 单/符/边/简, Chinese job titles.
+    ("ok can, pls send PI\nAh Huat", None, "Ah Huat"),
+    ("Kindly quote.\nRegards,\nDatuk Lee", None, "Datuk Lee"),
+    ("请报价，谢谢\n单志强", None, "单志强"),
+    ("麻烦报价\n符小梅 13907551234", None, "符小梅"),
+    ("請報價\n周店長", None, "周店長"),
+    # A button is not a person.
+    ("Your parcel is held.\n\nConfirm Delivery Address\n\nParcel Service Team", None, None),
+    # "Group" after a name stays a company.
+    ("Regards,\nJohn Smith\nKerry Group\nDublin", "Kerry Group", "John Smith"),
+    # Trade endings of shops and small firms; an owner's Latin name after the shop is not part of it.
+    ("老板，童装T恤300件什么价？\n\n暖阳童装 周姐", "暖阳童装", "周姐"),
+    ("利是封想印兩萬個，請報價。\n\n嘉樂地產 Vivian", "嘉樂地產", "Vivian"),
+    ("要杯套五千個。\n晨光咖啡室 阿May", "晨光咖啡室", None),
+    # A family name that is also an organisation word; the organisation word still makes a company.
+    ("Please quote by Monday.\nKind regards,\nHelen Stone\nBuyer\nNorthgate Supplies", "Northgate Supplies",
+     "Helen Stone"),
+    ("Can you send one seal by Friday?\nThanks, Peter Mills", None, "Peter Mills"),
+    ("Regards,\nJohn Smith\nHarbour Mills\nLeeds", "Harbour Mills", "John Smith"),
+    # An organisation left unnamed is no company; one helped by the writer is not the writer's.
+    ("你好，我是县卫生局后勤的赵科长，要采购病床。", None, None),
+    ("您好，我們幫幾家外商採購聖誕禮品，想問價格。", None, None),
+    ("谢谢\n镇江恒顺醋业有限公司", "镇江恒顺醋业有限公司", None),
+]
+
+
+@pytest.mark.parametrize("text,company,person", UNSEEN_KINDS, ids=[k[0][:30] for k in UNSEEN_KINDS])
+def test_unseen_writers_kinds(text, company, person):
+    ctx = ctx_of(text)
+    assert first(extract_company(ctx)) == company
+    if person is not None:
+        assert first(extract_person(ctx)) == person
+
+
+@pytest.mark.parametrize("display,text,company", [
+    # A look-alike notice signed with the brand it imitates, a unit after it dropped.
+    ("Alibaba.com", "You have a new inquiry.\n\nAlibaba.com Supplier Service Team", "Alibaba.com"),
+    ("DHL Express", "Your parcel is held.\nDHL Express Customer Service", "DHL Express"),
+    ("HSBC Advising Service", "Please open the advice.\nHSBC", "HSBC"),
+    ("Made-in-China Buyer Service", "New inquiry, please log in.\nMade-in-China.com", "Made-in-China.com"),
+    ("AliExpress Seller Center", "Verify your deposit.\nAliExpress Seller Center", "AliExpress"),
+    ("DHL Express Billing", "Please settle the invoice.\nDHL Express", "DHL Express"),
+    # A link naming the platform is not a signature.
+    ("Alibaba.com", "You have a new inquiry.\nReply on Alibaba.com", None),
+])
+def test_platform_signing_its_notice(display, text, company):
+    assert signing_display_name(display, ctx_of(text)) == company

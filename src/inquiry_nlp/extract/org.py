@@ -14,7 +14,8 @@ distributor", "Greetings from X", "我是X公司的Y", "我司为X", "你好，�
 an organisation signing as its team ("The GitHub Team"); a Chinese writer's business named after
 describing it ("我们是做工装的，合肥华庭装饰工程有限公司", "店铺叫"暖暖家居生活馆"") or before the writer's
 role ("河北冀丰复合肥的采购赵国庆"); a profile line's "Director at Kamau Hardware | Nairobi"; a web
-form's "Name: …" field. Results are ordered best first; a
+form's "Name: …" field; a relay's buyer and contact in brackets ("买家 X有限公司（周女士）") and the
+sender a procurement relay names ("ThermaFab Industries has sent you Purchase Order …"). Results are ordered best first; a
 thread keeps the first found, or the first written with a legal form (``choose_company``).
 
 Not the customer's: the addressee of a greeting line ("尊敬的 XX有限公司：", "Dear Hongli
@@ -142,7 +143,7 @@ _ZH_AFTER_COMPANY = re.compile(r"(?:的|采购|负责|总经理|经理|主管|�
                                r"今年|明年|去年|目前|现在|最近|近期|旗下|下属|需要|计划|准备|正在|一直|长期|主要|专业)")
 _ZH_UNIT_NAME = re.compile(r"[" + _HAN + r"]{0,6}?(?:部|处|科|办|室|中心)?(?P<n>[" + _HAN + r"]{2,4})$")
 _INVOICE_NAME = re.compile(r"[" + _HAN + r"A-Za-z0-9（）()]+?(?=税号|，|,|$)")
-_ZH_NOT_COMPANY_START = re.compile(r"(?:做|一家|一个|一间|专业|主要|需要|想|在|这边|公司|贵司|贵公司|贵方|贵厂|你们|也|刚|已|是)")
+_ZH_NOT_COMPANY_START = re.compile(r"(?:偶是|偶们|喺|仲|做紧|依家|而家|帮|替|给|做|一家|一个|一间|专业|主要|需要|想|在|这边|公司|贵司|贵公司|贵方|贵厂|你们|也|刚|已|是)")
 _ZH_ROLE_AFTER = re.compile(r"\s{0,2}(?:的|采购|负责|销售|经理|老板|创始人)")
 _PRONOUN_ZH = re.compile(r"[我你您贵的]")
 _UPPER_OR_DIGIT = re.compile(r"[A-Z0-9]")
@@ -156,6 +157,7 @@ _LEGAL_TOKEN = re.compile(r"\([A-Za-z.]{2,5}\)|[^\s()（）]+")
 _PLATFORM_WORD = re.compile(r"[a-z0-9]+")
 _PAREN_TAIL = re.compile(r"\s{0,2}\([^()\n]{1,20}\)\s{0,2}[.,;:]?")
 _PLACE_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_PHONE_LIKE = re.compile(r"\+?[\d\s()./-]{6,24}")
 _PLACE_FILLERS = frozenset(("the", "of", "and", "city", "state", "province", "county"))
 
 
@@ -327,7 +329,9 @@ def _lines(norm: str, start: int = 0, end: int | None = None) -> list[_Line]:
 
 
 _SIGNOFF = re.compile(
-    r"^(?:(?:(?:best|kind|warm|warmest|with best|with kind|many|yours|good)\s{1,3})?(?:regards|wishes)|rgds|brgds|b\.?rgds|br|"
+    r"^(?:(?:(?:best|kind|warm|warmest|with best|with kind|many|yours|good)\s{1,3})?(?:regards?|wishes)|rgds|brgds|b\.?rgds|br|"
+    r"cordially(?:\s{1,3}yours)?|cordial(?:es)?\s{1,3}salutations|sincères salutations|salutations distinguées|"
+    r"with (?:deep |best )?respect|"
     r"thanks?(?:\s{1,3}you)?(?:\s{1,3}(?:and|&|n)\s{1,3}(?:best\s{1,3}|kind\s{1,3}|warm\s{1,3})?regards?)?|"
     r"thx|tks|thks|tq|ty|many thanks|thanks again|thanks a lot|thank you very much|cheers|"
     r"(?:yours\s{1,3})?(?:sincerely|faithfully|truly)|sincerely yours|respectfully|best|all the best|"
@@ -512,7 +516,7 @@ def _zh_name(s: str, *, alone: bool = False) -> bool:
     d = _data()
     if not s or not all(_HAN_RX.match(ch) for ch in s) or s in d.zh_not_names:
         return False
-    if len(s) == 2 and s[0] in "小老阿" and s[1] not in d.zh_not_given:
+    if len(s) == 2 and s[0] in "小老阿" and (s[1] not in d.zh_not_given or s[1] in d.surnames):  # 老张
         return True
     for sur in (s[:2], s[:1]):
         if (len(sur) == 2 and sur in d.compound) or (len(sur) == 1 and sur in d.surnames):
@@ -543,7 +547,11 @@ def _en_tokens_name(tokens: list[str], *, lower_ok: bool = False) -> bool:
             continue
         if low in d.particles and 0 < i < len(tokens) - 1:
             continue
-        if low in d.not_names or low in d.roles or low in d.org_words or low in d.platforms:
+        if t == "Ah" and i < len(tokens) - 1 and tokens[i + 1][:1].isupper():
+            words += 1  # "Ah Seng", "Tan Ah Kow": the Hokkien/Cantonese name prefix
+            continue
+        surname = i == len(tokens) - 1 and words >= 1 and low in _org_word_surnames()
+        if low in d.not_names or low in d.roles or (low in d.org_words and not surname) or low in d.platforms:
             return False
         if _INITIAL.fullmatch(t):
             words += 1  # an initial
@@ -556,6 +564,13 @@ def _en_tokens_name(tokens: list[str], *, lower_ok: bool = False) -> bool:
             return False
         words += 1
     return words >= 1 and any(len(t.strip(",.")) > 1 and not _INITIAL.fullmatch(t) for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def _org_word_surnames() -> frozenset[str]:
+    """Family names that are also organisation words ("Mills"), lower-cased (org.toml)."""
+    p = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/org.toml").read_text("utf-8"))["person"]
+    return frozenset(w.lower() for w in p["org_word_surnames"])
 
 
 @lru_cache(maxsize=8192)
@@ -615,7 +630,50 @@ def _role_part(s: str) -> bool:
     roles = sum(1 for w in words if w in d.roles)
     if _CAMEL.search(s):
         return False  # "GlobalTex Sourcing": a brand, not a job
-    return roles >= 1 and 2 * roles >= len(words) and not _legal_en(s)
+    if _org_then_unit(s):
+        return False  # "Saudi Aramco Procurement & Supply Chain": a name, then its unit
+    return (roles >= 1 and 2 * roles >= len(words) or _unit_line(words)) and not _legal_en(s)
+
+
+def _org_then_unit(s: str) -> bool:
+    """Whether ``s`` is a name of two or more words other than roles followed by a unit:
+    "Saudi Aramco Procurement & Supply Chain", "Larimer County Purchasing"."""
+    if _last_word(s) not in _unit_words()[2]:
+        return False  # a quick test before the regex
+    m = _units()[2].search(s)
+    if not m:
+        return False
+    head = [w.lower() for w in _ROLE_WORD.findall(s[:m.start()]) if w[:1].isupper()]
+    return len(head) >= 2 and not any(w in _data().roles for w in head)
+
+
+def _unit_line(words: list[str]) -> bool:
+    """Lower-cased words naming a unit, not an organisation: "Vendor Registration Unit",
+    "Procurement Section", "CSR Procurement Group" — a unit noun last ("Group" only after a
+    unit qualifier), at most four words before it, none an organisation word or a place."""
+    nouns, qualifiers, _ = _unit_words()
+    if not 2 <= len(words) <= 5:
+        return False
+    last, head = words[-1], words[:-1]
+    if not (last in nouns or (last == "group" and head[-1] in qualifiers)):
+        return False
+    d = _data()
+    return not any(w in d.org_words or _is_place(w) for w in head)
+
+
+def _last_word(s: str) -> str:
+    words = s.rsplit(None, 1)
+    return words[-1].lower().rstrip(".") if words else ""
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Lower-cased unit nouns that end a unit's line, the unit qualifiers, and the last words of
+    the units cut after a name (org.toml)."""
+    c = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/org.toml").read_text("utf-8"))["company"]
+    nouns = frozenset(w.lower().rstrip(".") for w in c["unit_line_nouns"])
+    last = frozenset(_last_word(w) for w in c["unit_alone"] + c["unit_nouns"])
+    return nouns, frozenset(w.lower() for w in c["unit_qualifiers"]), last
 
 
 @lru_cache(maxsize=8192)
@@ -628,13 +686,15 @@ def _org_zh(s: str) -> bool:
     if not n or len(h) - n < 2:
         return False
     head = h[:-n]
-    if not (_HAN_RX.search(head) or _LATIN2.search(head)) or _ZH_BAD_HEAD.search(head):
+    if not (_HAN_RX.search(head) or _LATIN2.search(head)) or _ZH_BAD_HEAD.search(head) or _ZH_ANON_HEAD.match(head):
         return False
     if not _GENERIC_ZH.sub("", head):
         return False  # 外贸出口公司, 贸易公司: a kind of company, not a name
     return not _has_platform(h) or bool(_SHOP_ON_MARKETPLACE.match(h))
 
 
+# "县教育局", "乡政府": an organisation left unnamed (the county's, the township's).
+_ZH_ANON_HEAD = re.compile(r"[县乡镇](?:政府|教育|卫生|卫健|财政|交通|水利|水务|公安|民政|农业|林业|人民|第)")
 # A shop on a retail marketplace is named after it: "淘宝光影灯饰", "天猫喜乐家纺旗舰店".
 _SHOP_ON_MARKETPLACE = re.compile(r"(?:淘宝|天猫|京东|拼多多|抖音|快手|虾皮)(?![开上买卖的做有])[" + _HAN + r"A-Za-z]{2,}")
 _GENERIC_ZH = re.compile(r"外贸|贸易|进出口|出口|进口|国际|工贸|商贸|实业|科技|工程|建筑|建设|物流|电子|机械|五金|"
@@ -721,8 +781,8 @@ def _kind(s: str, alone: bool, after_signoff: bool) -> str:
         return "other"
     if _CONTACT_LABEL.match(s) and not _name_part(s, alone=alone):
         return "contact"
-    if "@" in s or _URLISH.search(s):
-        return "contact"
+    if "@" in s or _URLISH.search(s) or (_PHONE_LIKE.fullmatch(s) and len(_DIGIT.findall(s)) >= 6):
+        return "contact"  # an address, a link, a number the phone reader left ("2781 5562")
     if _has_platform(s) and (not _legal_en(s) or s.lower() in {n for n, _ in d.platforms}) and not _HAN_RX.search(s):
         return "platform"
     han = bool(_HAN_RX.search(s))
@@ -734,6 +794,9 @@ def _kind(s: str, alone: bool, after_signoff: bool) -> str:
     inner = _END_PAREN.search(s.replace(" ", "")) if han else None
     if inner and _org_zh(inner.group(0)[1:-1]):
         return "org"  # "朵朵家居（义乌市朵朵电子商务商行）": the legal name in brackets
+    if latin and not han and (_last_word(s) in _unit_words()[0] or _last_word(s) == "group") and \
+            _unit_line([w.strip(".") for w in _ROLE_WORD.findall(s.lower())]):
+        return "role"  # "CSR Procurement Group", "Vendor Registration Unit"
     if latin and _legal_en(s):
         return "legal"
     if latin and not han and _is_place(s):
@@ -892,8 +955,9 @@ def _org_span(norm: str, parts: list[_Part], i: int, seen_name: bool = False) ->
         elif q.kind == "zhalt":
             cont = True  # "Hekuang Design Studio 禾光設計"
         elif p.kind == "org" and q.kind in ("other", "name", "orgpos") and not _HAN_RX.search(qs) and _titlecase(qs) \
-                and len(qs.split()) <= 4 and _SPACES13.fullmatch(gap) and (seen_name or not _name_part(qs)):
-            cont = True  # "深圳途岚机器人科技有限公司 Tulan Robotics"
+                and len(qs.split()) <= 4 and _SPACES13.fullmatch(gap) and (
+                    (seen_name and len(qs.split()) >= 2) or not _name_part(qs)):
+            cont = True  # "深圳途岚机器人科技有限公司 Tulan Robotics", not "偉興裝飾 Kenny"
         if not cont:
             break
         end = q.end
@@ -1147,11 +1211,16 @@ _ZH_NOT_IN_NAME = re.compile(r"[的了吗呢吧啊呀您你我他她它请要想
                              r"已经过好可能会]")
 
 
+# A shop named after its owner, Cantonese style: 荣记, 郭记, 旺记 ("Wing Kee").
+_ZH_KEE = re.compile(f"[{_HAN}]{{1,2}}记")
+
+
 def _zh_plain_name(s: str, before_name: bool = True, bilingual: bool = False) -> bool:
     """A Chinese company or shop name written without a legal form: 4–14 Han characters that
     read like a name, not like a sentence, a place, an address or a job."""
     h = _END_PAREN.sub("", s.replace(" ", ""))  # "轩宇数码（淘宝店）"
-    if not 2 <= len(h) <= 14 or not all(_HAN_RX.match(c) for c in h) or (len(h) < 4 and not bilingual):
+    if not 2 <= len(h) <= 14 or not all(_HAN_RX.match(c) for c in h) or (
+            len(h) < 4 and not (bilingual or _ZH_KEE.fullmatch(h))):
         return False
     d = _data()
     if _ZH_NOT_IN_NAME.search(h) or h in d.zh_roles or _role_part(h) or _is_place_zh(h) or _is_address(h):
@@ -1166,7 +1235,7 @@ def _zh_plain_name(s: str, before_name: bool = True, bilingual: bool = False) ->
 def _small(s: str) -> bool:
     """A leftover too small to make a line prose: "收", "（微信同号）", a city "无锡"."""
     s = s.strip(" ()（）")
-    return len(s) <= 3 or bool(_SAME_NUMBER.fullmatch(s))
+    return (len(s) <= 3 and not _ZH_KEE.fullmatch(s)) or bool(_SAME_NUMBER.fullmatch(s))
 
 
 def _org_shaped_latin(s: str, alone: bool = False) -> bool:
@@ -1211,6 +1280,11 @@ _PERSON_LABEL = re.compile(
 _BUYER_LABEL = re.compile(r"(?:买家|采购商|采购单位|buyer|(?<![^\n])[ \t]{0,4}from)\s{0,3}(?:buyer\s{0,3})?(?:[:：]\s{0,3}(?P<v>[^\n]{1,100})|"
                           r"[“\"「](?P<q>[^”\"」\n]{2,60})[”\"」])")
 _BRACKETED = re.compile(r"[(（]([^()（）\n]{2,60})[)）]")
+# A platform relay's buyer and contact, one in brackets after the other: "买家 杭州衣朵服饰有限公司（周女士）
+# 向您发起了询价", "询盘人：钱先生（苏州恒裕机电设备有限公司）".
+_BUYER_PAIR = re.compile(r"(?:买家|采购商|询盘人|询价人)\s{0,3}[:：]?\s{0,3}(?P<a>[^\s，,。:：()（）]{2,40})\s{0,2}"
+                         r"[(（](?P<b>[^\n()（）]{2,40})[)）]")
+_BUYER_PAIR_CUES = ("买家", "采购商", "询盘人", "询价人")
 _BUYER_CUES = ("买家", "采购商", "采购单位", "buyer", "from:")
 _CONTACT_CALL = re.compile(r"联系(?:电话|方式|手机)?\s{0,3}[:：]?\s{0,40}[(（]?(?P<v>[" + _HAN + r"]{2,4})")
 _PAREN_NAME = re.compile(r"[(（](?P<v>[" + _HAN + r"]{2,4})[)）]")
@@ -1232,7 +1306,8 @@ _COMPANY_LABEL_CUES = ("公司", "单位", "company", "organi", "抬头")
 _EN_COMPANY_CUES = ("greeting", "we are", "we're", "this is", "i am", "i'm", "i work", "behalf", "represent",
                     "company", "firm", "organis", "organiz", "business", "writing from", "contacting you from",
                     "here at", "i head", "i own", "i run", "we run", "we own", "i manage", "owner of", "founder of")
-_ZH_COMPANY_CUES = ("我们", "我司", "我公司", "本公司", "我单位", "这里是", "这边是", "我哋", "我地", "我系", "我是", "代表")
+_ZH_COMPANY_CUES = ("我们", "我司", "我公司", "本公司", "我单位", "这里是", "这边是", "我哋", "我地", "我系", "我是", "代表",
+                    "偶是", "偶们")
 _COMPANY_LABEL = re.compile(
     r"(?:^|\n)\s{0,8}(?:公司名称|公司|单位名称|单位|company name|company|organi[sz]ation|organi[sz]ed by|buying organi[sz]ation|"
     r"开票抬头|发票抬头|抬头)"
@@ -1253,10 +1328,10 @@ _LATIN_TAIL = re.compile(r"\s[A-Za-z&'. -]+$")
 _ZH_HELLO_SELF = re.compile(r"(?:你好|您好)\s{0,2}[,，!！]\s{0,2}(?P<v>[^\n,，。.!！；;:：、?？]{4,30})"
                             r"(?=[,，。.])")
 _ZH_COMPANY_INTRO = re.compile(
-    r"(?=[我本这代])"
-    r"(?:(?:我们|我|我司)(?:是|系)?来自[^\n,，。的]{1,12}的|我们是|我们这里是|我们这边是|我司是|我司为|我司系|我公司是|我公司为|本公司是|本公司为|我单位是|我单位为|这里是|这边是|"
+    r"(?=[我本这代偶])"
+    r"(?:(?:我们|我|我司)(?:是|系)?来自[^\n,，。的]{1,12}的|我们是|偶们是|偶是|我们这里是|我们这边是|我司是|我司为|我司系|我公司是|我公司为|本公司是|本公司为|我单位是|我单位为|这里是|这边是|"
     r"(?<![销售业务首席驻华])代表|"
-    r"我哋系|我地系|我们系|我系|我是|我们|我司)\s{0,2}(?P<v>[^\n,，。.!！；;:：、?？]{3,40})")
+    r"我哋系|我地系|我们系|我系|我是|我们|我司|我哋|我地)\s{0,2}(?P<v>[^\n,，。.!！；;:：、?？]{3,40})")
 
 
 # "我们是做工装的，合肥华庭装饰工程有限公司", "我们是做电子组装的工厂（东莞凯讯电子）", "我们是做抖音带货的小鹿好物":
@@ -1270,12 +1345,19 @@ _ZH_NAMED_AS = re.compile(
     r"(?=[店铺门网公品工])(?:店铺|门店|网店|店|公司|品牌|工作室)(?:名字|名称|名)?(?:叫做|叫|是|为)\s{0,2}"
     r"(?P<q>[“\"「『])?(?P<v>[^\n“”\"「」『』,，。.!！；;:：、?？]{2,30})")
 _ZH_OTHER_BEFORE = re.compile(r"[你您贵]|他们|她们|别人|朋友|客户")
+# "我在安哥拉罗安达做批发，Kimbo Comercial Lda。", "开店的，Loja Ping Acessórios": a Latin name
+# (with a legal form or an organisation word) right after the business described.
+_ZH_DESCRIBED_LATIN = re.compile(r"(?=[做开经])(?:做|开|经营)[^\n，,。！!？?]{0,24}?[，,]\s{0,2}(?P<v>[A-Z][^\n，,。!！？?；;]{2,60})")
+_ZH_YOU_BEFORE = re.compile(r"[你您](?!好)|贵|他们|她们|别人|朋友|客户")
+# "我们是 Penang 的 PawPals，", "我們是高雄的 GymLab，": where the writer is, then the Latin name.
+_ZH_PLACE_DE_LATIN = re.compile(r"(?=[我偶])(?:我们是|偶们是|我们系|我哋系|我哋|我地系)\s{0,2}[^\n，,。的]{1,14}的\s{0,2}"
+                                r"(?P<v>[A-Z][A-Za-z0-9&'’.-]*(?:\s[A-Z0-9][A-Za-z0-9&'’.-]*){0,4})(?=\s{0,2}(?:[，,。.!！;；]|$))")
 _ZH_NOT_IN_ORG = re.compile(r"[了吗呢吧啊呀您你我他她它请要想需谢给看与及或但也就才再很更最么什谁哪怎因虽而且并不没别从往对把被让使]")
 # "我是河北冀丰复合肥的采购赵国庆", "张经理您好，天津海运达国际物流的Jason。": an organisation whose
 # role or person follows 的 opens the writer's self-introduction, whatever its name ends with.
 _ZH_DE_ROLE = re.compile(r"的\s{0,2}(?=采购|经理|总经理|老板|负责人|厂长|业务|销售|主管|总监|助理|工程师|小[" + _HAN + r"]|"
                          r"[A-Z][a-z]{1,12}\b)")
-_ZH_SELF_CUE = re.compile(r"我们是|我是|我系|这里是|这边是")
+_ZH_SELF_CUE = re.compile(r"我们是|我是|我系|这里是|这边是|偶们是|偶是")
 _CLAUSE_START = frozenset("\n，,。:：!！")
 
 
@@ -1309,6 +1391,14 @@ def _zh_trade_companies(t: _Text) -> list[_Cand]:
             span = _company_from_phrase(norm, *m.span("v"))
             if span and _org_zh(norm[span[0]:span[1]].replace(" ", "")):
                 out.append(_Cand(norm[span[0]:span[1]], span[0], span[1], 8))
+        out += _described_latin(t)
+    if t.has(("我们是", "偶们是", "我们系", "我哋")):
+        for m in t.find(_ZH_PLACE_DE_LATIN, low=False):
+            a, b = _trim(norm, *m.span("v"))
+            v = norm[a:b]
+            if b > a and (_CAMEL.search(v) or _legal_en(v) or _org_en(v) or not _name_part(v)) \
+                    and not _has_platform(v) and not _is_place(v):
+                out.append(_Cand(v, a, b, 8))
     if t.has(("的",)):
         for m in t.find(_ZH_DE_ROLE, low=False):
             found = _org_before_de(norm, m.start())
@@ -1335,10 +1425,28 @@ def _zh_trade_companies(t: _Text) -> list[_Cand]:
     return out
 
 
+def _described_latin(t: _Text) -> list[_Cand]:
+    """A Latin company name written right after the Chinese description of the business."""
+    norm = t.norm
+    out: list[_Cand] = []
+    for m in t.find(_ZH_DESCRIBED_LATIN, low=False):
+        line_start = norm.rfind("\n", 0, m.start()) + 1
+        if _ZH_YOU_BEFORE.search(norm, line_start, m.start()):
+            continue  # "你们是做螺栓的，…": not the writer's
+        span = _company_from_phrase(norm, *m.span("v"))
+        if not span:
+            continue
+        v = norm[span[0]:span[1]]
+        if (_legal_en(v) or (_org_en(v) and _titlecase(v))) and not _has_platform(v):
+            out.append(_Cand(v, span[0], span[1], 8))
+    return out
+
+
 # A relay's profile line: "Director at Kamau Hardware & Building Supplies | Nairobi",
 # "Rafael Costa · Brazil · Owner, Casa Pet Moema Ltda".
 _PROFILE_SEP = re.compile(r"\s[|·•]\s")
 _ROLE_THEN_ORG = re.compile(r"(?:\s(?:at|@)|,)\s(?=[A-Z0-9])")
+_COMMA_CLAUSE = re.compile(r",\s{0,2}(?=[a-z])")
 _PROFILE_NOT_ORG = re.compile(r"[:：\"“”!?？]")
 
 
@@ -1361,8 +1469,8 @@ def _profile_companies(t: _Text) -> list[_Cand]:
         le = len(norm) if le < 0 else le
         if le - ls > 160 or _DIGIT.search(norm, a, m.start()) or not _role_part(norm[a:m.start()]):
             continue
-        nxt = _PROFILE_SEP.search(norm, m.end(), le)
-        b = nxt.start() if nxt else le
+        nxt = _PROFILE_SEP.search(norm, m.end(), le) or _COMMA_CLAUSE.search(norm, m.end(), le)
+        b = nxt.start() if nxt else le  # "…at Atlas Mining Equipment, sent you a message"
         at = norm.rfind(" at ", m.end(), b)  # "Category Manager, Electrical Consumables at Voltra Pty Ltd"
         s, e = _trim(norm, at + 4 if at >= 0 else m.end(), b)
         v = norm[s:e]
@@ -1370,6 +1478,22 @@ def _profile_companies(t: _Text) -> list[_Cand]:
                 and not _is_place(v) and not _has_platform(v):
             out.append(_Cand(v, s, e, 7))
     return out
+
+
+def _buyer_pairs(t: _Text) -> tuple[list[_Cand], list[_Cand]]:
+    """A relayed buyer's organisation and contact written as a pair, either in brackets."""
+    norm = t.norm
+    companies: list[_Cand] = []
+    persons: list[_Cand] = []
+    for m in (t.find(_BUYER_PAIR) if t.has(_BUYER_PAIR_CUES) else ()):
+        spans = [_trim(norm, *m.span("a")), _trim(norm, *m.span("b"))]
+        for (a, b), (c, d) in (spans, spans[::-1]):
+            org, who = norm[a:b], norm[c:d]
+            if (_org_zh(org.replace(" ", "")) or _legal_en(org)) and _name_part(who, alone=True):
+                companies.append(_Cand(org, a, b, 14))
+                persons.append(_Cand(who, c, d, 12))
+                break
+    return companies, persons
 
 
 def _label_persons(t: _Text) -> list[_Cand]:
@@ -1526,8 +1650,8 @@ def _company_from_phrase(norm: str, s: int, e: int) -> tuple[int, int] | None:
 def _zh_rest_ok(rest: str) -> bool:
     """What may follow a company named in a self-introduction: 的…, a job, or a unit and a
     name ("总务处张主任")."""
-    if _ZH_AFTER_COMPANY.match(rest):
-        return True
+    if _ZH_AFTER_COMPANY.match(rest) or _zh_name(rest) or _role_part(rest):
+        return True  # "千星传媒选品总监", "佳禾包装老张", "第三人民医院设备科的"
     m = _ZH_UNIT_NAME.match(rest)
     return bool(m and _zh_name(m.group("n")))
 
@@ -1587,6 +1711,48 @@ _STUDENT = re.compile(r"学生|本科|研究生|硕士|博士生|毕业生|应�
 _FROM_PLACE = re.compile(r"\s{1,2}(?:from|in|based in)\s{1,2}[A-Z]")
 
 
+# A procurement system's relay opens with the buying organisation: "ThermaFab Industries has sent
+# you Purchase Order #PO-88412", "Harlow Industrial Supply has sent you an invoice".
+# A person relayed the same way: "Patricia Gomez sent you a document to review and sign",
+# "Robert Hayes, Procurement Director at …, sent you a message".
+_SENT_YOU = re.compile(r"^[ \t]{0,4}(?P<v>[A-Z][^\n:;]{1,100}?),?\s(?:has\s|have\s)?(?:sent|issued)\s(?:you|an?)\s",
+                       re.MULTILINE)
+
+
+def _relayed_senders(t: _Text) -> tuple[list[_Cand], list[_Cand]]:
+    """The organisation or the person a relay names as the one sending the order or message."""
+    if not t.has((" sent you", " issued you", " has issued", " has sent")):
+        return [], []
+    companies: list[_Cand] = []
+    persons: list[_Cand] = []
+    for m in t.find(_SENT_YOU, low=False):
+        a, b = _trim(t.norm, *m.span("v"))
+        v = t.norm[a:b]
+        if _has_platform(v) or _NOT_A_NAME_START.match(v):
+            continue
+        if "," not in v and (_legal_en(v) or (_org_en(v) and _titlecase(v))):
+            companies.append(_Cand(v, a, b, 8))
+            continue
+        comma = v.find(",")
+        who = v if comma < 0 else v[:comma]
+        if _name_part(who):
+            persons.append(_Cand(who, a, a + len(who), 11))
+    return companies, persons
+
+
+# After a name: a kind of place ("Mary province"), or a comma and a known place ("Osh, Kyrgyzstan").
+_PLACE_KIND_AFTER = re.compile(r"\s{1,2}(?:province|region|oblast|state|district|county|prefecture|governorate|city)\b", _I)
+_COMMA_PLACE = re.compile(r"\s{0,2},\s{0,2}(?P<p>[A-Z][\w'’ -]{1,30}?)(?=\s{0,2}(?:[,.;!?]|$))", re.MULTILINE)
+
+
+def _place_after(norm: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is a place: "Mary province", "Osh, Kyrgyzstan"."""
+    if _PLACE_KIND_AFTER.match(norm, end):
+        return True
+    m = _COMMA_PLACE.match(norm, end)
+    return bool(m and _is_place(m.group("p")))
+
+
 def _person_then_from(cue: str) -> bool:
     """Whether an introduction cue names its writer before "from": "i am salma from", "this is
     raj from" (then what follows is where the writer works, even a one-word brand)."""
@@ -1613,6 +1779,8 @@ def _intro_companies(t: _Text) -> list[_Cand]:
         owns = any(w in cue for w in ("own", "run", "founder", "manage")) or bool(_APPOSITIVE.match(norm, span[1]))
         # After "I am Salma from" the person is named already; "We are X from Chonburi" is a business.
         placed = _person_then_from(cue) or (cue.split()[0] in ("we", "we're") and bool(_FROM_PLACE.match(norm, span[1])))
+        if _place_after(norm, span[1]) and not (_legal_en(v) or _org_en(v)):
+            continue  # "I am from Mary province", "from Osh, Kyrgyzstan": where, not who
         if _legal_en(v) or _org_en(v) or (strong and _titlecase(v) and (owns or not _name_part(v))) or (
                 placed and _titlecase(v) and not _is_place(v)):
             if v.lower().split()[0] in ("a", "an", "the", "interested", "looking", "one", "very", "now", "also"):
@@ -1628,6 +1796,8 @@ def _intro_companies(t: _Text) -> list[_Cand]:
         span = _company_from_phrase(norm, s, e)
         if not span:
             continue
+        if m.group(0)[:s - m.start()].strip() in ("我哋", "我地") and norm[span[1]:span[1] + 1] not in _CLAUSE_START:
+            continue  # "我哋照明顧問會行 simulation": a bare 我哋 names its business only as a clause
         quoted = span[0] > 0 and norm[span[0] - 1] in "「『“\"" and _HAN_RX.search(norm, span[0], span[1])
         tail = _LATIN_ALT_NAME.match(norm, span[1]) if _HAN_RX.search(norm, span[1] - 1, span[1]) else None
         if tail and _org_zh(norm[span[0]:span[1]].replace(" ", "")):
@@ -1827,6 +1997,9 @@ def _analyse(norm: str) -> tuple[tuple[_Cand, ...], tuple[_Cand, ...]]:
     companies += _label_companies(t) + _intro_companies(t) + _zh_trade_companies(t) + _profile_companies(t) \
         + _subject_companies(t)
     persons += _label_persons(t) + _intro_persons(t)
+    for found_companies, found_persons in (_buyer_pairs(t), _relayed_senders(t)):
+        companies += found_companies
+        persons += found_persons
     companies = [c for c in companies if not _ours(norm, c.start, c.end)
                  and (not _has_platform(_END_PAREN.sub("", c.value) or c.value) or _SHOP_ON_MARKETPLACE.match(c.value))]
     companies = [_without_where(norm, _without_role(norm, c)) for c in companies]
@@ -1912,8 +2085,16 @@ def _units() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     a regex for a Latin unit at the end of a name ("Supplies Department"), from org.toml."""
     c = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/org.toml").read_text("utf-8"))["company"]
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    latin = re.compile(rf"(?:[\s,]+(?:{alt(c['unit_qualifiers'])})){{0,2}}[\s,]+(?:{alt(c['unit_nouns'])})$", _I)
+    latin = re.compile(rf"(?:(?:[\s,]+(?:{alt(c['unit_qualifiers'])})){{0,2}}[\s,]+(?:{alt(c['unit_nouns'])})"
+                       rf"|[\s,]+(?:{alt(c['unit_alone'])}))$", _I)
     return frozenset(c["zh_unit_endings"]), frozenset(c["zh_legal"]) | frozenset(c["zh_institutions"]), latin
+
+
+@lru_cache(maxsize=1)
+def _service_units() -> frozenset[str]:
+    """Service desks that are a unit after any organisation's name (org.toml)."""
+    c = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/org.toml").read_text("utf-8"))["company"]
+    return frozenset(c["zh_service_units"])
 
 
 def _company_span(norm: str, start: int, end: int) -> tuple[int, int]:
@@ -1955,6 +2136,9 @@ def _without_unit(s: str) -> int:
         return len(head) if len(head.split()) >= 2 else len(s)
     if not _HAN_RX.search(s[-1:]) or not _ends_with(s, zh_units):
         return len(s)
+    desk = _ends_with(s, _service_units())
+    if desk and len(_HAN_RX.findall(s[:-desk])) >= 2:
+        return len(s[:-desk].rstrip())  # "中通快递客服中心", "抖音电商 商家服务中心"
     for i in range(4, len(s) - 1):
         head, tail = s[:i].rstrip(), s[i:].replace(" ", "")
         if len(tail) > 12 or not _HAN_RX.match(s, i - 1):
@@ -1997,7 +2181,7 @@ def from_display_name(display: str) -> tuple[str | None, str | None]:
         # "郑州安驰汽配-贾": a family name alone after the company.
         person = next((p for p in parts if p is not company and len(p.text) == 1 and _zh_name(p.text, alone=True)), None)
     if company is None:
-        company = next((p for p in parts if (p.kind == "orgword" and _titlecase(p.text)) or (
+        company = next((p for p in parts if (p.kind == "orgword" and _titlecase(p.text) and len(p.text.split()) >= 2) or (
             p.kind == "other" and person is not None and _zh_plain_name(p.text))), None)
     c = None
     if company is not None:
@@ -2041,22 +2225,52 @@ def signing_display_name(display: str, ctx: Context) -> str | None:
     if len(name) < 2:
         return None  # a platform's name counts: the caller reads no genuine platform's mail
     norm = Context.build(name).norm
+    words = norm.split()
+    if len(words) >= 2 and _has_platform(words[0]) and not _HAN_RX.search(words[0]):
+        return _platform_signed(words, ctx)
+    return _signed_with(norm, ctx, platform=_has_platform(norm) and not _HAN_RX.search(norm))
+
+
+def _platform_signed(words: list[str], ctx: Context) -> str | None:
+    """A platform's display name is its brand and perhaps a unit ("DHL Express Billing", "HSBC
+    Advising Service", "AliExpress Seller Center"): the brand as the text signs it, trying the
+    display cut before words that are all roles first, then before words that are mostly roles,
+    then the whole display."""
+    roles = _data().roles
+    for strict in (True, False):
+        for k in range(1, len(words)):
+            rest = words[k:]
+            unit = all(w.lower().strip(".,") in roles for w in rest) if strict else _role_part(" ".join(rest))
+            found = _signed_with(" ".join(words[:k]), ctx, platform=True) if unit else None
+            if found:
+                return found
+    return _signed_with(" ".join(words), ctx, platform=True)
+
+
+def _signed_with(norm: str, ctx: Context, platform: bool = False) -> str | None:
+    """The line of ``ctx`` that signs with the display name ``norm`` (normalised), as written."""
     key = norm.lower()
-    if len(key) < (3 if _HAN_RX.search(key) else 4) or _name_part(norm) or _role_part(key):
+    if not platform and (len(key) < (3 if _HAN_RX.search(key) else 4) or _name_part(norm) or _role_part(key)):
         return None
     parts = _split_line_parts(_Line(0, len(norm), norm))
     if any(_classify(p, alone=len(parts) == 1, after_signoff=True) in ("name", "role", "contact") for p in parts):
         return None  # "采购部 陈", "安环部 马军": a person or a mailbox
-    if not _HAN_RX.search(norm) and not (_legal_en(norm) or _org_en(norm) or len(norm.split()) >= 3):
+    if not _HAN_RX.search(norm) and not (_legal_en(norm) or _org_en(norm) or len(norm.split()) >= 3
+                                         or _has_platform(norm)):
         return None  # "Ah Seng": a nickname, not an organisation
     t = _Text(ctx.norm)
     lines = [ln for ln in t.lines if ln.text][-_TEAM_LAST_LINES - 2:]
     for ln in lines:
         low = t.low[ln.start:ln.end]
         i = low.find(key)
-        if i < 0 or (len(ln.text) > len(key) + 12 and not (i == 0 and _NAME_THEN_MORE.match(low, len(key)))):
-            continue  # a sentence naming it, not a signature line ("Hotel X | Königstraße 20" is one)
+        if i < 0 or (len(ln.text) > len(key) + 12 and not (i == 0 and (
+                _NAME_THEN_MORE.match(low, len(key)) or _role_part(ln.text[len(key):].strip())))):
+            continue  # a sentence naming it, not a signature line ("Hotel X | Königstraße 20", "DHL Customer Service" are)
+        if platform and i > 0:
+            continue  # "Reply on Alibaba.com": a button, not a platform's signature
         a, b = ln.start + i, ln.start + i + len(key)
+        while platform and b < ln.end and not t.norm[b].isspace():
+            b += 1  # "Made-in-China" signed "Made-in-China.com"
         head = ln.text[:i + len(key)].replace(" ", "")
         if i > 0 and (_HAN_RX.match(t.norm, a) and _HAN_RX.match(t.norm, a - 1)) and (
                 _zh_plain_name(head) or _org_zh(head)):
