@@ -73,6 +73,11 @@ PHONES = [
     # A Chinese number in a foreign customer's text.
     ("支付宝 15068157342", "US", ["+8615068157342"]),
     ("T: 0532-80916650", "AE", ["+8653280916650"]),
+    # The North American grouping with no country code, from a sender whose region is not
+    # told: no number of that region, so a US/Canadian one.
+    ("Rick\n602-511-8842\nSent from my iPhone", "CN", ["+16025118842"]),
+    # ... but a Chinese service number in that grouping stays Chinese.
+    ("客服热线 400-820-8820", "CN", ["+864008208820"]),
 ]
 
 

@@ -99,6 +99,8 @@ _MASKED_AFTER = re.compile(r"[ \-]?[xX*#]{2,}")
 _CN_LANDLINE_SHAPE = re.compile(r"\(?0\d{2,3}\)?[ \-]")
 _CN_MOBILE = re.compile(r"1[3-9]\d{9}")
 _NANP_SHAPE = re.compile(r"\(\d{3}\) ?\d{3}-\d{4}")  # "(512) 555-0187": a US or Canadian number wherever written
+# "602-511-8842": the North American grouping; Chinese 400/800 service numbers share it.
+_NANP_DASHED = re.compile(r"(?!400|800)[2-9]\d{2}([-.])\d{3}\1\d{4}")
 _CARD_LIKE = re.compile(r"\d{4}(?:[ \-]\d{4}){3,}")  # "6222 0237 0201 8831 205": a card or account number
 _SENTENCE_END = re.compile(r"[\n。！？；;!?]|(?<![A-Z][a-z])(?<![A-Z])\.\s")  # not "Mr. ", "P.O. "
 _CJK_GAP = re.compile(r"(?<=[一-鿿])\s+(?=[一-鿿])")
@@ -319,6 +321,11 @@ def _accept(cand: str, region: str, labelled: bool, lenient: bool, whole: bool) 
     if _NANP_SHAPE.fullmatch(cand.strip()):
         p = _parse(cand, "US")
         return p if p and (p.valid or lenient and p.possible) else None
+    if _NANP_DASHED.fullmatch(cand.strip()) and not any(
+            (q := _parse(cand, r)) and q.valid for r in _region_order(region)):
+        p = _parse(cand, "US")  # no number of the customer's region: a North American one
+        if p and p.valid:
+            return p
     if body.startswith("+"):
         p = _parse(_MX_MOBILE.sub("+52", body), "ZZ")
         if p is None:
