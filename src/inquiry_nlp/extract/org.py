@@ -57,6 +57,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from ..mail.domains import is_automated, is_webmail
 from .base import Context, Found
@@ -201,9 +202,15 @@ def _place_key(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _org_toml() -> dict[str, Any]:
+    """org.toml, read once per process for every list this module takes from it."""
+    return tomllib.loads(resources.files("inquiry_nlp").joinpath("data/org.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _data() -> _Data:
     root = resources.files("inquiry_nlp")
-    d = tomllib.loads(root.joinpath("data/org.toml").read_text("utf-8"))
+    d = _org_toml()
     c, p = d["company"], d["person"]
     legal: dict[str, tuple[bool, set[str]]] = {}
     for form in c["legal"]:
@@ -569,7 +576,7 @@ def _en_tokens_name(tokens: list[str], *, lower_ok: bool = False) -> bool:
 @lru_cache(maxsize=1)
 def _org_word_surnames() -> frozenset[str]:
     """Family names that are also organisation words ("Mills"), lower-cased (org.toml)."""
-    p = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/org.toml").read_text("utf-8"))["person"]
+    p = _org_toml()["person"]
     return frozenset(w.lower() for w in p["org_word_surnames"])
 
 
@@ -670,7 +677,7 @@ def _last_word(s: str) -> str:
 def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Lower-cased unit nouns that end a unit's line, the unit qualifiers, and the last words of
     the units cut after a name (org.toml)."""
-    c = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/org.toml").read_text("utf-8"))["company"]
+    c = _org_toml()["company"]
     nouns = frozenset(w.lower().rstrip(".") for w in c["unit_line_nouns"])
     last = frozenset(_last_word(w) for w in c["unit_alone"] + c["unit_nouns"])
     return nouns, frozenset(w.lower() for w in c["unit_qualifiers"]), last
@@ -2083,7 +2090,7 @@ _LATIN_THEN_ZH = re.compile(rf"([A-Za-z][^{_HAN}]*?)\s+([{_HAN}][{_HAN}（）()�
 def _units() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     """Chinese unit endings (部, 处, 中心…), the endings a unit may follow (有限公司, 大学…) and
     a regex for a Latin unit at the end of a name ("Supplies Department"), from org.toml."""
-    c = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/org.toml").read_text("utf-8"))["company"]
+    c = _org_toml()["company"]
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
     latin = re.compile(rf"(?:(?:[\s,]+(?:{alt(c['unit_qualifiers'])})){{0,2}}[\s,]+(?:{alt(c['unit_nouns'])})"
                        rf"|[\s,]+(?:{alt(c['unit_alone'])}))$", _I)
@@ -2093,7 +2100,7 @@ def _units() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _service_units() -> frozenset[str]:
     """Service desks that are a unit after any organisation's name (org.toml)."""
-    c = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/org.toml").read_text("utf-8"))["company"]
+    c = _org_toml()["company"]
     return frozenset(c["zh_service_units"])
 
 
@@ -2293,7 +2300,7 @@ _DOMAIN_WORDS_MAX = 5
 def _generic_domain_labels() -> tuple[frozenset[str], frozenset[str]]:
     """Domain labels that name no organisation ("mail", "www", "yahoo"), and the parts of a
     label that make it a mailing list's ("mutt-list")."""
-    doc = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/org.toml").read_text("utf-8"))["company"]
+    doc = _org_toml()["company"]
     return (frozenset(x.lower() for x in doc.get("domain_generic", [])),
             frozenset(x.lower() for x in doc.get("domain_list_words", [])))
 

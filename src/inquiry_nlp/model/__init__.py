@@ -48,7 +48,6 @@ class GradeModel:
         probs = grade.predict_proba(rows)
         fraud_p = fraud.predict_proba(fraud.rows(features))[:, list(fraud.classes).index(1)]
         classes = [int(c) for c in grade.classes]
-        coefs = self._coefs() if explain else None
         out = []
         for i, row in enumerate(probs):
             by_grade = {str(g): 0.0 for g in GRADES}
@@ -56,8 +55,8 @@ class GradeModel:
                 by_grade[str(c)] = round(float(p), 3)
             k = int(np.argmax(row))
             top: list[tuple[str, float]] = []
-            if coefs is not None:
-                top = self._top(rows[i], coefs[k], explain)
+            if explain:
+                top = self._top(rows[i], grade.coef[:, k], explain)
             out.append(Prediction(by_grade, classes[k], round(float(fraud_p[i]), 3),
                                   bool(fraud_p[i] >= self.fraud_threshold), top))
         return out
@@ -73,14 +72,6 @@ class GradeModel:
 
     def use_scorers(self, scorers: tuple[LinearScorer, LinearScorer]) -> None:
         self.__dict__["_scorer_cache"] = scorers
-
-    def _coefs(self) -> np.ndarray:
-        """Per grade, each feature's weight in the linear model."""
-        cached = self.__dict__.get("_coef_cache")
-        if cached is None:
-            cached = np.ascontiguousarray(self.scorers()[0].coef.T)
-            self.__dict__["_coef_cache"] = cached
-        return cached
 
     def feature_names(self) -> list[str]:
         """The grade model's feature names, computed once per loaded model."""
@@ -100,7 +91,6 @@ class GradeModel:
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state.pop("_coef_cache", None)
         state.pop("_names_cache", None)
         if self.grade_pipeline is not None:  # else the scorers are all there is (spawned workers)
             state.pop("_scorer_cache", None)
