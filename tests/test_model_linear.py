@@ -54,3 +54,30 @@ def test_a_pipeline_of_another_shape_is_refused():
 
     with pytest.raises(ValueError, match="retrain it with `inquiry-nlp train`"):
         LinearScorer.from_pipeline(Pipeline([("features", "passthrough"), ("clf", LogisticRegression())]))
+
+
+def test_a_saved_scorer_loads_with_the_same_vocabularies_and_probabilities(features, tmp_path):
+    """Vocabularies are saved as one string of terms (joblib's unpickler is slow on big
+    dicts): a save/load round trip keeps every column and every probability."""
+    import joblib
+
+    scorer = LinearScorer.from_pipeline(load(pipelines=True).grade_pipeline)
+    joblib.dump(scorer, tmp_path / "s.joblib", compress=3)
+    back = joblib.load(tmp_path / "s.joblib")
+    assert [b.vocabulary for b in back.blocks] == [b.vocabulary for b in scorer.blocks]
+    assert sum(len(b.vocabulary) for b in back.blocks) > 1000
+    np.testing.assert_array_equal(back.predict_proba(back.rows(features)), scorer.predict_proba(scorer.rows(features)))
+
+
+def test_a_scorer_saved_with_plain_vocabularies_still_loads():
+    """A block pickled before vocabularies were packed (a dict in its state) reads as is."""
+    from inquiry_nlp.model.linear import _Dict
+
+    block = _Dict(None, True, False, {"fraud:fee_request": 0, "grade:vague": 1}, "=", 1.0, 0)
+    state = dict(block.__dict__)
+    restored = _Dict.__new__(_Dict)
+    restored.__setstate__(state)
+    assert restored == block
+    packed = _Dict.__new__(_Dict)
+    packed.__setstate__(block.__getstate__())
+    assert packed == block and isinstance(block.__getstate__()["vocabulary"], str)

@@ -84,6 +84,8 @@ keywords = ["halal"]
 @pytest.mark.parametrize("content,message", [
     ('[[rule]]\nname = "X"\nsignal = "fee_request"\nscore = 1\ndescription = "d"\npatterns = ["(unclosed"]\n',
      r"my\.toml:2: rule 'X': bad pattern"),
+    ('[[rule]]\nname = "X"\nsignal = "fee_request"\nscore = 1\ndescription = "d"\npatterns = ["fine", "a)b"]\n',
+     r"my\.toml:2: rule 'X': bad pattern 'a\)b'"),
     ('[[rule]]\nname = "X"\nsignal = "fee_requst"\nscore = 1\ndescription = "d"\nkeywords = ["a"]\n',
      r"my\.toml:2: rule 'X' has unknown signal 'fee_requst'"),
     ('[[rule]]\nname = "NEW"\nsignal = "fee_request"\nkeywords = ["a"]\n',

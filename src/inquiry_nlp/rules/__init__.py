@@ -184,7 +184,7 @@ def _run(r: Rule, view: ThreadView) -> Hit | None:
             return out
         evidence, mid = (out, None) if isinstance(out, str) else out
         return Hit(r.signal, r.name, r.score, clip(str(evidence)), mid)
-    if r.regex is None:
+    if not (r.patterns or r.keywords):
         return None
     found = view.find(r.checks, r.scope, r.first_message_only)
     if not found:

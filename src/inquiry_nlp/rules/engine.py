@@ -38,6 +38,7 @@ SUPPORT_SIGNALS = (
 SIGNALS = FRAUD_SIGNALS + SUPPORT_SIGNALS
 SCOPES = ("customer", "subject", "thread")
 _MAX_EVIDENCE = 120
+_RUNS_WITHOUT_NEEDLES = 3
 
 
 class RuleFileError(InquiryError):
@@ -72,6 +73,7 @@ class Rule:
     _regex: re.Pattern[str] | None = None
     _regexes: list[re.Pattern[str]] | None = None
     _checks: list[Check] | None = None
+    _unchecked_uses: int = 0
 
     @property
     def regex(self) -> re.Pattern[str] | None:
@@ -93,8 +95,14 @@ class Rule:
 
     @property
     def checks(self) -> list[Check]:
-        """:attr:`regexes`, each with its :func:`needles`, worked out once per rule."""
+        """:attr:`regexes`, each with its :func:`needles`, worked out once per rule. Working
+        needles out parses each pattern again, which costs more than running it over a few
+        messages: a process's first threads run the regexes without them (a cold mail filter
+        grades one message and exits)."""
         if self._checks is None:
+            if self._unchecked_uses < _RUNS_WITHOUT_NEEDLES:
+                self._unchecked_uses += 1
+                return [(rx, None) for rx in self.regexes]
             self._checks = checks_of(self.regexes)
         return self._checks
 
@@ -306,13 +314,22 @@ def _apply(source: str, text: str, rules: dict[str, Rule], settings: dict[str, A
             r.enabled = bool(entry["enabled"])
         if r.func is None and r.enabled and not (r.patterns or r.keywords):
             raise RuleFileError(f"{where}: rule {name!r} has neither patterns nor keywords")
+        r._regex = r._regexes = r._checks = None
         try:
-            r._regex = r._regexes = r._checks = None
-            _ = r.regex
+            _ = r.regexes  # what matching uses: each pattern compiled once
         except re.error as exc:
-            raise RuleFileError(f"{where}: rule {name!r}: bad pattern ({exc}); patterns are Python regular "
-                                f"expressions (escape ( ) . + ? with a backslash)") from exc
+            bad = next((p for p in r.patterns if not _compiles(p)), "")
+            raise RuleFileError(f"{where}: rule {name!r}: bad pattern {bad!r} ({exc}); patterns are Python "
+                                f"regular expressions (escape ( ) . + ? with a backslash)") from exc
         rules[name] = r
+
+
+def _compiles(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
 
 
 def clip(text: str, limit: int = _MAX_EVIDENCE) -> str:
