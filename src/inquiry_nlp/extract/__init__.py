@@ -15,8 +15,8 @@ from ..result import Fields
 from .base import Context, Found
 from .contacts import contact_spans, extract_emails, extract_fax, extract_ims, extract_phones
 from .deadlines import extract_deadlines
-from .org import (choose_company, domain_named_company, extract_company, extract_person, from_display_name,
-                  signing_display_name)
+from .org import (choose_company, choose_person, domain_named_company, extract_company, extract_person,
+                  from_display_name, signing_display_name)
 from .prices import extract_prices, thread_currency, with_currency
 from .products import extract_products, extract_specs
 from .quantities import extract_quantities
@@ -162,7 +162,7 @@ def extract_thread(thread: Thread, own_addresses: set[str] | None = None) -> Ext
         phones=_unique([f.value for f in all_of("phones")]),
         fax=_unique([f.value for f in all_of("fax")]),
         company=choose_company(company),
-        person=person[0] if person else None,
+        person=choose_person(person),
         im=_unique([f.value for f in all_of("im")], key=lambda i: (i["type"], i["id"].lower())),
         prices=prices,
         specs=_unique([f.value for f in all_of("specs")], key=str.lower),

@@ -35,7 +35,10 @@ long text is read at its head and its tail only.
 
 ``from_display_name`` reads a sender's display name ("郑州安驰汽配-贾", "Kelvin Tan |
 Brightway Lighting Pte Ltd") the same way, for a thread whose text names no company or person;
-``signing_display_name`` takes a display name the message signs with ("顺丰速运" … "顺丰速运");
+``signing_display_name`` takes a display name the message signs with ("顺丰速运" … "顺丰速运"), or a
+look-alike's platform or carrier name that signs it under another display name ("DHL Customs" …
+"DHL Express Customs Services"); ``choose_person`` keeps a thread's first person unless a later
+message writes the same person more fully ("葛先生", then "葛建华");
 ``domain_named_company``, last, a name the text writes that spells the sender's domain
 ("Paw Palace" … daphne@pawpalace.sg).
 
@@ -53,7 +56,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -61,6 +64,11 @@ from typing import Any
 
 from ..mail.domains import is_automated, is_webmail
 from .base import Context, Found
+
+
+def _lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regex compiled on its first use: the module's import does no more work for it."""
+    return lru_cache(maxsize=1)(lambda: re.compile(pattern, flags))
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _HAN_RX = re.compile(f"[{_HAN}]")
@@ -81,7 +89,7 @@ _AFTER_DOT = re.compile(r"(?<=\.)(?=[A-Z])")
 _ZH_DEPT = re.compile(r"[" + _HAN + r"]{1,4}(?:部|科|课|处|办|组|室)")
 _ROLE_WORD = re.compile(r"[^\W\d_][\w&.'-]*|&")
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_ZH_BAD_HEAD = re.compile(r"[的了吗呢吧啊呀您你我他她请要想需哪]|一家|一间|一个|有个|这个|那个|这家|那家|贵(?![州阳港溪])|某些|大型|知名|全国|"
+_ZH_BAD_HEAD = re.compile(r"[的了吗呢吧啊呀您你我他她请要想需哪做]|一家|一间|一个|有个|这个|那个|这家|那家|贵(?![州阳港溪])|某些|大型|知名|全国|"
                           r"国内|送到|寄到|发到|到货|可以|多少|怎么|什么|这是|那是|本公司|我公司|公司为|公司是|最大|之一|"
                           r"领先|龙头|^按照|^根据|^依照|^依据|^关于|^对于|^按|^为|落实|就$|也$|都$|还$|才$|不$|能$|地$")
 _LATIN2 = re.compile(r"[A-Za-z]{2,}")
@@ -92,6 +100,7 @@ _ZH_NOT_ADDRESS = re.compile(r"送|寄|发到|多少|吗|请|要|价")
 _ZH_ADMIN_STREET = re.compile(r"(?:省|市|区|县|镇|乡|州).{0,24}(?:路|街|道|号|楼|室|栋|座|大厦|广场|园|村|巷|弄|里|档)")
 _DIGIT_OR_HAO = re.compile(r"\d|号")
 _DIGIT = re.compile(r"\d")
+_DIGIT_OR_PAREN = re.compile(r"[\d(（]")
 _DIGITS3 = re.compile(r"\d{3,}")
 _ZH_STREET_WORD = re.compile(r"路|街|道|号|楼|室|栋|座|大厦|广场|工业园|园区|村|巷|弄|档|层|铺")
 _ADDRESS_START = re.compile(r"^(?:\d|no\.|#|p\.?o\.?\s?box|plot|unit|suite|office|shop|room|flat|ul\.|jl\.)", _I)
@@ -103,8 +112,9 @@ _ZH_ADMIN_PLACE = re.compile(r"[" + _HAN + r"]{1,6}(?:省|市)[" + _HAN + r"]{0,
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _CONNECTORS = frozenset(("of", "and", "the", "for", "de", "del", "da", "do", "dos", "la", "le", "e", "y", "von", "van",
                          "der", "du", "des", "di", "z", "o.o", "ve"))
+_TRAILING_CONNECTORS = _CONNECTORS - {"z", "o.o"} | {"&"}  # "Sp. z o.o" ends a name
 _GREETING_START = re.compile(r"^(?:dear|hi|hello|hey|to|attn|attention|尊敬的|致|您好|你好|hi there)\b", _I)
-_GREETING_END = re.compile(r"(?:您好|你好|hello|hi)\s{0,3}[:：,，!！]?$", _I)
+_GREETING_END = re.compile(r"(?:您好|你好|\bhello|\bhi)\s{0,3}[:：,，!！]?$", _I)  # not "Joshi", "Bianchi"
 _ABBREV_DOT = re.compile(r"(?:\b[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]{1,5}|\b[A-ZÀ-ÖØ-ÞĀ-ſ](?:\.[A-ZÀ-ÖØ-ÞĀ-ſ])+)\.$")  # Ltd., A.Ş.
 _DOT_PAREN = re.compile(r"\.?\s{0,2}[(（][^()（）]{1,30}[)）]")
 _OPEN_PAREN = re.compile(r"\s{0,3}[(（]")
@@ -141,11 +151,13 @@ _TOKEN = re.compile(r"\S+")
 _LEGAL_AFTER_COMMA = re.compile(r"\s{0,2}(?:ltd|limited|inc|llc|co\b|pvt|pte|sdn)", _I)
 _ZH_AFTER_COMPANY = re.compile(r"(?:的|采购|负责|总经理|经理|主管|总监|厂长|老板|，|,|。|"
                                # "我们恒达建设集团今年有8个楼盘", "华信酒店集团旗下酒店": the predicate begins
-                               r"今年|明年|去年|目前|现在|最近|近期|旗下|下属|需要|计划|准备|正在|一直|长期|主要|专业)")
+                               r"今年|明年|去年|目前|现在|最近|近期|旗下|下属|需要|计划|准备|正在|一直|长期|主要|专业|"
+                               # "我们沈阳北方电力工程集团有个项目", "我们是湖北某市水务集团下面的水厂"
+                               r"有(?!限)|要|想|在|这边|那边|下面|新建|装修)")
 _ZH_UNIT_NAME = re.compile(r"[" + _HAN + r"]{0,6}?(?:部|处|科|办|室|中心)?(?P<n>[" + _HAN + r"]{2,4})$")
 _INVOICE_NAME = re.compile(r"[" + _HAN + r"A-Za-z0-9（）()]+?(?=税号|，|,|$)")
 _ZH_NOT_COMPANY_START = re.compile(r"(?:偶是|偶们|喺|仲|做紧|依家|而家|帮|替|给|做|一家|一个|一间|专业|主要|需要|想|在|这边|公司|贵司|贵公司|贵方|贵厂|你们|也|刚|已|是)")
-_ZH_ROLE_AFTER = re.compile(r"\s{0,2}(?:的|采购|负责|销售|经理|老板|创始人)")
+_ZH_ROLE_AFTER = re.compile(r"\s{0,2}(?:的|采购|负责|销售|经理|老板|创始人|要|想|需要|有(?!限)|在)")
 _PRONOUN_ZH = re.compile(r"[我你您贵的]")
 _UPPER_OR_DIGIT = re.compile(r"[A-Z0-9]")
 _OURS_BEFORE = re.compile(r"(?:贵|your|yours|dear|尊敬的|致)\s{0,3}$", _I)
@@ -478,11 +490,39 @@ def _signature(lines: list[_Line]) -> tuple[list[_Line], int]:
             i -= 1
             continue
         if _DISCLAIMER.search(ln.text) or _is_prose(ln.text):
+            if not block:
+                block = _signed_after_sentence(ln)
             break
+        if _ORDER_LINE().search(ln.text):
+            break  # "管钳 10" CR-V 600把", "price CIF Callao": the request, above the signature
         block.append(ln)
         i -= 1
     block.reverse()
     return block, -1
+
+
+# A line of the request itself: an item with its quantity, a numbered item, trade terms, a price question.
+_ORDER_LINE = _lazy(
+    r"\d\s{0,2}(?:pcs|pc|pieces|sets|units|rolls|ctns|cartons|tons|mt|kg|gsm|把|个|套|件|只|支|条|张|片|箱|包|袋|卷|"
+    r"吨|公斤|斤|台|双|对|粒|颗|盒|桶|瓶|组|樘|盏|本)(?![A-Za-z])|^\d{1,2}[.)、]\s|"
+    r"\b(?:CIF|CFR|FOB|EXW|DDP|DAP|FCA|MOQ|cif|cfr|fob|exw|ddp|dap|fca|moq)\b|报价|多少钱|[Pp]rice\b")
+_LAST_SENTENCE_END = _lazy(r".*[。！？!?]")
+_INLINE_SIGNATURE_MAX = 40
+
+
+def _signed_after_sentence(ln: _Line) -> list[_Line]:
+    """The signature a one-line message writes after its last sentence, as a line of its own:
+    "…什么价？宏源贸易 宋经理 151…", "…报价。河北顺展建设工程有限公司 韩工"."""
+    m = _LAST_SENTENCE_END().match(ln.text)
+    if m is None:
+        return []
+    tail = ln.text[m.end():]
+    lead = len(tail) - len(tail.lstrip())
+    tail = tail.strip()
+    if not 2 <= len(tail) <= _INLINE_SIGNATURE_MAX or _is_prose(tail) or _ZH_NOT_IN_ORG.search(tail):
+        return []
+    start = ln.start + m.end() + lead
+    return [_Line(start, start + len(tail), tail)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -492,7 +532,7 @@ def _signature(lines: list[_Line]) -> tuple[list[_Line], int]:
 # over every other character at once).
 _SPLIT = re.compile(r"(?=[\s,，、;；|｜/／:：])(?:\s{0,3}(?:,(?!\s{0,2}(?:ltd|limited|inc|llc|l\.l\.c|s\.a|s\.r\.l|s\.p\.a|co\b|corp|pvt|pte|sdn|"
                     r"gmbh|plc|jsc|ltda|b\.v|n\.v|a\.s|ag\b|kg\b))|，|、|;|；|\||｜|/(?!\s{0,2}[A-Za-z]{1,3}\b)|／|"
-                    r"\s-\s|\s–\s|\s—\s|:|：)\s{0,3}|\s{2,})", re.IGNORECASE)
+                    r"\s-\s|\s–\s|\s—\s|\s@\s|:|：)\s{0,3}|\s{2,})", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -643,14 +683,18 @@ def _role_part(s: str) -> bool:
 
 
 def _org_then_unit(s: str) -> bool:
-    """Whether ``s`` is a name of two or more words other than roles followed by a unit:
-    "Saudi Aramco Procurement & Supply Chain", "Larimer County Purchasing"."""
+    """Whether ``s`` is a name of two or more words other than roles, or one written in capitals
+    or CamelCase, followed by a unit: "Saudi Aramco Procurement & Supply Chain", "Larimer County
+    Purchasing", "PETRONAS Procurement"."""
     if _last_word(s) not in _unit_words()[2]:
         return False  # a quick test before the regex
     m = _units()[2].search(s)
     if not m:
         return False
-    head = [w.lower() for w in _ROLE_WORD.findall(s[:m.start()]) if w[:1].isupper()]
+    words = [w for w in _ROLE_WORD.findall(s[:m.start()]) if w[:1].isupper()]
+    head = [w.lower() for w in words]
+    if len(words) == 1 and ((words[0].isupper() and len(words[0]) >= 4) or _CAMEL.search(words[0])):
+        return _brand_word(words[0])  # "PETRONAS Procurement", "PetroGulf Purchasing"
     return len(head) >= 2 and not any(w in _data().roles for w in head)
 
 
@@ -679,7 +723,7 @@ def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     the units cut after a name (org.toml)."""
     c = _org_toml()["company"]
     nouns = frozenset(w.lower().rstrip(".") for w in c["unit_line_nouns"])
-    last = frozenset(_last_word(w) for w in c["unit_alone"] + c["unit_nouns"])
+    last = frozenset(_last_word(w) for w in c["unit_alone"] + c["unit_nouns"] + c["unit_nouns_qualified"])
     return nouns, frozenset(w.lower() for w in c["unit_qualifiers"]), last
 
 
@@ -707,7 +751,8 @@ _SHOP_ON_MARKETPLACE = re.compile(r"(?:淘宝|天猫|京东|拼多多|抖音|快
 _GENERIC_ZH = re.compile(r"外贸|贸易|进出口|出口|进口|国际|工贸|商贸|实业|科技|工程|建筑|建设|物流|电子|机械|五金|"
                          r"服装|服饰|家具|食品|化工|一家|小型|大型|中型|私营|民营|国营|国有|合资|外资|连锁|批发|零售|"
                          r"装修|设计|广告|传媒|生产|制造|加工|销售|代理|采购|供应链|经销|分销|室内|家装|工装|个体|个人|自营|集中|统一|"
-                         r"客户|客服|服务|安全")
+                         r"客户|客服|服务|安全|农资|农业|奶茶|饮品|水电|有机|健身|医械|医疗器械|燃气|上市|信任|养殖|"
+                         r"数码|配件|母婴|宠物|网|抖音|淘宝|天猫|京东|拼多多|快手|房地产|地产|木业|KTV|集团")
 
 
 @lru_cache(maxsize=8192)
@@ -1103,6 +1148,9 @@ _THIRD_LABEL = re.compile(r"agent|beneficiary|bank|forwarder|notary|consignee|no
                           r"公证|检测|质检|指定", re.IGNORECASE)
 
 
+_ACCOUNT_LINE = _lazy(r"户名|帐号|账号|帐户|账户|收款人|[Aa]ccount (?:[Nn]o|[Nn]umber|[Nn]ame)|\b(?:A/C|a/c|IBAN|SWIFT)\b")
+
+
 def _read_block(norm: str, block: list[_Line], name_at: int, first: int, bonus: int
                 ) -> tuple[list[_Cand], list[_Cand]]:
     companies: list[_Cand] = []
@@ -1115,6 +1163,7 @@ def _read_block(norm: str, block: list[_Line], name_at: int, first: int, bonus: 
             persons.append(_Cand(norm[s:e], s, e, 30 + bonus))
     seen_name = bool(persons)
     after_position = False  # the line right after the name / title lines
+    after_unit = False  # the line right after a unit's own line, no name above
     for li, line in enumerate(block):
         if li == 0 and _greeting(line.text):
             continue
@@ -1146,6 +1195,9 @@ def _read_block(norm: str, block: list[_Line], name_at: int, first: int, bonus: 
                         persons.append(_Cand(norm[s:e], s, e, 14 + bonus))
             after_position = False
             continue
+        if _ACCOUNT_LINE().search(line.text):
+            after_position = False
+            continue  # "中国银行青岛市南支行 户名：周丽 6217…": the bank or the payee, not the writer
         kinds = [p.kind for p in parts]
         if _is_address(line.text) and not any(k in ("legal", "org") for k in kinds):
             after_position = False
@@ -1160,6 +1212,11 @@ def _read_block(norm: str, block: list[_Line], name_at: int, first: int, bonus: 
         if len(others) == 1 and not _HAN_RX.search(parts[others[0]].text) and others[0] > 0 and \
                 any(q.kind == "role" for q in parts[:others[0]]) and _company_shaped(parts[others[0]].text):
             parts[others[0]].kind = "orgpos"  # "Operations Manager, Holloway & Rose"
+        for i in range(1, len(parts)):
+            q = parts[i]
+            if parts[i - 1].kind == "name" and "@" in norm[parts[i - 1].end:q.start] and q.kind != "place" \
+                    and not _HAN_RX.search(q.text) and _company_shaped(q.text):
+                q.kind = "orgpos"  # "Maya @ Salt & Sage": a name at its business
         for i, q in enumerate(parts):
             # "禾光設計 Hekuang Design Studio", "Pet Fair Asia 亚宠展": one name in two scripts.
             if q.kind == "other" and _HAN_RX.search(q.text) and not _LATIN_RX.search(q.text) and any(
@@ -1181,11 +1238,16 @@ def _read_block(norm: str, block: list[_Line], name_at: int, first: int, bonus: 
         for k, p in enumerate(parts):
             if p.kind == "name":
                 extends = bool(persons) and _fuller(persons[-1].value, p.text.strip())  # "Graham" / "Graham Pickles"
-                if seen_name and li > 0 and not extends and not _HAN_RX.search(p.text) and \
-                        _org_shaped_latin(p.text, alone) and (
-                        (k == 0 and after_position) or any(q.kind == "role" for q in parts[:k])):
-                    # Name-like words below the name and title, or after a title on its line:
-                    # "Powerline Gensets", "Sourcing Lead – Stryde Active", "Singh Tyre House, Jalandhar".
+                if _name_role_then(parts, k) and not extends and _org_shaped_latin(p.text, True):
+                    p.kind = "orgpos"  # "Ken Liu | Purchasing | Voltek": a name, a title, then the company
+                    break
+                role_before = any(q.kind == "role" for q in parts[:k])
+                if ((seen_name and ((k == 0 and after_position) or role_before)) or (k == 0 and after_unit)) and \
+                        li > 0 and not extends and not _HAN_RX.search(p.text) and \
+                        _org_shaped_latin(p.text, alone or (role_before and k == len(parts) - 1)):
+                    # Name-like words below the name and title, or after a title on its line, or below a
+                    # unit's line ("Accounts Team\nPacific Tradelink"): "Powerline Gensets", "Sourcing Lead –
+                    # Stryde Active", "Singh Tyre House, Jalandhar".
                     p.kind = "orgpos"
                     break
                 if clean or all(q.kind in ("name", "role", "zhco", "contact", "place", "orgpos") or _small(q.text)
@@ -1202,7 +1264,9 @@ def _read_block(norm: str, block: list[_Line], name_at: int, first: int, bonus: 
             pick = next(((k, 30) for k in range(len(parts) - 1, -1, -1) if parts[k].kind == "orgword"), None)
         if pick is None:
             pick = next(((k, 20) for k, p in enumerate(parts) if p.kind == "orgpos" or (
-                p.kind in ("other", "mixed") and after_position and alone and _company_shaped(p.text))), None)
+                p.kind in ("other", "mixed") and after_position and _company_shaped(p.text)
+                and (alone or (all(q.kind == "place" for q in parts if q is not p)
+                               and not _DIGIT_OR_PAREN.search(p.text))))), None)  # "Light for Nepal, Kathmandu"
         if pick is None:
             pick = next(((k, 18) for k, p in enumerate(parts) if p.kind == "zhco"), None)
         if pick is not None:
@@ -1210,7 +1274,17 @@ def _read_block(norm: str, block: list[_Line], name_at: int, first: int, bonus: 
             companies.append(_Cand(norm[s:e], s, e, pick[1] + bonus - li))
         after_position = any(k in ("name", "role") for k in kinds) and \
             not any(k in ("address", "contact") for k in kinds) and (seen_name or "role" in kinds)
+        after_unit = not seen_name and alone and kinds[0] == "role" and _unit_line(
+            [w.lower().rstrip(".") for w in parts[0].text.split()])  # "Accounts Team", "Management Office"
     return companies, persons
+
+
+def _name_role_then(parts: list[_Part], k: int) -> bool:
+    """Whether Latin part ``k`` is the last of its line and follows a name and then a title on it."""
+    if k != len(parts) - 1 or _HAN_RX.search(parts[k].text):
+        return False
+    name = next((i for i in range(k) if parts[i].kind == "name"), None)
+    return name is not None and any(parts[i].kind == "role" for i in range(name + 1, k))
 
 
 _ZH_NOT_IN_NAME = re.compile(r"[的了吗呢吧啊呀您你我他她它请要想需谢收寄给看与及或但也都还又就才再很更最多少几些每该此那这么什"
@@ -1284,15 +1358,18 @@ _PERSON_LABEL = re.compile(
     r"(?:联系人|询价人|发送者|采购人|经办人|姓名|contact person|contact name|attn\.?|attention)\s{0,3}[:：]?\s{0,40}"
     r"[(（]?(?P<v>[^\n,，;；:：()（）]{1,40})")
 # "Buyer: X Co.", "采购商：浙江**食品有限公司" (a platform masks part of it: still its name), 买家“临沂鑫达农机配件厂 周先生”.
-_BUYER_LABEL = re.compile(r"(?:买家|采购商|采购单位|buyer|(?<![^\n])[ \t]{0,4}from)\s{0,3}(?:buyer\s{0,3})?(?:[:：]\s{0,3}(?P<v>[^\n]{1,100})|"
-                          r"[“\"「](?P<q>[^”\"」\n]{2,60})[”\"」])")
+_BUYER_LABEL = re.compile(r"(?:买家(?:会员名|名称)?|采购商|采购单位|查询者|buyer|(?<![^\n])[ \t]{0,4}from)\s{0,3}(?:buyer\s{0,3})?"
+                          r"(?:[:：]\s{0,3}(?P<v>[^\n]{1,100})|[“\"「【](?P<q>[^”\"」】\n]{2,60})[”\"」】])")
+# A relay's "inquiry from Luis Paredes (Agroprocess SAC, Peru)", "来自 Luis Paredes (Agroprocess SAC, Peru) 的询盘".
+_INQUIRY_FROM_ORG = _lazy(r"(?:inquiry from|message from|来自)\s{1,3}(?:buyer\s{1,3})?[^\n()（）]{2,40}?\s{0,2}"
+                               r"[(（](?P<v>[^\n()（）,，]{2,60})[,，)）]")
 _BRACKETED = re.compile(r"[(（]([^()（）\n]{2,60})[)）]")
 # A platform relay's buyer and contact, one in brackets after the other: "买家 杭州衣朵服饰有限公司（周女士）
 # 向您发起了询价", "询盘人：钱先生（苏州恒裕机电设备有限公司）".
 _BUYER_PAIR = re.compile(r"(?:买家|采购商|询盘人|询价人)\s{0,3}[:：]?\s{0,3}(?P<a>[^\s，,。:：()（）]{2,40})\s{0,2}"
                          r"[(（](?P<b>[^\n()（）]{2,40})[)）]")
 _BUYER_PAIR_CUES = ("买家", "采购商", "询盘人", "询价人")
-_BUYER_CUES = ("买家", "采购商", "采购单位", "buyer", "from:")
+_BUYER_CUES = ("买家", "采购商", "采购单位", "查询者", "buyer", "from:")
 _CONTACT_CALL = re.compile(r"联系(?:电话|方式|手机)?\s{0,3}[:：]?\s{0,40}[(（]?(?P<v>[" + _HAN + r"]{2,4})")
 _PAREN_NAME = re.compile(r"[(（](?P<v>[" + _HAN + r"]{2,4})[)）]")
 _INQUIRY_FROM = re.compile(r"(?:new inquiry from|inquiry from|message from)\s{1,3}(?P<v>[a-z][^\n()]{1,40}?)\s{0,3}(?:\(|$)",
@@ -1306,14 +1383,16 @@ _ZH_PERSON_INTRO = re.compile(r"(?:我是|我叫|本人|鄙人)(?P<v>[^\s,，。
 # A web form's or portal's field opening its line: "Name: Shane Doherty", "Event contact: Megan Ruiz".
 _FORM_NAME_LABEL = re.compile(
     r"(?:^|\n)[ \t]{0,8}(?:full name|your name|name|contact|event contact|requester|requested by|submitted by|"
-    r"sender|称呼|您的称呼|留言人)[ \t]{0,3}[:：][ \t]{0,3}(?P<v>[^\n,，;；:：()（）]{1,40})")
-_FORM_NAME_CUES = ("name", "contact", "request", "submitted", "sender", "称呼", "留言人")
+    r"sender|称呼|您的称呼|客户称呼|买家称呼|留言人|收件人)[ \t]{0,3}[:：][ \t]{0,3}(?P<v>[^\n,，;；:：()（）]{1,40})")
+_FORM_NAME_CUES = ("name", "contact", "request", "submitted", "sender", "称呼", "留言人", "收件人")
+# A relay's buyer named between "买家" and the verb: "买家 周女士 通过1688向您发来询价".
+_BUYER_NAMED = _lazy(r"买家\s{1,3}(?P<v>[" + _HAN + r"]{2,4})\s")
 _PERSON_LABEL_CUES = ("联系人", "询价人", "发送者", "采购人", "经办人", "姓名", "contact", "attn", "attention")
 _COMPANY_LABEL_CUES = ("公司", "单位", "company", "organi", "抬头")
 _EN_COMPANY_CUES = ("greeting", "we are", "we're", "this is", "i am", "i'm", "i work", "behalf", "represent",
                     "company", "firm", "organis", "organiz", "business", "writing from", "contacting you from",
                     "here at", "i head", "i own", "i run", "we run", "we own", "i manage", "owner of", "founder of")
-_ZH_COMPANY_CUES = ("我们", "我司", "我公司", "本公司", "我单位", "这里是", "这边是", "我哋", "我地", "我系", "我是", "代表",
+_ZH_COMPANY_CUES = ("我们", "我司", "我公司", "本公司", "我单位", "这里是", "这边是", "我哋", "我地", "我系", "我是", "我 是", "代表",
                     "偶是", "偶们")
 _COMPANY_LABEL = re.compile(
     r"(?:^|\n)\s{0,8}(?:公司名称|公司|单位名称|单位|company name|company|organi[sz]ation|organi[sz]ed by|buying organi[sz]ation|"
@@ -1329,7 +1408,7 @@ _EN_COMPANY_INTRO = re.compile(
     r"we are|we're|this is .{1,30}? from|i am .{1,40}? (?:from|of|at)|"
     r"i'm .{1,30}? from|i work (?:for|at|with)|on behalf of|representing|here at|i head [a-z ]{1,20} at|"
     r"i own|i run|we run|we own|i manage|owner of|founder of|co-founder of|i'm with|i am with)"
-    r"\s{1,3}(?P<v>[a-z0-9][^\n;:!?()]{1,80})")
+    r"\s{1,3}(?P<v>[^\W_][^\n;:!?()]{1,80})")
 _LATIN_ALT_NAME = re.compile(r"\s(?P<v>[A-Z][A-Za-z&'.-]*(?:\s[A-Z][A-Za-z&'.-]*){0,3})(?=\s{0,2}(?:[,，。.!！;；]|$))")
 _LATIN_TAIL = re.compile(r"\s[A-Za-z&'. -]+$")
 _ZH_HELLO_SELF = re.compile(r"(?:你好|您好)\s{0,2}[,，!！]\s{0,2}(?P<v>[^\n,，。.!！；;:：、?？]{4,30})"
@@ -1338,7 +1417,7 @@ _ZH_COMPANY_INTRO = re.compile(
     r"(?=[我本这代偶])"
     r"(?:(?:我们|我|我司)(?:是|系)?来自[^\n,，。的]{1,12}的|我们是|偶们是|偶是|我们这里是|我们这边是|我司是|我司为|我司系|我公司是|我公司为|本公司是|本公司为|我单位是|我单位为|这里是|这边是|"
     r"(?<![销售业务首席驻华])代表|"
-    r"我哋系|我地系|我们系|我系|我是|我们|我司|我哋|我地)\s{0,2}(?P<v>[^\n,，。.!！；;:：、?？]{3,40})")
+    r"我哋系|我地系|我们系|我系|我\s?是|我们|我司|我哋|我地)\s{0,2}(?P<v>[^\n,，。.!！；;:：、?？]{3,40})")
 
 
 # "我们是做工装的，合肥华庭装饰工程有限公司", "我们是做电子组装的工厂（东莞凯讯电子）", "我们是做抖音带货的小鹿好物":
@@ -1514,7 +1593,11 @@ def _label_persons(t: _Text) -> list[_Cand]:
         for m in t.find(rx):
             s, e = m.span("v")
             if s < 0:
-                continue  # 买家“…”: read by the company reader
+                # 买家“临沂鑫达农机配件厂 周先生”: the company is read by the company reader, the name is last.
+                q = norm[m.start("q"):m.end("q")].rsplit(None, 1)
+                if len(q) == 2 and _zh_name(q[1]):
+                    out.append(_Cand(q[1], m.end("q") - len(q[1]), m.end("q"), score))
+                continue
             if rx is _INQUIRY_FROM and not norm[s].isupper():
                 continue
             cut = _VALUE_END.search(norm, s, e)  # "Luis Quispe, Agroinsumos del Sur S.A.C."
@@ -1547,6 +1630,9 @@ def _label_persons(t: _Text) -> list[_Cand]:
             if cands:
                 a, b = _trim(norm, *cands[0])
                 out.append(_Cand(norm[a:b], a, b, score))
+    for m in (t.find(_BUYER_NAMED()) if t.has(("买家",)) else ()):
+        if _zh_name(m.group("v")):
+            out.append(_Cand(m.group("v"), *m.span("v"), 11))
     for m in (t.find(_PAREN_NAME) if t.has(("(",)) else ()):
         v = m.group("v")
         before = norm[max(0, m.start() - 40):m.start()]
@@ -1642,6 +1728,10 @@ def _company_from_phrase(norm: str, s: int, e: int) -> tuple[int, int] | None:
                 break  # the end of a sentence, not of "Co." / "Ltd."
             continue
         break
+    while end is not None and words and v[:end].split()[-1].lower() in _TRAILING_CONNECTORS:
+        # "from Seattle for a job interview": a connector does not end a name
+        kept = v[:end].rsplit(None, 1)[0] if len(v[:end].split()) > 1 else ""
+        end = len(kept) if kept else None
     if end is None:
         return None
     # End at the last legal form inside the run ("Al Noor General Trading LLC, Dubai").
@@ -1675,8 +1765,8 @@ def _label_companies(t: _Text) -> list[_Cand]:
         if parts:
             p = parts[0]
             p.kind = _classify(p, alone=len(parts) == 1, after_signoff=False)
-            if p.kind in ("name", "role", "contact", "address"):
-                continue
+            if p.kind in ("name", "contact", "address") or (p.kind == "role" and _all_roles(p.text)):
+                continue  # not "Company: El Nour for Import & Export", a name beside trade words
             a, b = _org_span(norm, parts, 0)
             if b > a:
                 out.append(_Cand(norm[a:b], a, b, 15))
@@ -1689,7 +1779,8 @@ def _label_companies(t: _Text) -> list[_Cand]:
         for k, p in enumerate(parts):
             p.kind = _classify(p, alone=len(parts) == 1, after_signoff=False)
         for k, p in enumerate(parts):
-            if p.kind in ("legal", "org"):
+            if p.kind in ("legal", "org") or (p.kind == "orgword" and k > 0 and parts[k - 1].kind == "name"):
+                # "From: Olumide Adeyemi, Adeyemi Global Concepts, Nigeria": the company after the buyer
                 a, b = _org_span(norm, parts, k)
                 out.append(_Cand(norm[a:b], a, b, 14))
                 break
@@ -1701,6 +1792,11 @@ def _label_companies(t: _Text) -> list[_Cand]:
                 if b > a and (_legal_en(w) or _org_en(w) or _org_zh(w)) and not _is_place(w) and not _has_platform(w):
                     out.append(_Cand(w, a, b, 14))
                     break
+    for m in (t.find(_INQUIRY_FROM_ORG()) if t.has(("from", "来自")) else ()):
+        a, b = _trim(norm, *m.span("v"))
+        w = norm[a:b]
+        if b > a and (_legal_en(w) or _org_en(w) or _org_zh(w)) and not _is_place(w) and not _has_platform(w):
+            out.append(_Cand(w, a, b, 14))
     for m in (t.find(_INVOICE_TO) if t.has(("发票开",)) else ()):
         s, e = m.span("v")
         v = norm[s:e]
@@ -1708,6 +1804,13 @@ def _label_companies(t: _Text) -> list[_Cand]:
         if m2 and len(m2.group(0)) >= 4 and (_org_zh(m2.group(0)) or _company_shaped(m2.group(0))):
             out.append(_Cand(m2.group(0), s, s + m2.end(), 6))
     return out
+
+
+def _all_roles(s: str) -> bool:
+    """Whether every word of ``s`` but connectors is a job or department word ("Sales & Marketing")."""
+    roles = _data().roles
+    words = [w.strip(".") for w in _ROLE_WORD.findall(s.lower()) if w not in _CONNECTORS and w != "&"]
+    return bool(words) and all(w in roles for w in words)
 
 
 # A student's or applicant's school is not a customer's company.
@@ -1724,15 +1827,16 @@ _FROM_PLACE = re.compile(r"\s{1,2}(?:from|in|based in)\s{1,2}[A-Z]")
 # "Robert Hayes, Procurement Director at …, sent you a message".
 _SENT_YOU = re.compile(r"^[ \t]{0,4}(?P<v>[A-Z][^\n:;]{1,100}?),?\s(?:has\s|have\s)?(?:sent|issued)\s(?:you|an?)\s",
                        re.MULTILINE)
+_SENT_YOU_ZH = _lazy(r"^[ \t]{0,4}(?P<v>[^\s:;][^\n:;]{1,40}?)\s{0,2}传送了讯息给", re.MULTILINE)  # Facebook
 
 
 def _relayed_senders(t: _Text) -> tuple[list[_Cand], list[_Cand]]:
     """The organisation or the person a relay names as the one sending the order or message."""
-    if not t.has((" sent you", " issued you", " has issued", " has sent")):
+    if not t.has((" sent you", " issued you", " has issued", " has sent", " sent a message", "传送了讯息给")):
         return [], []
     companies: list[_Cand] = []
     persons: list[_Cand] = []
-    for m in t.find(_SENT_YOU, low=False):
+    for m in (*t.find(_SENT_YOU, low=False), *t.find(_SENT_YOU_ZH(), low=False)):
         a, b = _trim(t.norm, *m.span("v"))
         v = t.norm[a:b]
         if _has_platform(v) or _NOT_A_NAME_START.match(v):
@@ -1788,7 +1892,8 @@ def _intro_companies(t: _Text) -> list[_Cand]:
         placed = _person_then_from(cue) or (cue.split()[0] in ("we", "we're") and bool(_FROM_PLACE.match(norm, span[1])))
         if _place_after(norm, span[1]) and not (_legal_en(v) or _org_en(v)):
             continue  # "I am from Mary province", "from Osh, Kyrgyzstan": where, not who
-        if _legal_en(v) or _org_en(v) or (strong and _titlecase(v) and (owns or not _name_part(v))) or (
+        if _legal_en(v) or _org_en(v) or _org_zh(v.replace(" ", "")) or (
+                strong and _titlecase(v) and (owns or not _name_part(v)) and not _is_place(v)) or (
                 placed and _titlecase(v) and not _is_place(v)):
             if v.lower().split()[0] in ("a", "an", "the", "interested", "looking", "one", "very", "now", "also"):
                 continue
@@ -2007,7 +2112,7 @@ def _analyse(norm: str) -> tuple[tuple[_Cand, ...], tuple[_Cand, ...]]:
     for found_companies, found_persons in (_buyer_pairs(t), _relayed_senders(t)):
         companies += found_companies
         persons += found_persons
-    companies = [c for c in companies if not _ours(norm, c.start, c.end)
+    companies = [c for c in companies if not _ours(norm, c.start, c.end) and not _desk_alone(c.value)
                  and (not _has_platform(_END_PAREN.sub("", c.value) or c.value) or _SHOP_ON_MARKETPLACE.match(c.value))]
     companies = [_without_where(norm, _without_role(norm, c)) for c in companies]
     # "Your Lufthansa Team" signs a mail; it is not the "Dear Hongli team" of a greeting.
@@ -2092,7 +2197,9 @@ def _units() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     a regex for a Latin unit at the end of a name ("Supplies Department"), from org.toml."""
     c = _org_toml()["company"]
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    latin = re.compile(rf"(?:(?:[\s,]+(?:{alt(c['unit_qualifiers'])})){{0,2}}[\s,]+(?:{alt(c['unit_nouns'])})"
+    qualifier = rf"[\s,]+(?:{alt(c['unit_qualifiers'])})"
+    latin = re.compile(rf"(?:(?:{qualifier}){{0,2}}[\s,]+(?:{alt(c['unit_nouns'])})"
+                       rf"|(?:{qualifier}){{1,2}}[\s,]+(?:{alt(c['unit_nouns_qualified'])})"
                        rf"|[\s,]+(?:{alt(c['unit_alone'])}))$", _I)
     return frozenset(c["zh_unit_endings"]), frozenset(c["zh_legal"]) | frozenset(c["zh_institutions"]), latin
 
@@ -2140,7 +2247,7 @@ def _without_unit(s: str) -> int:
         dash = _UNIT_AFTER_DASH.search(head)  # "Kerry Group - Ingredients Division"
         if dash:
             head = head[:dash.start()]
-        return len(head) if len(head.split()) >= 2 else len(s)
+        return len(head) if len(head.split()) >= 2 or _brand_word(head) else len(s)
     if not _HAN_RX.search(s[-1:]) or not _ends_with(s, zh_units):
         return len(s)
     desk = _ends_with(s, _service_units())
@@ -2152,7 +2259,47 @@ def _without_unit(s: str) -> int:
             continue
         if _ends_with(head, heads) and "公司" not in tail and "集团" not in tail and _org_zh(head):
             return len(head)
-    return len(s)
+    return len(s) - _dept_tail(s, zh_units)
+
+
+def _desk_alone(s: str) -> bool:
+    """Whether ``s`` is a service desk with no organisation's name before it ("会员服务中心")."""
+    h = s.replace(" ", "")
+    return bool(h) and _ends_with(h, _service_units()) == len(h)
+
+
+def _dept_tail(s: str, endings: frozenset[str]) -> int:
+    """The length of a department written after a Chinese organisation's name: one or two
+    department words and a unit ending ("后勤保障处", "全球采购中心"), after a name of three or more
+    characters that is not a place alone ("山东省采购中心", "黔南州政府采购中心" are bodies of their own)."""
+    end = _ends_with(s, endings, 3)
+    stems = _zh_unit_stems()
+    body = s[:len(s) - end]
+    cut = 0
+    for _ in range(3):
+        n = _ends_with(body[:len(body) - cut], stems, 4) if end else 0
+        if not n:
+            break
+        cut += n
+    head = body[:len(body) - cut].rstrip()
+    if not cut or len(_HAN_RX.findall(head)) < 3 or _is_place_zh(head) or _where_zh(head) or head.endswith("政府"):
+        return 0
+    return len(s) - len(head)
+
+
+@lru_cache(maxsize=1)
+def _zh_unit_stems() -> frozenset[str]:
+    """Department words of a unit written after a name (org.toml)."""
+    return frozenset(_org_toml()["company"]["zh_unit_stems"])
+
+
+def _brand_word(s: str) -> bool:
+    """A one-word name a unit may follow ("HSBC", "PetroGulf"), not a word that starts units
+    ("Global Procurement", "Group Purchasing")."""
+    low = s.lower()
+    d = _data()
+    return (len(s) >= 3 and " " not in s and (s[0].isupper() or s[0].isdigit()) and low not in _unit_words()[1]
+            and low not in d.roles and low not in d.org_words and not _legal_forms(s))
 
 
 def extract_company(ctx: Context) -> list[Found]:
@@ -2207,6 +2354,14 @@ def from_display_name(display: str) -> tuple[str | None, str | None]:
     return c, (ctx.original(person.start, person.end) if person else None)
 
 
+def choose_person(values: list[str]) -> str | None:
+    """The thread's person among those its messages name, in order: the first, unless a later
+    message writes the same person more fully ("葛先生" in a relay, "葛建华" in the signature)."""
+    if not values:
+        return None
+    return next((v for v in values[1:] if _fuller(values[0], v)), values[0])
+
+
 def choose_company(values: list[str]) -> str | None:
     """The thread's company among those its messages name, in order: the first written with
     a legal form ("石家庄志远汽车维修服务有限公司" in a later signature over the shop name a
@@ -2234,8 +2389,57 @@ def signing_display_name(display: str, ctx: Context) -> str | None:
     norm = Context.build(name).norm
     words = norm.split()
     if len(words) >= 2 and _has_platform(words[0]) and not _HAN_RX.search(words[0]):
-        return _platform_signed(words, ctx)
-    return _signed_with(norm, ctx, platform=_has_platform(norm) and not _HAN_RX.search(norm))
+        signed = _platform_signed(words, ctx)
+    else:
+        signed = _signed_with(norm, ctx, platform=_has_platform(norm) and not _HAN_RX.search(norm))
+        signed = signed[:_without_unit(signed)].rstrip() or signed if signed else None  # "中国政府采购网 供应商服务中心"
+    return signed or _platform_signature(ctx)
+
+
+_SIGNATURE_DECOR = _lazy(r"^[-—–_=*·•~\s]*")
+_NOT_A_SIGNATURE = _lazy(r"[:：,，。.!！?？@/]\s|[:：，。!！?？@/]|\d{3}")
+
+
+@lru_cache(maxsize=1)
+def _platform_unit_words() -> frozenset[str]:
+    """Role and unit words written after a platform's name that signs a notice (org.toml)."""
+    return _data().roles | frozenset(_org_toml()["company"]["platform_unit_words"])
+
+
+def _platform_first(text: str) -> bool:
+    """Whether ``text`` starts with a platform's or a service's name ("DHL Express …", "阿里巴巴国际站 …")."""
+    low = text.lower()
+    for name, bounded in _data().platforms:
+        if low.startswith(name) and not (bounded and low[len(name):len(name) + 1].isalnum()):
+            return True
+    return False
+
+
+def _platform_signature(ctx: Context) -> str | None:
+    """A platform's or a service's name that signs the message under a display name that
+    differs ("DHL Customs" signing "DHL Express Customs Services", "邮件中心" signing "阿里巴巴国际站
+    客户服务中心"): the caller reads no genuine platform's mail, so a look-alike claims to be it.
+    The last short line that starts with such a name and is only a name, less a unit or the
+    role words written after it ("Maersk Customer Service" → "Maersk")."""
+    t = _Text(ctx.norm)
+    roles = _platform_unit_words()
+    for ln in reversed([ln for ln in t.lines if ln.text][-_TEAM_LAST_LINES:]):
+        lead = _SIGNATURE_DECOR().match(ln.text).end()
+        text = ln.text[lead:].rstrip()
+        words = text.split()
+        if not words or len(text) > 40 or len(words) > 6 or _NOT_A_SIGNATURE().search(text) \
+                or _ZH_NOT_IN_ORG.search(text) or not _platform_first(text):
+            continue
+        if any(not (_HAN_RX.search(w) or w[0].isupper() or w[0].isdigit() or w == "&") for w in words):
+            continue  # "DHL will deliver it": a sentence
+        keep = len(words)
+        while keep > 1 and (words[keep - 1].lower().strip(".,") in roles or _desk_alone(words[keep - 1])):
+            keep -= 1
+        name = " ".join(words[:keep])
+        name = name[:_without_unit(name)].rstrip() or name
+        start = ln.start + lead
+        return ctx.original(start, start + len(name)).strip() or None
+    return None
 
 
 def _platform_signed(words: list[str], ctx: Context) -> str | None:
