@@ -820,3 +820,120 @@ def test_round3_not_a_deadline(text):
 def test_day_and_month_order_follow_the_region(text, region, when, expected):
     ctx = Context.build(text, date=when, region=region)
     assert [f.value for f in extract_deadlines(ctx)] == expected
+
+
+# Round 5: kinds still wrong on train+dev, each with paraphrases in other words and languages
+# (written on Thursday 12 March 2026 unless a case says otherwise).
+ROUND5_DEADLINES = [
+    # lunar new-year days in Cantonese and colloquial forms: 除夕 + N (2027-02-05 + 8)
+    ("年初八前寄到我哋觀塘 office 得唔得？", ["2027-02-13"]),
+    ("大年初三前要到货", ["2027-02-08"]),
+    ("正月初十前发货", ["2027-02-15"]),
+    # "within N days of <an event of theirs>": a deadline without a day
+    ("Please refund the difference to my agent within 2 days of the cheque arriving.", [None]),
+    ("Ship within 6 weeks of the tooling PO, please.", [None]),
+    # … but counted from this notice, from its date
+    ("Closing date for registration is 7 days from this notice.", ["2026-03-19"]),
+    ("Please confirm within 5 days of this notice.", ["2026-03-17"]),
+    # an estimated delivery of a need is still a need
+    ("請報價並提供測試報告，預計9月底前第一批進場。", ["2026-09-30"]),
+    ("预计4月10日前到工地，请安排", ["2026-04-10"]),
+    # a reason clause names their own plan; the marked day before it stays
+    ("要 11 月 20 日前到，因為要在月底發給學生。", ["2026-11-20"]),
+    ("Ship by 15 April please, because we launch on 1 May.", ["2026-04-15"]),
+    # a request asked of us stays one in hedges and in the subject "you"
+    ("Thereafter your representative will travel to Abuja to sign the contract within this week.", ["2026-03-13"]),
+    ("Your engineer will arrive on site by Monday.", ["2026-03-16"]),
+    # a tender's closing, labelled or written out
+    ("学校校服采购公告：投标人须提供检测报告。开标时间：3月20日上午9:00。", ["2026-03-20"]),
+    ("Dear Supplier, please respond to RFQ Doc140058. The event closes March 20, 2026, 17:00.", ["2026-03-20"]),
+    ("Offers to be submitted not later than 18/03/2026.", ["2026-03-18"]),
+    # "before April 1st" is that day, not the end of March; "day 20" is the 20th
+    ("Kindly deliver before April 1st.", ["2026-04-01"]),
+    ("Please send the offer before day 20.", ["2026-03-20"]),
+    # Cantonese: 呢個 (this), 聽朝 (tomorrow morning)
+    ("呢個禮拜內覆我", ["2026-03-13"]),
+    ("聽朝之前要報價", ["2026-03-13"]),
+    ("呢個月尾前交貨", ["2026-03-31"]),
+    # a best-price request is a request, urgently asked
+    ("請於收到後儘速報價並提供最優惠價格。", [None]),
+    # a carrier's own ETD is a schedule, a customer's asked ETD is not
+    ("请安排船期，ETD 4月28日前", ["2026-04-28"]),
+    # the threat after a demand is theirs; the demand stays
+    ("Kindly settle the outstanding balance before 20 March or we will take legal action.", ["2026-03-20"]),
+    # a start asked of us is a deadline
+    ("请安排明天开始分批进场", ["2026-03-13"]),
+    # a need of theirs after "我们 <day> 要" stays one
+    ("我们下周要货，有现货吗？", ["2026-03-20"]),
+    # a validity asked for is a duration, not a validity date: the deadline beside it stays
+    ("The offer must be valid for 90 days and submitted before 20.03.2026.", ["2026-03-20"]),
+    # a tender's deadline named as such, whatever its decision words
+    ("The deadline for the presentation of offers is March 25, 2026.", ["2026-03-25"]),
+    # a need counted from an event of theirs: without a day
+    ("We want the goods within 45 days after L/C opening.", [None]),
+    # receiving the goods is our delivery
+    ("We would like to receive the goods in the second half of April.", [None]),
+]
+
+ROUND5_NOT_DEADLINES = [
+    # they send to us ("发给贵司")
+    "1月份的订单我们采购下周发给贵司业务。",
+    "图纸周五前会寄给贵公司。",
+    # the customer's own act right after the day
+    "价格没问题的话这周我就签。",
+    "下周我们会安排付款。",
+    # a platform's confirm timer in English
+    "Buyer has paid for order #TA-88192. 请在 48 小时内 confirm order, otherwise funds will be returned.",
+    # a seller's booking window
+    "Early-bird rate: USD 4,950 for a 9 sqm booth if booked before 31 October.",
+    "A half-page colour ad is USD 1,200. Booking closes on 20 May.",
+    # a carrier's notice
+    "The vessel on your booking is delayed.\nOriginal ETD: 22 Mar 2026\nRevised ETD: 25 Mar 2026\nRevised ETA Jebel Ali: 15 Apr 2026",
+    # a lead time stated as a range
+    "Certificate of conformity from 150 USD, 5-7 working days.",
+    "Xi'an -> Duisburg by rail: 18-20 days, stable.",
+    # the decision comes with its hedge in the next clause
+    "報價出來後由我們老闆決定，大概兩週內。",
+    # the customer's own absence
+    "I'm travelling until next Wednesday, replies may be slow.",
+    "我在出差，下周三回来再联系。",
+    # urgent words on the customer's own act
+    "Send me the invoice so I can pay immediately.",
+    "WE ARE READY TO SIGN CONTRACT IMMEDIATELY.",
+    "Kindly send your PI, so that our finance department can process the payment immediately.",
+    "请先寄样品，我们收到后会立即下大单。",
+    "Once we receive the certificate the contract and deposit will follow immediately.",
+    # a day when something of theirs starts
+    "请注意4月1日起我司银行账户变更。",
+    "Our new address is effective 1 April.",
+    "从下周一开始我们仓库搬到新地址。",
+    # their own errand after "我(们) <day>"
+    "我周六要加班，你们多拍照片给我看吧",
+    "快点，我今晚就要安排发货。",
+    "我们下周要过去看厂。",
+    # our own words repeated, accepted
+    "You mentioned delivery in 35 days, OK.",
+    "你说下周三发货，没问题。",
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND5_DEADLINES)
+def test_round5_deadline(text, expected):
+    assert [v for v, _ in found(text)][:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text", ROUND5_NOT_DEADLINES)
+def test_round5_not_a_deadline(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text,when,expected", [
+    # a lunar day or a month just past reads as the past, not next year ("before November" on 3 November)
+    ("这些是年初二在 Ipoh 外婆家拍的 photos", datetime(2025, 2, 3, 22, tzinfo=CST), []),
+    ("年初八返工前寄到我哋觀塘 office 得唔得？", datetime(2026, 2, 3, 9, tzinfo=CST), ["2026-02-24"]),
+    ("11月份之前的發票仍然匯入舊戶口", datetime(2025, 11, 3, 10, tzinfo=CST), []),
+    ("1月前要到货", datetime(2026, 1, 5, 10, tzinfo=CST), []),
+    ("2月前要到货", datetime(2026, 1, 5, 10, tzinfo=CST), ["2026-01-31"]),
+])
+def test_round5_days_just_past(text, when, expected):
+    assert [v for v, _ in found(text, when)] == expected

@@ -28,12 +28,19 @@ message; "in 3 days" without "within" needs a delivery word, a closing or a requ
 ("于1月22日发放"); it takes a request ("请于"), a marker or a deadline word to make a deadline.
 Holidays written in Latin script in any language ("before Tết", "Natale前", "CNY前") resolve
 through ``data/festivals.toml``; those it cannot date and seasons ("Easter 前", "before the wet
-season", "复活节前") stay without a day. 正月N is 除夕 + N days (正月十五前 → the eve of 元宵);
+season", "复活节前") stay without a day. 正月N, 年初N and 大年初N are 除夕 + N days (正月十五前 → the eve of 元宵;
+a lunar day or a "before <month>" just past reads as the past); 一个半月内 / 個半月內 → +1 month 15 days;
 "中秋前一周" → a week before the holiday itself; a weekday with its date in parentheses ("周四
 （11月6号）之前") is that date; "10/3" is day first where the customer's region writes it so;
 N小时内 counts whole days (2小时内 → today), N分钟内 → today. An urgent word is no deadline when
-it is the customer's own promise ("办好了马上打款", "we sign immediately"), a notice's button
-("立即理赔", "[Reply Now]"), a login lure, or polite ("at your earliest convenience").
+it is the customer's own promise ("办好了马上打款", "we sign immediately", "so that our finance can
+pay immediately"), a notice's button ("立即理赔", "[Reply Now]"), a login lure, or polite ("at your
+earliest convenience"). Not deadlines either: a day when something of theirs starts ("4月1日起",
+"effective 1 April"), a range of days stated as a lead time ("5-7 working days"), a reason of theirs
+("因为要在月底发给学生"), our words repeated ("you mentioned 35 days, OK"), a carrier's ETD and ETA,
+their absence ("I'm travelling until Wednesday"); a duration counted from an event of theirs ("within
+2 days of the cheque arriving") stays without a day, from this notice it counts from the message. A
+tender's closing ("开标时间：7月11日", "the event closes March 7") is a deadline.
 
 Speed: the patterns run only in short windows before keys ("月", "周", "today", "within",
 "12/25"), each key trying only the kinds of its family, so a message without a key costs three
@@ -275,9 +282,9 @@ _PATTERNS: list[tuple[str, str]] = [
               rf"(?:日|号|(?={_SP}(?:(?:之|以)?前|(?:到|交|发|出|送|装)(?![\d零〇一二两三四五六七八九十])|截止|为止)))"),
     # "20号前", "不晚于20号", "提前到25号": a day of the month, with a marker (never "5号电池", "3号楼").
     ("zh_dom", rf"(?<![\d月/.\-])(?P<d>[0-3]?\d|{_CN}){_SP}号(?![码楼线机门院车台厅馆桥仓库位店铺段路街柜罐箱电球字样色钢模])"),
-    ("zh_month_end", rf"(?:(?P<m>{_NUM}){_SP}月(?:份)?|(?P<rel>本|这个?|这一个|当|下个?|下一个|次|来)?{_SP}月)"
+    ("zh_month_end", rf"(?:(?P<m>{_NUM}){_SP}月(?:份)?|(?P<rel>本|这个?|这一个|当|下个?|下一个|次|来|呢个?)?{_SP}月)"
                      rf"{_SP}(?:底|末|尾|低(?![于价温廉]))"),
-    ("zh_month_within", r"(?P<rel>本|这个?|这一个|当|下个?|下一个)\s{0,2}月\s{0,2}(?:之|以)?内"),
+    ("zh_month_within", r"(?P<rel>本|这个?|这一个|当|下个?|下一个|呢个?)\s{0,2}月\s{0,2}(?:之|以)?内"),
     ("zh_month_part", rf"(?:(?P<m>{_NUM}){_SP}月(?:份)?|(?:本|这个?|下个?|当)?月){_SP}"
                       rf"(?:中下旬|中上旬|上旬|中旬|下旬|初|中|上半月|下半月)"),
     ("zh_before_month", rf"(?P<ny>明年|今年)?{_SP}(?P<m>{_NUM}){_SP}月(?:份)?{_SP}(?:之|以)?前"),
@@ -290,22 +297,26 @@ _PATTERNS: list[tuple[str, str]] = [
                     # "中秋前一周", "春节前10天": that long before the holiday itself
                     rf"(?:{_SP}(?P<on>\d{{1,2}}|[一两三四五六七八九十]{{1,2}}){_SP}个?{_SP}(?P<ou>天|日|周|星期|礼拜)"
                     r"(?![内之以]))?"),
-    # 正月初八, 正月十九前: a day of the first lunar month, counted from 除夕.
-    ("zh_lunar", r"(?:农历)?正月\s{0,2}(?P<d>初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|"
+    # 正月初八, 正月十九前, 年初八, 大年初三: a day of the first lunar month, counted from 除夕
+    # (not "今年初", "2026年初一批").
+    ("zh_lunar", r"(?:(?:农历)?正月\s{0,2}|(?:大年|(?<![\d今明去前本后同次两半每])年)"
+                 r"(?=初[一二三四五六七八九十](?![批次期级步个版稿点月份季号]|十)))(?P<d>初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|"
                  r"廿[一二三四五六七八九]?|三十)(?:日|号)?(?P<before>\s{0,2}(?:之|以)?前(?!后))?"),
     ("en_zh_festival", r"\b(?:before|by|prior\s{1,2}to|ahead\s{1,2}of|until)\s{0,2}"
                        r"(?P<f>春节|过年|农历年|农历新年|除夕|国庆节?|元旦节?|五一|劳动节|中秋节?|端午节?|圣诞节?|"
                        r"双十一|双11|双十二|双12|清明节?|元宵节?)"),
     ("zh_vague_before", rf"(?:{_alternation(_ZH_UNRESOLVED)}|开学|开业|开工|开园|展会|年会|装修|上市|春运|"
                         r"[a-z]{3,12}\s{0,2}节)\s{0,2}(?:之|以)?前"),
-    ("zh_day", rf"(?P<w>今天|今日|今晚|明天|明日|明早|明晚|听日|后天|后日|大后天|明后天){_TIME_OF_DAY}"),
-    ("zh_week_day", rf"(?:(?P<rel>下下个?|下个?|下一个|本|这个?|这一|今)?{_SP}(?:周|星期|礼拜)|"
+    ("zh_day", rf"(?P<w>今天|今日|今晚|明天|明日|明早|明晚|听日|听朝|听晚|后天|后日|大后天|明后天){_TIME_OF_DAY}"),
+    ("zh_week_day", rf"(?:(?P<rel>下下个?|下个?|下一个|本|这个?|这一|今|呢个?)?{_SP}(?:周|星期|礼拜)|"
                     rf"(?<![\d一二两三四五六七八九十每几上前])周)(?P<wd>[一二三四五六日天1-7]){_TIME_OF_DAY}"),
-    ("zh_week", r"(?P<rel>下下个?|下个?|下一个|本|这个?|这一|今个)\s{0,2}(?:周|星期|礼拜)"
+    ("zh_week", r"(?P<rel>下下个?|下个?|下一个|本|这个?|这一|今个|呢个?)\s{0,2}(?:周|星期|礼拜)"
                 r"(?![一二三四五六日天1-7几末期年])"),
     # "周末前", "这周末之前": before the weekend, the week's Friday.
-    ("zh_weekend", r"(?P<rel>下下个?|下个?|下一个|本|这个?|这一|今个)?\s{0,2}(?:周|星期|礼拜)末"),
-    ("zh_within", rf"(?P<n>\d{{1,3}}|{_CN}|[一两三]{{2}}|半){_SP}(?:个)?{_SP}"
+    ("zh_weekend", r"(?P<rel>下下个?|下个?|下一个|本|这个?|这一|今个|呢个?)?\s{0,2}(?:周|星期|礼拜)末"),
+    # "一个半月内", Cantonese "個半月內": a month and a half
+    ("zh_within", rf"(?:(?<=(?<![\d零〇一二两三四五六七八九十])个)(?P<onehalf>半)|"
+                  rf"(?P<n>\d{{1,3}}|{_CN}|[一两三]{{2}}|半){_SP}(?:个)?(?P<half>半)?){_SP}"
                   rf"(?P<u>工作日|工作天|天|日|小时|钟头|分钟|周|星期|礼拜|月){_SP}(?:之|以)?内"),
     ("mix_within", rf"(?P<n>\d{{1,3}}|\b{_NUMW})\s{{0,2}}(?P<work>working|business)?\s{{0,2}}(?P<u>{_UNIT_EN})"
                    rf"\s{{0,2}}(?:之|以)?内"),
@@ -333,7 +344,7 @@ _PATTERNS: list[tuple[str, str]] = [
                       rf"first\s{{1,2}}half\s{{1,2}}of|second\s{{1,2}}half\s{{1,2}}of)[- ]{{0,2}}(?:the\s{{1,2}})?"
                       rf"(?P<mon>{_MON})\b"),
     ("en_before_month", rf"\b(?:before|prior\s{{1,2}}to)\s{{1,2}}(?:the\s{{1,2}}(?:start|beginning)\s{{1,2}}of\s{{1,2}})?"
-                        rf"(?P<mon>{_MON})\b(?!\s{{0,2}}\d{{1,2}}\b|[-/.]\d)(?:,?\s{{1,2}}(?P<y>20\d\d))?"),
+                        rf"(?P<mon>{_MON})\b(?!\s{{0,2}}\d{{1,2}}(?:st|nd|rd|th)?\b|[-/.]\d)(?:,?\s{{1,2}}(?P<y>20\d\d))?"),
     ("en_week_of_month", rf"\b(?:the\s{{1,2}})?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s{{1,2}}week"
                          rf"\s{{1,2}}of\s{{1,2}}(?P<mon>{_MON})\b"),
     # "within December", "within the month of June": by the month's last day.
@@ -363,8 +374,8 @@ _PATTERNS: list[tuple[str, str]] = [
                 r"coming|the\s{1,2}coming|current|the\s{1,2}current|the\s{1,2}following)\s{1,2})week\b(?!\s{0,2}\d)"),
     ("en_weekend", r"\b(?:(?P<rel>the|this|next|the\s{1,2}next|coming|the\s{1,2}coming)\s{1,2})?week-?end\b"),
     ("en_from_now", rf"\b(?P<n>{_NUMW})\s{{0,2}}(?P<work>working|business)?\s{{0,2}}(?P<u>{_UNIT_EN})\s{{1,2}}"
-                    rf"from\s{{1,2}}(?:now|today|the\s{{1,2}}date\s{{1,2}}of\s{{1,2}}this\s{{1,2}}"
-                    rf"(?:e-?mail|letter|order|po))\b"),
+                    rf"from\s{{1,2}}(?:now|today|(?:the\s{{1,2}}date\s{{1,2}}of\s{{1,2}})?this\s{{1,2}}"
+                    rf"(?:e-?mail|letter|order|po|notice|message))\b"),
     ("en_lead_time", rf"\b(?:lead|delivery|production)\s{{1,2}}time\s{{0,2}}(?::|of|is|max\.?|maximum|within|"
                      rf"not\s{{1,2}}more\s{{1,2}}than)?\s{{0,3}}(?P<n>\d{{1,3}}|{_NUMW})\s{{0,2}}"
                      rf"(?P<work>working|business)?\s{{0,2}}(?P<u>days?|weeks?|months?)\b"),
@@ -378,7 +389,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("en_within_today", r"\bwithin\s{1,2}(?:the\s{1,2})?(?P<w>today|this\s{1,2}week|the\s{1,2}day|"
                         r"this\s{1,2}month)\b"),
     ("en_dom", r"\b(?:by|before|until|till|(?:no|not)\s{1,2}later\s{1,2}than|on\s{1,2}or\s{1,2}before|latest\s{1,2}by)"
-               rf"\s{{1,2}}(?:{_WDN}\.?,?\s{{1,2}})?(?:the\s{{1,2}})?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
+               rf"\s{{1,2}}(?:{_WDN}\.?,?\s{{1,2}})?(?:(?:the\s{{1,2}})?(?P<d>[0-3]?\d)(?:st|nd|rd|th)|day\s{{1,2}}(?P<d2>[0-3]?\d))\b"
                r"(?:\s{1,2}of\s{1,2}(?P<rel>this|next|the)\s{1,2}month)?"
                rf"(?!\s{{1,2}}(?:of\s{{1,2}})?{_MON}\b)"),
     ("en_then", r"\b(?:before|by|until|no\s{1,2}later\s{1,2}than)\s{1,2}(?:then|that\s{1,2}(?:date|day)|"
@@ -437,6 +448,9 @@ _FAMILY_KINDS: dict[str, set[str]] = {
     "en_day": {"en_day", "en_within_today", "en_from_now"},
     "en_days": {"en_within", "en_n_workdays", "en_dur", "en_from_now", "en_lead_time", "mix_within", "en_eod",
                 "en_within_today", "en_then"},
+    # "day" alone also ends a day of the month ("before day 20", Spanish and Portuguese English)
+    "en_day_n": {"en_within", "en_n_workdays", "en_dur", "en_from_now", "en_lead_time", "mix_within", "en_eod",
+                 "en_within_today", "en_then", "en_dom"},
     "en_week": {"en_within", "en_from_now", "en_lead_time", "mix_within", "en_week", "en_weekend", "en_end_week",
                 "en_wd_of_week",
                 "en_within_today", "en_vague", "en_week_of_month"},
@@ -455,7 +469,8 @@ _KEYWORD_FAMILY: dict[str, str] = {
     **dict.fromkeys("mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday "
                     "sun sunday".split(), "en_weekday"),
     **dict.fromkeys("today tonight tomorrow tmr tmrw tmw tomorow tommorow tommorrow".split(), "en_day"),
-    **dict.fromkeys("day days hour hours hr hrs minute minutes min mins fortnight".split(), "en_days"),
+    **dict.fromkeys("days hour hours hr hrs minute minutes min mins fortnight".split(), "en_days"),
+    "day": "en_day_n",
     **dict.fromkeys("week weeks weekend wk wks cw kw".split(), "en_week"),
     **dict.fromkeys("month months".split(), "en_months"),
     **dict.fromkeys("year years cny".split(), "en_year"),
@@ -477,13 +492,13 @@ for _name in [n for n in [*_LATIN_HOLIDAY, *_SEASONS, "season"] if n.isascii()]:
     _KEYWORD_FAMILY.setdefault(_key, "en_festival")
 # Chinese keys by family. They are plain words, so that the engine skips to their first characters.
 _ZH_KEYS: dict[str, str] = {
-    "zh_month": "月",
+    "zh_month": "月 年初",
     "zh_week": "周 星期 礼拜",
     "zh_dom": "号前 号之前 号以前",  # and every "号" after a number (``_keys``)
     "zh_year": "年底 年末 年尾 年前 年之前 年以前",
     "zh_festival": "节前 节之前 节以前 春节 过年 农历 三十 除夕 国庆 十一 元旦 五一 劳动节 中秋 端午 圣诞 双十 双1 清明 元宵 618 "
                    "开学 开业 开工 开园 展会 年会 装修 上市 春运",
-    "zh_day": "今天 今日 今晚 明天 明日 明早 明晚 明后 听日 后天 后日",
+    "zh_day": "今天 今日 今晚 明天 明日 明早 明晚 明后 听日 听朝 听晚 后天 后日",
     "zh_within": "之内 以内 天内 日内 时内 头内 钟内",
     "zh_lead_time": "交货期 交期 货期 工期",
     "zh_quarter": "季度 半年",
@@ -505,13 +520,13 @@ _DATE_NUMBER_RX = _compile("|".join([*_DATE_NUMBER, r"2(?<!\d2)0\d\d\s{0,2}[-/.�
 _WORD = _compile(r"[a-z]+")
 _TOKEN_START = _compile(r"[a-z0-9]+|[^\x00-\x7f]")  # where an expression can start
 # Where a Chinese family's expression can start: a number, a word, or one of these characters.
-_ZH_TOKEN_START = _compile(r"[a-z0-9]+|[零〇一二两三四五六七八九十下本这当次来明今后大听月半交货工年春过农除国元劳清"
+_ZH_TOKEN_START = _compile(r"[a-z0-9]+|[零〇一二两三四五六七八九十下本这当次来明今后大听月半交货工年春过农除国元劳清呢"
                              r"中端圣双旺秋麦开雨展装上斋周星礼尽急很比特加着要越马立即赶抓火从第正"
                              + "".join(sorted({name[0] for name in _ZH_UNRESOLVED})) + "]")
 # Every expression of a family holds one of its keys, so it starts at most this far before the
 # key ("within the next twenty-one working days", "by the end of the month of June", "no later
 # than the 20th", "一百二十个工作日内", "15 working days以内").
-_REACH_BACK = {"en_month": 20, "en_weekday": 16, "en_day": 16, "en_days": 24, "en_week": 24, "en_months": 24,
+_REACH_BACK = {"en_month": 20, "en_weekday": 16, "en_day": 16, "en_days": 24, "en_day_n": 24, "en_week": 24, "en_months": 24,
                "en_year": 24, "en_within": 0, "en_end": 8, "en_urgent": 12, "en_festival": 16, "en_then": 24,
                "digits": 30, "zh_month": 12, "zh_week": 10, "zh_dom": 8, "zh_year": 4, "zh_festival": 16,
                "zh_day": 4, "zh_within": 24, "zh_lead_time": 2, "zh_quarter": 4, "zh_urgent": 4}
@@ -547,7 +562,19 @@ def _family_rx(kinds: set[str]) -> re.Pattern:
 
 
 _FAMILY_RX = {family: _family_rx(kinds) for family, kinds in _FAMILY_KINDS.items()}
-_ONE = {name: _compile(rx) for name, rx in _PATTERNS}
+
+
+class _Compiled(dict):
+    """Each kind's own pattern, compiled when an expression of that kind is first read: the
+    import compiles only the families' patterns."""
+
+    def __missing__(self, kind: str) -> re.Pattern:
+        rx = self[kind] = _compile(_PATTERN_RX[kind])
+        return rx
+
+
+_PATTERN_RX = dict(_PATTERNS)
+_ONE = _Compiled()
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
@@ -644,7 +671,7 @@ _PRE_MARK = _compile(
 _AT_ONLY = _compile(r"\s{0,2}[于在]\s{0,2}:?\s{0,2}")
 _SOFT_PRE = _compile(r"\s{0,2}(?:请|务必|须|需|必须|最好)?(?:于|在)?\s{0,2}:?\s{0,2}$")
 _PRE_MARK_NUM = _compile(
-    r"(?:\b(?:before|by|until|till|b4|latest(?:\s{1,2}(?:by|on))?|no\s{1,2}later\s{1,2}than|on\s{1,2}or\s{1,2}before|"
+    r"(?:\b(?:before|by|until|till|b4|latest(?:\s{1,2}(?:by|on))?|not?\s{1,2}later\s{1,2}than|on\s{1,2}or\s{1,2}before|"
     r"bis|deadline\s{0,2}:?|cut[- ]?off(?:\s{1,2}(?:date|time))?\s{0,2}:?|"
     r"eta\s{0,2}:?|etd\s{0,2}:?|(?:requested\s{1,2}|required\s{1,2})?delivery(?:\s{1,2}date)?\s{0,2}:|"
     r"ship(?:ment|ping)?\s{1,2}date\s{0,2}:|need[- ]by(?:\s{1,2}date)?\s{0,2}:?|due(?:\s{1,2}date)?\s{0,2}:?)"
@@ -654,6 +681,8 @@ _PRE_MARK_NUM = _compile(
 _HOUR = _compile(_TIME_OF_DAY)
 # "in 3 days" without "within": a deadline only after a delivery word or in a request ("ship in
 # 15 days"), not a pitch or a statistic ("first results in 90 days", "12 orders in 180 days").
+# The first number of a range right before a duration ("5-7 working days"), without "within".
+_RANGE_START = _compile(r"(?<![\d.])(?:(?P<within>\b(?:within|in)\s{1,2})?)\d{1,3}\s{0,2}(?:-|~|–|\bto)\s{0,2}$")
 _BARE_IN = _compile(r"in\s{1,2}(?!the\b)")
 _CLOSES = _compile(r"\b(?:clos(?:e|es|ing)|due|expir(?:e|es|ing)|ends?)\s{1,2}$")
 _WEEKDAY_NOTE = _compile(
@@ -698,7 +727,7 @@ _ACTION_AFTER = _compile(r"[^,，。;!?\n]{0,6}?(?:(?<!收)到|送|交|发|装|�
                          r"ship|deliver|arriv|load|quote)")
 _ACTION = _compile(
     r"到|送|发|交|寄|报价|回复|答复|签|装|出货|提供|安排|\b(?:ship\w*|deliver\w*|arriv\w*|land(?:ed)?|load\w*|"
-    r"dispatch\w*|send|quot(?:e|ation)|offer|reply|respond|answer|confirm|sign|visit|come|ready|finish|complete|"
+    r"dispatch\w*|send|receive|quot(?:e|ation)|offer|reply|respond|answer|confirm|sign|visit|come|ready|finish|complete|"
     r"install|issue|transfer|pay|settle|refund|submit|proforma|pi|invoice|courier|ems|dhl|fedex|ups)\b")
 _DELIVER = _compile(r"交货|发货|出货|装船|装柜|交付|(?<!收)到货|送到|\b(?:ship\w*|deliver\w*|dispatch\w*|load\w*|arriv\w*)\b")
 _DEADLINE_NOUN = _compile(
@@ -716,6 +745,8 @@ _ULTIMATUM = _compile(
     r"another\s{1,2}(?:supplier|factory|company|vendor|manufacturer)|"
     r"(?:next|other)\s{1,2}(?:supplier|company|manufacturer|factory|vendor)|not\s{1,2}be\s{1,2}considered)\b")
 
+# What a tender's deadline is for ("the deadline for the presentation of offers").
+_OFFERS = _compile(r"\b(?:offers?|quot\w*|bids?|tenders?|proposals?|submissions?)\b|报价|投标|标书")
 # The customer's own decisions and reviews: not a deadline on us, unless they tell us to decide.
 _DECISION = _compile(
     r"决定|定标|定案|评估|决策|评审|审核|审批|批准|开会|会议(?!室|厅|中心)|办公会|例会|董事会|上会|定供应商|确定供应商|选定|回来再?定|商量|讨论|研究|比价|盲测|测试|试用|试焊|结论|拍板|定下来|定了|"
@@ -737,13 +768,14 @@ _NOT_DEADLINE = _compile(
     r"我们?(?:这周|下周|这两天|明天|今天|今日|(?:周|星期|礼拜)[一二三四五六日天])(?![^,，。\s]{0,8}(?:要|需要|必须|得|务必))|"
     r"(?<![你您])(?:会|就)\s{0,2}(?:发|寄|付|打|转|答复|回复|通知|联系|下单|过去|去|拿|做)|"
     r"已|刚|昨天|前天|上周|上个?月|上次|上回|去年|之前报的|之前的报价|那天|"
-    r"有效期|有效|早鸟|可享|优惠|促销|会费|会务费|展位|展会(?!前)|(?:发票|开票|订单|下单|签订|报价)日期|"
-    r"举办|举行|召开|开幕|博览会|生产日期|出厂日期|到期|放假|休假|"
+    r"有效期|有效|早鸟|可享|(?<!最)优惠|促销|会费|会务费|展位|展会(?!前)|(?:发票|开票|订单|下单|签订|报价)日期|"
+    r"举办|举行|召开|开幕|博览会|生产日期|出厂日期|到期|放假|休假|出差|回国|(?<![寄送发拿带退还运])回来|"
     r"首页|排名|关键词|保价|锁价|价(?:格|钱)?\s{0,2}(?:能|可以|可|能否|能不能)?\s{0,2}(?:保持|保留|维持|锁定)|(?:[前内]|之前|以前)\s{0,2}(?:下单|落单|下订单)|保证(?!金|账户|帐户)|承诺|质保|保修|待到|停留|只在|就可以|就能|太长|太久|"
     r"给(?:我们的?)?(?:客户|业主|甲方|老板)(?:看|试|测|确认)|估计|预计|自动|便宜|将于|将在|[定订]\s{0,2}[于在]|"
     r"[一二三四五六七八九]折|打折|折扣)|\d折|"
-    r"\b(?:valid(?:ity)?|expir\w*|out\s{1,2}of\s{1,2}(?:the\s{1,2})?office|on\s{1,2}(?:annual\s{1,2})?leave|"
+    r"\b(?:valid(?:ity)?(?!\s{1,2}for\b)|expir\w*|out\s{1,2}of\s{1,2}(?:the\s{1,2})?office|on\s{1,2}(?:annual\s{1,2})?leave|"
     r"vacation|holidays?\s{1,2}(?:from|until|till)|closed|planning|plan\s{1,2}to|"
+    r"(?:am|are|is|'m|'re|be)\s{1,2}(?:away|abroad|travel{1,2}ing|on\s{1,2}(?:a\s{1,2})?(?:business\s{1,2})?trip)|"
     r"hold\s{1,2}(?:the|this|that|your|our|these)?\s{0,2}(?:price|offer|quot\w*|rate)s?|"
     r"(?:we|i|she|he|they|management|board|(?:our|my|the)\s{1,2}[a-z]{2,12}(?:\s{1,2}[a-z]{2,12})?)\s{1,2}"
     r"(?:will|shall|are\s{1,2}going\s{1,2}to|is\s{1,2}going\s{1,2}to|am\s{1,2}going\s{1,2}to)\b"
@@ -759,7 +791,7 @@ _NOT_DEADLINE = _compile(
     r"meet|visit|go|come|place|open|issue|start|finali[sz]e|try)\b|"
     r"to\s{1,2}follow|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)paid|(?<!\bbe\s)sent|(?<!\bbe\s)received|issued|made|was|were|had|did|got|transferred|wired|remitted|opened|sold|"
     r"released|bought|purchased|ordered|"
-    r"arrived|visited|hosted|have\s{1,2}(?:been\s{1,2})?[a-z]{2,12}ed|last|ago|yesterday|early\s{1,2}bird|"
+    r"arrived|visited|hosted|have\s{1,2}(?:been\s{1,2})?[a-z]{2,12}ed|last|ago|yesterday|early[- ]{1,2}bird|"
     r"discount|production\s{1,2}date|manufactur\w*|dated|order\s{1,2}date|invoice\s{1,2}date|since|warranty|"
     r"guarantee[sd]?|seo|google(?!\s{1,2}(?:form|doc|sheet|drive|meet))|ranking|page\s{1,2}(?:1|one)|"
     r"top\s{1,2}\d{1,2}|exhibition|expo|"
@@ -769,7 +801,8 @@ _NOT_DEADLINE = _compile(
     # a seller's offer window ("register by Sept 5 for free entry", "now $299 if you order within 48 hours")
     r"free\s{1,2}(?:entry|admission|ticket|registration)|regular\s{1,2}(?:ticket|price|rate)|normally|"
     r"special\s{1,2}(?:rates?|prices?|offer)|secure\s{1,2}(?:this|the|your)\s{1,2}(?:rate|price|spot|space|booth)|"
-    r"limited[- ]time|offer\s{1,2}ends|you\s{1,2}(?:order|book|register|sign\s{1,2}up|subscribe|buy|purchase)\s{1,2}"
+    r"limited[- ]time|offer\s{1,2}ends|bookings?\s{1,2}(?:closes?|deadline|ends?)|"
+    r"(?:booked|reserved)\s{1,2}(?:within|by|before)|you\s{1,2}(?:order|book|register|sign\s{1,2}up|subscribe|buy|purchase)\s{1,2}"
     r"(?:within|by|before)|now\s{1,2}(?:only\s{1,2})?(?:usd|us\$|\$|€|eur)|"
     # a tender's optional steps, not its closing ("Questions are due July 8, bids due July 18")
     r"(?:questions?|clarifications?|queries|enquiries)\s{1,2}(?:are\s{1,2}|is\s{1,2})?(?:due|deadline)|pre-bid)\b|"
@@ -790,11 +823,11 @@ _PAY = _compile(r"(?<!交)付|打款|汇款|货款|定金|订金|尾款|结清|�
 _PAY_TERMS = _compile(r"打款|付款|汇款|货款|尾款|付清|结清|电汇|月结|账期|过数|(?<![这那各新老同此该每一两几多])款(?!式|型|号)|"
                         r"\b(?:payment|pay|paid|balance|remit\w*)\b")
 # Formulas that ask nothing ("please find attached", "请查收").
-_FORMULA = _compile(r"\b(?:please|pls|kindly)\s{1,2}(?:find|see|note|be\s{1,2}informed)\b|请查收|请见附件|请参阅")
+_FORMULA = _compile(r"\b(?:please|pls|kindly)\s{1,2}(?:find|see|note|be\s{1,2}informed)\b|请查收|请见附件|请参阅|请注意|请留意")
 _YOU_ASKED = _compile(r"请|麻烦|务必|须|需|必须|唔该|"
                         r"\b(?:please|pls|plz|kindly|must|required|you\s{1,2}(?:must|need|should))\b")
 # They send us something ("设计稿周五前会发给你", "原件让司机明天送过去").
-_TO_YOU = _compile(r"(?:发|寄|给|俾|回|覆|送|转|还)\s{0,2}(?:给|到)?\s{0,2}(?:你|您)|(?:送|寄|发|带|拿|转)过去|"
+_TO_YOU = _compile(r"(?:发|寄|给|俾|回|覆|送|转|还)\s{0,2}(?:给|到)?\s{0,2}(?:你|您|贵司|贵公司|贵方|贵厂)|(?:送|寄|发|带|拿|转)过去|"
                      r"(?:答复|回复|回覆|通知|联系)\s{0,2}(?:贵司|贵公司|你|您)|\bto\s{1,2}you\b")
 # A link to open by then, not something we deliver ("请在72小时内查看，过期文件将被删除").
 _VIEW_ONLY = _compile(r"查看|下载|登录|登入|\b(?:view|download|log\s?in|sign\s{1,2}in|open)\b")
@@ -813,7 +846,7 @@ _FROM_NOW = _compile(r"^\s{0,3}(?:from|of)\s{1,2}(?:the\s{1,2})?(?:date\s{1,2}of
                        r"today|now)")
 _FROM_EVENT = _compile(r"^\s{0,3}(?:from|after|upon|following|of)\s{1,2}(?:the\s{1,2})?[\w/ ]{0,20}?(?:receipt|"
                          r"receiv\w*|deposit|payment|advance|l/?c|confirmation|approval|sample|drawing|b/?l|shipment|"
-                         r"signing|po|order)")
+                         r"signing|po|order)|^\s{0,3}of\s{1,2}(?=[a-z])")
 # "Pay the registration fee by tomorrow", "Refund the balance today": a payment they order of us.
 _PAY_US = _compile(r"\s{0,3}(?:(?:or|and|then|just|please|kindly)\s{1,2})?(?:pay|refund|transfer|remit|wire)\s{1,2}"
                   r"(?!(?:you|him|them|when|after|on|upon|against|by|in|within|\d)\b)")
@@ -828,19 +861,31 @@ _PAID_IF = _compile(r"\s{0,2}(?:汇款|汇好|汇|付款|付清|付|交|转账|�
                     r"(?:发|下)[^,，。!?]{0,4}通知)")
 # "我们下周一前付款就下单": the customer pays, nothing is asked of us.
 _WE_BEFORE = _compile(r"(?:我们?|我司|我方)(?:这边|会|将)?\s{0,2}$")
+# The customer's own act right after the day ("价格没问题的话这周我就签", "下周我们会下单"); not a
+# need of theirs ("明天我就要货").
+_WE_THEN = _compile(r"\s{0,2}(?:我们?|我司|我方)\s{0,2}(?:就|会|再|先|马上|立即|立刻)(?!\s{0,2}(?:要|得|需|必须))")
+# … or their own errand after "我(们) <day>" ("我周六要加班", "我今晚就要安排发货", "我们下周要过去看厂").
+_OWN_ERRAND = _compile(r"\s{0,2}(?:就|也|还)?\s{0,2}要\s{0,2}(?:去|回|走|出差|加班|开会|出国|休假|放假|安排|过去|过来|考察|"
+                       r"参观|出发|飞)")
 # A platform speaking to its seller ("尊敬的商家", "买家 XX 已付款"): its hour timers ("请在 48 小时内发货")
 # are its own, unless it threatens a loss (then, genuine or not, it is the deadline it sets).
 _PLATFORM_VOICE = _compile(r"(?:尊敬|亲爱)的(?:商家|卖家|商户|店主|诚信通会员|会员|用户)|买家[^,，。\n]{0,20}已(?:付款|下单|拍下)|"
-                           r"\bdear\s{1,2}(?:seller|merchant|member)\b|"
+                           r"\bdear\s{1,2}(?:seller|merchant|member)\b|\bbuyer\s{1,2}has\s{1,2}(?:paid|placed|confirmed)\b|"
                            r"\byou\s{1,2}have\s{1,2}received\s{1,2}(?:a\s{1,2})?new\s{1,2}(?:rfq|inquiry|enquiry|order|message)")
 _HOURS = _compile(r"小时|钟头|\bh(?:ou)?rs?\b")
 # A sum they ask us to pay ("请于2小时内完成缴纳", "pay the fee within 24 hours").
 _FEE_DEMAND = _compile(r"缴纳|缴费|补缴|充值|支付|付款|汇款|转账|打款|转入|汇入|购买|"
                        r"\b(?:pay|fee|remit|transfer|wire|top(?:ped)?[- ]?up|buy|purchase)\b")
 # The customer's own act right after an urgent word ("马上打款", "立即签约", "马上 pay 100%", "马上进来").
-_OWN_PROMISE = _compile(r"\s{0,2}(?:就\s{0,2})?(?:打款|付款|付清|付|汇款|汇|转账|下单|下订单|落单|签|开\s{0,2}l/?c|进来|到账|入账|"
+_OWN_PROMISE = _compile(r"\s{0,2}(?:就\s{0,2})?(?:打款|付款|付清|付|汇款|汇|转账|下单|下订单|下大单|落单|签|开\s{0,2}(?:l/?c|信用证)|进来|到账|入账|"
                         r"[发下]\s{0,2}(?:po|单|订单|order)|\b(?:pay|sign|place|issue|open|release|transfer|wire|remit)\b)")
 # A link to open or log in to ("请立即登入处理", "立即验证").
+# The customer's own act before an urgent word, asked of nobody ("so I can pay immediately", "we are
+# ready to sign contract immediately", "then you will receive the full payment immediately").
+_OWN_ACT_BEFORE = _compile(r"\b(?:pay|payment|sign|place|proceed|process|receive|deposit|contract|l/?c)\b")
+# A consequence opening a clause ("…, so that our finance can pay", "…, then you will receive").
+_THEN_END = _compile(r"(?:\b(?:so(?:\s{1,2}that)?|then|once|after|when)(?:\s{1,2}(?:we|i|our|it|they))?|然后|之后|以后)\s{0,2}$")
+_THEN_START = _compile(r"^\s{0,3}(?:(?:so|then|once|after|when)\b|然后|之后|以后)")
 _LINK_ACTION = _compile(r"登录|登入|点击|验证|理赔|查看|下载|\b(?:log\s?in|sign\s{1,2}in|click|verify|view|download)\b")
 # "我们马上付款", "we'll immediately pay": their own hurry (not "发我 asap": 我 is its object).
 _WE_URGENT = _compile(r"(?:(?<![发给寄告诉通知跟和帮让叫找回覆复])(?:我们?|我司|我方)(?:这边|会|将|也|就)?|"
@@ -853,12 +898,14 @@ _WE_ACT = _compile(r"\b(?:we|i)\s{1,2}(?:will\s{1,2}|shall\s{1,2}|can\s{1,2})?(?
 _LABEL_END = _compile(r"[:：\]】)）]|https?:")
 # A request for quotation's own closing, as a form field ("Valid until: 2025-11-20", "报价有效期至：2024-07-05",
 # "Event closes: October 4"): the day quotes must be in, not the validity of a price.
-_CLOSING_LABEL = _compile(r"(?:valid\s{1,2}(?:until|till|through)|有效期至|有效期截止|截止(?:日期|时间)?|"
+_CLOSING_LABEL = _compile(r"(?:valid\s{1,2}(?:until|till|through)|有效期至|有效期截止|截止(?:日期|时间)?|开标(?:日期|时间)|截标(?:日期|时间)?|"
                           r"\bclos(?:es|ing(?:\s{1,2}date)?)|\bdue(?:\s{1,2}date)?)\s{0,2}(?:on\s{1,2})?:\s{0,2}$")
-_RFQ = _compile(r"\brfq\b|\brequest\s{1,2}for\s{1,2}(?:quotation|quote|proposal)|\bsourcing\s{1,2}event|采购需求|询价单|求购|询比价")
+_RFQ = _compile(r"\brfq\b|\brequest\s{1,2}for\s{1,2}(?:quotation|quote|proposal)|\bsourcing\s{1,2}event|\btender\b|"
+                r"采购需求|询价单|求购|询比价|招标|投标|采购公告")
 # A sailing offered with its carrier ("40HQ USD 1,850, ETD 28 Mar, 船公司 COSCO"): a forwarder's
 # schedule, not a day asked of us.
 _ETD = _compile(r"et[ad]\b")
+_ETD_LABEL = _compile(r"\bet[ad]\b")  # the label anywhere in the clause ("Revised ETA Jebel Ali: 15 Jul")
 _SAILING = _compile(r"船公司|船东|船期|\b(?:vessel|carrier|sailings?|cosco|maersk|msc|cma|evergreen|hapag|oocl|zim)\b")
 # "Payment is due by 31 January": a payment asked of us, not their payment terms.
 _DUE = _compile(r"\b(?:is|are)\s{1,2}due\s{1,2}(?:by|on|before)\b")
@@ -882,6 +929,25 @@ _ENUM_JOIN = _compile(r"\s{0,2}(?:、|和|及|与|,|and|&|或者?|or)\s{0,2}")
 _OR_BEFORE = _compile(r"(?:或者?|\bor)\s{0,2}$")
 _CJK = _compile(r"[\u4e00-\u9fff]")
 _WORDY = _compile(r"[a-z\u4e00-\u9fff]")
+# Hedges that leave a clause as bare as its expression ("由我们老板决定，大概两周内").
+_HEDGE = _compile(r"大概|大约|差不多|估计|左右|probably|maybe|around|about|approximately|roughly")
+# A clause giving the reason ("因为要在月底发给学生", "because we launch on 1 May"): their own plan.
+_REASON = _compile(r"(?:因为|由于|because(?<![a-z0-9]because)|since(?<![a-z0-9]since))[^,，。;!?\n]{0,20}$")
+# A day when something starts, not a deadline ("4月1日起", "from 1 April", "effective 1 April").
+_STARTS_AFTER = _compile(r"\s{0,2}(?:起|开始|以后|之后|后(?![天日]))")
+_STARTS_BEFORE = _compile(r"(?:effective|starting|as\s{1,2}of|from|after|since|commencing)\s{1,2}(?:on\s{1,2})?"
+                          r"(?:the\s{1,2})?$")
+# An RFQ's closing written out before its day ("The event closes March 7").
+_CLOSES_BEFORE = _compile(r"(?:closes|closing|expires|expiring)\s{1,2}$")
+# Our own words repeated to us ("you mentioned delivery in 35 days, OK", "你说下周三发货，没问题").
+_YOUR_WORD = _compile(r"you(?<![a-z0-9]you)\s{1,2}(?:said|mentioned|promised|quoted|offered|confirmed|told|stated|proposed)\b|"
+                      r"as(?<![a-z0-9]as)\s{1,2}per\s{1,2}your\b|你们?(?:说|讲|报|答应|承诺|提到)(?:的|过)?|贵司(?:说|报|承诺)")
+# What they will do if we do not act ("… or we will cancel", "否则我们就找别家").
+_THREAT_BEFORE = _compile(r"(?:or(?<![a-z0-9]or)|otherwise|else|否则|不然|要不然?)\s{0,2}$")
+# "you" or "your engineer" right before "will": the act is ours.
+_YOU_SUBJECT = _compile(r"\byou(?:r(?:\s{1,2}[a-z]{2,15}){1,2})?\s{1,2}$")
+# An estimate of a delivery to them ("预计9月底前第一批进场"): a need, not their own plan.
+_EXPECTED_DELIVERY = _compile(r"(?:预计|估计)[^,，。;!?]{0,16}?(?:进场|到货|交货|送到|到场|到工地|到厂)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -952,13 +1018,18 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
             first = date(year, month, 1)
             return first - timedelta(days=1), "date", False
         first = date(ref.year, month, 1)
-        if first - timedelta(days=1) < ref:
-            first = date(ref.year + 1, month, 1)
-        return first - timedelta(days=1), "date", False
+        if first - timedelta(days=1) >= ref:
+            return first - timedelta(days=1), "date", False
+        # "11月份之前的发票" written in November: the past, as a month end of the last months
+        recent = (ref - first).days < 90
+        return date(ref.year + 1, month, 1) - timedelta(days=1), "date", recent
     if kind == "zh_year_end":
         return date(ref.year + (1 if g["rel"] == "明年" else 0), 12, 31), "date", False
     if kind == "zh_lunar":  # 正月N: 除夕 + N; 正月十五 is 元宵, so "正月十五前" is its eve
         n = _num(g["d"].lstrip("初").replace("廿", "二十"))
+        past = _lunar_first_month(ref - timedelta(days=30), n) if n and not g["before"] else None
+        if past is not None and past < ref:  # "年初二在外婆家拍的" written days later: the past
+            return past, "date", True
         d = _lunar_first_month(ref, n) if n else None
         if d is not None and g["before"] and n == 15:
             d -= timedelta(days=1)
@@ -991,7 +1062,7 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
     if kind in ("zh_day", "en_day", "en_eod"):
         w = re.sub(r"\s+", " ", g["w"].lower())
         days = (2 if w in ("后天", "后日", "明后天") or "after" in w else 3 if w == "大后天" else
-                1 if w.startswith("明") or w == "听日" or w.startswith(("tom", "tm")) else 0)
+                1 if w.startswith(("明", "听")) or w.startswith(("tom", "tm")) else 0)
         return ref + timedelta(days=days), "date", False
     if kind == "zh_week_day":
         wd = _ZH_WD[g["wd"]]
@@ -1017,7 +1088,10 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
         d = _add_duration(ref, n, g["u"]) if n else None
         return (d, "date", False) if d else None
     if kind == "zh_within":
-        n_raw, unit = g["n"], g["u"]
+        n_raw, unit = g["n"] or "一", g["u"]
+        if (g["half"] or g["onehalf"]) and unit == "月":
+            d = _add_duration(ref, _num(n_raw) or 0, unit)
+            return (d + timedelta(days=15), "date", False) if d else None
         if n_raw == "半":
             if unit != "月":
                 return None
@@ -1105,7 +1179,7 @@ def _resolve(kind: str, g: dict, ref: date) -> tuple[date | None, str, bool] | N
             return _month_end(ref.year, ref.month), "date", False
         return ref, "date", False
     if kind == "en_dom":
-        day = int(g["d"])
+        day = int(g["d"] or g["d2"])
         if (g.get("rel") or "").lower() == "next":
             base = _add_months(ref.replace(day=1), 1)
             try:
@@ -1206,6 +1280,9 @@ def _candidates(text: str, low: str, ref: date, region: str = "CN") -> list[_Can
             continue
         if kind == "en_week_day" and not (pre or post or one.group("rel") or one.group("rel2")):
             continue  # a bare "Friday" (a meeting, a past day) is not a deadline
+        rng = _RANGE_START.search(low, max(0, start - 20), start) if kind in ("en_n_workdays", "en_dur") else None
+        if rng and not rng.group("within"):
+            continue  # "5-7 working days", "18-20 days": a lead time stated, not a day asked
         # A bare "于/在" ("于1月22日下午发放") places an event; "请于", "前", "by" ask for a deadline.
         marked = bool(pre and not _AT_ONLY.fullmatch(pre.group(0))) or bool(post) or kind in _SELF_MARKED
         if kind == "en_within" and not (pre or post) and _BARE_IN.match(low, at):
@@ -1290,6 +1367,11 @@ class _Reading:
         return bool(_RFQ.search(self.norm))
 
     @cached_property
+    def sailing(self) -> bool:
+        """The message speaks of vessels or carriers: its ETD and ETA are a schedule."""
+        return bool(_SAILING.search(self.norm))
+
+    @cached_property
     def platform(self) -> bool:
         """A platform speaking to its seller: its hour timers are its own."""
         return bool(_PLATFORM_VOICE.search(self.norm))
@@ -1325,7 +1407,8 @@ def _clause(r: _Reading, c: _Cand) -> str:
     lo, hi = r.clauses.around(c.start, c.end)
     if ")" in norm[max(0, lo - 1):c.start] and "(" not in norm[lo:c.start]:
         lo = _before_aside(r, c, lo)
-    if lo > 0 and not _WORDY.search(norm[lo:c.start] + norm[c.end:hi]):
+    rest = norm[lo:c.start] + norm[c.end:hi]
+    if lo > 0 and not (_WORDY.search(rest) and (len(rest) > 16 or _WORDY.search(_HEDGE.sub("", rest)))):
         s_lo = r.sentences.around(c.start, c.end)[0]
         if lo > s_lo:
             lo = max(r.clauses.around(lo - 1, lo - 1)[0], s_lo)
@@ -1335,12 +1418,26 @@ def _clause(r: _Reading, c: _Cand) -> str:
 _YES, _NO, _WEAK = "yes", "no", "weak"  # weak: nothing against it, nothing for it
 
 
+def _starts_then(norm: str, c: _Cand, clause: str) -> bool:
+    """Whether the day is when something of theirs starts ("4月1日起账户变更", "effective 1 April"),
+    not a start asked of us ("请安排明天开始分批进场")."""
+    return (c.kind == "date"
+            and bool(_STARTS_AFTER.match(norm, c.end) or _STARTS_BEFORE.search(norm, max(0, c.start - 16), c.start))
+            and not _YOU_ASKED.search(_FORMULA.sub(" ", clause)))
+
+
 def _own_plan(clause: str) -> bool:
     """Whether the clause speaks of the customer's own plans or actions, the past, validity or
     a pitch (``_NOT_DEADLINE``). "请今天就发" asks us: "就发 / 会发" after a request is ours to do."""
     for m in _NOT_DEADLINE.finditer(clause):
         if m.group(0)[0] in "会就" and _ADDRESSED.search(clause, 0, m.start()):
             continue
+        if m.group(0) in ("预计", "估计") and _EXPECTED_DELIVERY.search(clause):
+            continue
+        if m.group(0).startswith("will") and _YOU_SUBJECT.search(clause, 0, m.start()):
+            continue  # "your representative will travel to Abuja within this week": asked of us
+        if _THREAT_BEFORE.search(clause, max(0, m.start() - 12), m.start()):
+            continue  # "settle the balance before 20 March or we will take legal action": the threat
         return True
     return False
 
@@ -1370,6 +1467,16 @@ def _is_button(norm: str, c: _Cand) -> bool:
     return len(label.strip()) <= 8
 
 
+def _asked_for(sentence: str, clause: str, at: int) -> bool:
+    """Whether a request leads to the word at ``at`` of ``clause``: in the clause, or earlier in the
+    sentence unless a consequence opens the clause ("kindly send PI, so that we can pay immediately")."""
+    if _ASK.search(_FORMULA.sub(" ", clause[:at])):
+        return True
+    before = sentence[:max(0, sentence.find(clause))]
+    return (bool(_ASK.search(_FORMULA.sub(" ", before)))
+            and not (_THEN_END.search(before) or _THEN_START.match(clause)))
+
+
 def _urgent_verdict(c: _Cand, r: _Reading, clause: str) -> str:
     """ASAP and kin: a deadline without a day when asked of us. Not the customer's own promise
     ("办好了马上打款", "收到后立即签约", "after that we sign immediately"), a button of a notice
@@ -1385,6 +1492,8 @@ def _urgent_verdict(c: _Cand, r: _Reading, clause: str) -> str:
     if c.pattern == "en_now" and not _ASK.search(_FORMULA.sub(" ", clause)):
         return _NO  # "send PI now" asks; "now we need" tells
     if _WE_URGENT.search(head) or (not asked and (_OWN_PROMISE.match(norm, c.end) or _WE_ACT.search(clause, 0, at))):
+        return _NO
+    if _OWN_ACT_BEFORE.search(clause, 0, at) and not _asked_for(r.sentence(c), clause, at):
         return _NO
     return _YES
 
@@ -1402,16 +1511,24 @@ def _verdict(c: _Cand, r: _Reading) -> str:
     if (_PAID_IF.match(norm, c.end, min(len(norm), c.end + 40))
             and not _WE_BEFORE.search(norm, max(0, c.start - 6), c.start)):
         return _YES
-    if c.kind == "date" and _CLOSING_LABEL.search(norm, max(0, c.start - 30), c.start) and r.rfq:
-        return _YES
-    if _own_plan(clause) or _PLATFORM_TIMER.search(sentence):
+    if (c.kind == "date" and (_CLOSING_LABEL.search(norm, max(0, c.start - 30), c.start)
+                              or _CLOSES_BEFORE.search(norm, max(0, c.start - 12), c.start)) and r.rfq):
+        return _YES  # "开标时间：7月11日", "The event closes March 7, 2025"
+    if (_own_plan(clause) or _PLATFORM_TIMER.search(sentence)
+            or ("我" in norm[c.end:c.end + 3] and _WE_THEN.match(norm, c.end))
+            or (_WE_BEFORE.search(norm, max(0, c.start - 6), c.start) and _OWN_ERRAND.match(norm, c.end))
+            or (not c.marked and (_REASON.search(norm, max(0, c.start - 30), c.start)
+                                  or _starts_then(norm, c, clause)))
+            or (_YOUR_WORD.search(clause) and not _ASK.search(_FORMULA.sub(" ", sentence)))):
         return _NO
     if (c.pattern in _DURATIONS and _HOURS.search(norm, c.start, c.end) and r.platform
             and not _FEE_DEMAND.search(clause)):
         return _NO  # "买家已付款 … 请在 48 小时内发货": the platform's timer
-    if _ETD.match(norm, c.start) and _SAILING.search(sentence):
-        return _NO
-    if c.event and _DELIVER.search(clause) and not _PAY_TERMS.search(clause):
+    if (("eta" in clause or "etd" in clause) and _ETD_LABEL.search(clause)
+            and (not c.marked or _ETD.match(norm, c.start)) and r.sailing
+            and not _ASK.search(_FORMULA.sub(" ", sentence))):
+        return _NO  # a schedule: "ETD 28 Mar, 船公司 COSCO", a carrier's "Revised ETD: 25 Jun 2025"
+    if c.event and (_DELIVER.search(clause) or _ASK.search(clause)) and not _PAY_TERMS.search(clause):
         return _YES  # "收到定金后20天内交货": a delivery deadline we cannot date
     if not c.marked and c.kind != "vague" and _ACCEPTED.match(after):
         # "这周五或者下周一给报价都行", "tomorrow or day after 都可以": their window, not our date accepted
@@ -1424,7 +1541,9 @@ def _verdict(c: _Cand, r: _Reading) -> str:
         head = clause[:d.start()]
         told = (_IMPERATIVE_BEFORE.search(head) or (d.group(0)[0].isascii() and not head.strip())  # "Decide by tomorrow"
                 or _ADDRESSED.search(sentence[:max(0, sentence.find(clause))])
-                or _told_before(clause, norm[c.start:c.end], d.start()))
+                or _told_before(clause, norm[c.start:c.end], d.start())
+                # "the deadline for the presentation of offers is March 25"
+                or (_DEADLINE_NOUN.search(head) and _OFFERS.search(clause)))
         if not told:
             return _NO  # "our GM decides next week"
     ultimatum = bool(_ULTIMATUM.search(clause))
