@@ -664,3 +664,30 @@ def test_spaced_haggles(text, expected):
 @pytest.mark.parametrize("text", ["如果 两 个 color 各 3000 可以 吗?", "MOQ 可以 200 吗"])
 def test_spaced_quantity_questions_are_not_amounts(text):
     assert amounts(text) == []
+
+
+# Round 5: what a gift or a dinner "should cost" in a bribe (a fee the scammer asks for),
+# and the count that makes a price cheaper (not money).
+GIFT_STANDARDS = [
+    ("规矩你懂，准备个六千左右，到时候直接给我就行。", [(6000, "CNY")]),
+    ("饭店我订好了，标准四千左右，你们来了直接买单就行。", [(4000, "CNY")]),
+    ("晚上请院长吃个饭，标准6000左右，你们来结。", [(6000, "CNY")]),
+    ("来的时候准备两万的心意", [(20000, "CNY")]),
+]
+
+COUNTS_THAT_MAKE_IT_CHEAPER = [
+    "那 兩萬 會便宜多少？",
+    "3万的话会便宜多少",
+    "按国家标准 300 个",
+    "企业标准 2000",
+]
+
+
+@pytest.mark.parametrize("text, expected", GIFT_STANDARDS)
+def test_what_a_gift_or_dinner_should_cost(text, expected):
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize("text", COUNTS_THAT_MAKE_IT_CHEAPER)
+def test_counts_and_standards_are_not_money(text):
+    assert amounts(text) == []

@@ -509,3 +509,97 @@ def test_breakdowns_lists_and_units_of_new_writers(text, expected):
 @pytest.mark.parametrize("text", BREAKDOWN_LOOK_ALIKES)
 def test_breakdown_look_alikes_are_not_quantities(text):
     assert quantities(text) == []
+
+
+# Round 5: kinds of expression still missed on unseen writers, each with paraphrases.
+ASKED_AND_LISTED_COUNTS = [
+    # a count written without a unit that the customer asks a price for, or changes
+    ("那 兩萬 會便宜多少？", [(20000, "pcs")]),
+    ("2万 可以 0.055 吗?", [(20000, "pcs")]),
+    ("如果 300 呢? price 可以 再 低 一点 吗", [(300, "pcs")]),
+    ("要是订 8000 呢", [(8000, "pcs")]),
+    ("AirTag silicone holder, 500, can do HK$12 each delivered?", [(500, "pcs")]),
+    ("Too high my friend. Make it 7.80 for 50 and I will think.", [(50, "pcs")]),
+    ("Can you do 150 instead of 120?", [(150, "pcs")]),
+    ("We want to test 2 sets first, then maybe 10 more next quarter.", [(2, "sets"), (10, "sets")]),
+    ("Your MOQ of 1,000 pcs is too high for us, can we start with 300?", [(300, "pcs")]),
+    ("need like 500 for our shop launch, matte finish", [(500, "pcs")]),
+    ("第一单 先 10万.", [(100_000, "pcs")]),
+    ("红的要200，蓝的要300", [(200, "pcs"), (300, "pcs")]),
+    ("What is the price for 1k vs 5k?", [(1000, "pcs"), (5000, "pcs")]),
+    # a count of the goods talked about
+    ("saw your rattan outdoor chairs, I'll take 6 of them. How do I pay?", [(6, "pcs")]),
+    ("Hi, I bought two of your HT-2000 space heaters on Amazon", [(2, "pcs")]),
+    # a quantity label, then a modal or a verb before the number
+    ("Distributor 说太晚了, 数量可能到 4000. 可以吗?", [(4000, "pcs")]),
+    ("數量可能會加到 2 萬", [(20000, "pcs")]),
+    ("we may increase the quantity to 8,000 next month", [(8000, "pcs")]),
+    ("quantity could go up to 12,000", [(12000, "pcs")]),
+    # a list of counts written without a unit after a label or an order verb
+    ("Qty: 500, 1000, 2000", [(500, "pcs"), (1000, "pcs"), (2000, "pcs")]),
+    ("Please quote 1,000 / 3,000 / 5,000", [(1000, "pcs"), (3000, "pcs"), (5000, "pcs")]),
+    ("数量：500、1000、2000", [(500, "pcs"), (1000, "pcs"), (2000, "pcs")]),
+    # the parts of a total, written without a unit, add up to it
+    ("PO for 2,400 pcs of style NCO-FZ22, 100% polyester, as per your quote of July 30.\n\n"
+     "Colour split:\nBlack  1,200\nWhite  800\nRed    400", [(2400, "pcs"), (1200, "pcs"), (800, "pcs"), (400, "pcs")]),
+    ("PO attached for 3,600 polos (2,000 male / 1,600 female) and 1,200 fleeces",
+     [(3600, "pcs"), (2000, "pcs"), (1600, "pcs"), (1200, "pcs")]),
+    ("先拿300包 原味200绿茶100 货款2940转公户了", [(300, "bags"), (200, "bags"), (100, "bags")]),
+    ("total 1,000 pcs: 600 black, 400 white", [(1000, "pcs"), (600, "pcs"), (400, "pcs")]),
+    ("600 ea flasks: 500 mL and 100 mL", [(600, "pcs")]),  # sizes adding up to a count are no parts of it
+    # lines of a list of goods, each ending with its count
+    ("We'll go ahead:\n\n- 8oz double wall cups, our artwork v3 - 50,000\n- 12oz double wall cups, artwork v3 - 30,000\n"
+     "- matching 80mm and 90mm sip lids, white - 80,000 total\n\nI've just paid the deposit",
+     [(50000, "pcs"), (30000, "pcs"), (80000, "pcs")]),
+    ("please quote:\n22212 E C3 spherical roller bearing ... 200\n22214 E C3 ... 150\nUC210 insert bearing ... 100\n",
+     [(200, "pcs"), (150, "pcs"), (100, "pcs")]),
+    ("need propeller for 15hp x 10 and fuel pump for 40hp x 5. how much", [(10, "pcs"), (5, "pcs")]),
+    # a breakdown whose unit is written on its last item
+    ("Voile white 3,000 / ivory 2,000 panels", [(3000, "pcs"), (2000, "pcs")]),
+    ("Quantity: bath 5,000, hand 5,000, pool 2,400 pcs.", [(5000, "pcs"), (5000, "pcs"), (2400, "pcs")]),
+    ("Colour/qty: Navy 1,800 pcs / White 1,200 pcs / Bottle green 600 pcs", [(1800, "pcs"), (1200, "pcs"), (600, "pcs")]),
+    # units: a spool is a roll; 个 counts the goods an English word names; a code after 个
+    ("Starting with 200 spools of PETG. price?", [(200, "rolls")]),
+    ("我们 要 order 20万个 bottles, 各种 size 都要", [(200_000, "pcs")]),
+    ("要 500 個 A4 透明文件夾（20 頁），藍色", [(500, "pcs")]),
+    # goods whose name holds 带 (a strap) and a condition after a length
+    ("總量 牽繩 800 條 + 胸背帶 2,400 條。", [(800, "條"), (2400, "條")]),
+    ("1000m 的话 可以 1.8 吗? 我们 做 招牌 用 很多.", [(1000, "m")]),
+]
+
+ASKED_AND_LISTED_LOOK_ALIKES = [
+    "13.8 太贵 12 可以 11.5 吗",  # prices haggled
+    "USD 5 for 2 years",
+    "I have 2 more questions",
+    "is the 304 OK or do we need 316?",  # a grade
+    "价格要200，太贵",
+    "Delivery 要 25/10 前 到",  # a date
+    "OK for the price at 0.85 each",
+    "UGR<19, 4000K, CRI 80",
+    "即日起至 6/30，美元定存 3 個月優惠",
+    "replace all extinguishers in our 3 units.",  # what the customer has
+    "We already have 200 pcs in stock.",
+    "sewing thread, 5000 yards per cone",  # what one package holds
+    "teak dining set (table + 2 chairs)",  # what one set holds
+    "matching tea set (pitcher + 6 cups)",
+    "86型插座面板的3D图（面板+底座两件）",
+    "石英手表 不锈钢表带 30m防水",  # a depth rating
+    "需要4个M5螺纹孔",
+    "We can feature 2-3 of your products",
+    "two of your colleagues visited us",
+    "one of them is broken",
+    "Voltage - 220\nFrequency - 50",  # a spec sheet is no list of goods
+    "1. Pressure - 16\n2. Size - 50",
+    "- Voltage: 220\n- Frequency: 50",
+    "size 20 x 30.5 cm",
+]
+
+
+@pytest.mark.parametrize("text, expected", ASKED_AND_LISTED_COUNTS)
+def test_counts_asked_about_listed_or_split(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text", ASKED_AND_LISTED_LOOK_ALIKES)
+def test_asked_and_listed_look_alikes_are_not_quantities(text):
+    assert quantities(text) == []

@@ -253,7 +253,8 @@ _ZH_MONEY_WORDS = (
     r"能不能到|能否到|能到|可否到|可以到|降到|便宜到|给到|做到|要到|报到|别家才|别家|人家才|其他家|才卖|只要|只卖|卖|"
     r"出价|还价|我(?:们|这边)?(?:最多)?(?:只能)?出|"
     r"拿的是|拿的|这单|的货|每(?:个|只|件|套|台|把|张|条|卷|米|吨|斤|公斤|箱|包|平米?|平方|粒|片|支|双|对|组|人)|"
-    r"原价|现价|市价|底价|人均|门票|票价|[月年房]租|租金|违约金|奖金|工资|薪水|[月年时底]薪|月供")
+    r"原价|现价|市价|底价|人均|门票|票价|[月年房]租|租金|违约金|奖金|工资|薪水|[月年时底]薪|月供|"
+    r"准备个?|(?<![国行企团])标准|红包[，,]")  # what a "gift" or a dinner should cost: "准备个六千左右", "标准四千左右"
 _ZH_MONEY_BEFORE = re.compile(
     r"(?:" + _ZH_MONEY_WORDS + r")"
     r"(?:[ :(]|已经|已|是|为|约|大约|大概|差不多|控制在|在|就|只|仅|仅需|只需|需|最高|最多|不超过|不高于|"
@@ -308,7 +309,7 @@ _BEHIND = (40, 1)   # a word after the number ("120一卷", "5.60 we can confirm
 _ZH_CUES = (
     (_AROUND, "$ € £ ₹ ₦ ₽ ₱ ฿ ₩ ₺ ¥ ￥ 円 ₫ ₵ đ č ł 元 块 币 镑 铢 蚊 欧 钱 付 汇 退 令吉 卢比 卢布 迪拉姆 里亚尔 兰特 "
               "雷亚尔 奈拉 里拉 比索 港纸 руб 打了 打过 打给 能到 的货"),
-    (_AHEAD, "费 卖 出价 还价 我出 我们出 我这边出 我最多出 我只能出 总计 共计 合计 心意 红包 见面礼 面值 多打 多付 多转 能不能到 能否到 可否到 可以到 降到 便宜 给到 别家 人家 "
+    (_AHEAD, "准备 标准 费 卖 出价 还价 我出 我们出 我这边出 我最多出 我只能出 总计 共计 合计 心意 红包 见面礼 面值 多打 多付 多转 能不能到 能否到 可否到 可以到 降到 便宜 给到 别家 人家 "
              "其他家 只要 拿的 这单 做到 要到 报到 人均 门票 票价 月租 年租 房租 租金 工资 薪水 月薪 年薪 时薪 底薪 月供"),
     (_BEHIND, "毛 角 能出 能做 能不能做 能行 可以吗 可以不 可不可以 的单 的订单 的加工量 的项目 的合同 的话 行的话 行不行 行吗 行就 有点高 有点贵 太高 太贵 偏高 " + " ".join(
         lead + unit for lead in "一/" for unit in "个 只 件 套 台 把 张 条 卷 米 吨 斤 公斤 平 双 对 片 支 ㎡".split())),
@@ -376,6 +377,7 @@ _ACCEPT_AFTER = re.compile(
     r"|(?:我们|我方)(?:可以)?接受)"
     r"|[ ]?(?:就|也)?(?:可以|没问题|(?i:ok|no problem))(?=[。，、.,!！ \n]|\Z)")
 _IF_THEN_PRICE = re.compile(r"[ ]?的话[^\n。.?？!！\d]{0,16}\d{1,6}\.\d")
+_CHEAPER_AFTER = re.compile(r"[ ]?(?:的话[ ]?)?(?:会|能|可以|可不可以)?便宜")
 # A number asked for between "可以/能" and "吗" (code-switched writers space their words).
 _ASK_BEFORE = re.compile(r"(?:可以|能不能|能否|能)[ ]?(?:给|做|到)?[ ]?\Z")
 _ASK_AFTER = re.compile(r"[ ]?[吗么]")
@@ -922,6 +924,8 @@ def _money_by_context(norm: str, a: _Amount, hints: _Hints) -> bool:
         return True
     if _IF_THEN_PRICE.match(norm, a.end, a.end + 24) and not a.decimal:
         return False  # "如果 800 的话 可以 6.5 吗": 800 is the quantity the price depends on
+    if _CHEAPER_AFTER.match(after) and not a.decimal:
+        return False  # "那 兩萬 會便宜多少": the quantity that makes it cheaper
     if _ZH_MONEY_AFTER.match(after):
         return True
     if _ASK_BEFORE.search(before) and _ASK_AFTER.match(after):

@@ -13,6 +13,12 @@ A range or list gives one entry per number, all with the unit written after the 
 In a list whose items end with a count, an item written without a unit takes the unit of the
 item before it ("end cap - 250 pcs / sensor housing - 500", "L size 500 pcs，M size 300"); a
 size labels the lines of a breakdown ("S號 2,400 pcs", "39码 20双": 39码 is a size).
+A number written without a unit is a count (in pcs, or the unit of the count it belongs to) when
+the customer asks a price for it or changes it ("2万 可以 0.055 吗", "如果 300 呢", "150 instead of
+120", "then 6 more"), when it lists on after a label or an order verb ("Qty: 500, 1000, 2000"),
+ends each line of a list of goods ("- 8oz cups - 50,000", "bearing ... 200"), names the goods
+talked about ("6 of them"), or splits a total written before it, adding up to it ("2,400 pcs …
+Black 1,200 / White 800 / Red 400").
 
 Not quantities: sizes and dimensions (M10x50, 600x600mm, 1.8m long), model numbers (6205-2RS),
 money (a number next to a currency, 15块), percentages, section numbers ("1.1 "), order numbers,
@@ -35,12 +41,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from .base import Context, Found
-from .numbers import NUMBER, NUMBER_LOWER, read
+from .numbers import CN_DIGIT, NUMBER, NUMBER_LOWER, read
 
 _SP = r"[ \t\u00a0]"
 _HAN = "\u4e00-\u9fff"
@@ -149,6 +156,13 @@ class _Tok:
 _FACTOR = {"k": 1000, "w": 10_000, "万": 10_000, "千": 1000, "百": 100, "亿": 100_000_000, "百万": 1_000_000,
            "千万": 10_000_000}
 _SEP = re.compile(rf"{_SP}{{0,2}}(?:-|–|~|～|〜|/|to|至|到|或|or|、){_SP}{{0,2}}|{_SP}(?:and|和|及|&){_SP}")
+# The next item of a breakdown, named by a variant before its count: "white 3,000 / ivory 2,000 panels",
+# "bath 5,000, hand 5,000, pool 2,400 pcs", "原味200、绿茶100包".
+_SEP_LABEL = re.compile(
+    rf"{_SP}{{0,2}}[/,，、+]{_SP}{{0,2}}(?P<label>[a-z][a-z\-]{{1,12}}(?:{_SP}[a-z][a-z\-]{{1,12}})?"
+    rf"|(?![共合总约大每各另再加要需先首第和及或到至])[{_HAN}]{{1,4}}){_SP}{{0,2}}")
+_ITEM_SEP_CHARS = frozenset("/,，、+")
+_NOT_LABELS = frozenset(("quantity", "quantities", "qty", "moq", "amount", "volume", "order", "approx", "approximately"))
 _RANGE_LEFT = re.compile(r"\d[km万千]?-\Z")
 _DECIMAL_ON = re.compile(r"[.,]\d")  # "1.5" read as "1": the number goes on
 
@@ -167,7 +181,9 @@ _MOQ_AFTER = re.compile(r"[^\n,;，。；]{0,6}(?:moq|起订)|[ \t]{0,2}起租")
 # Packing: "每箱50个", "50pcs/box", "10 pcs per carton", "boxes of 25 pcs", "外箱50支".
 _PACK_WORDS = (r"(?:箱|盒|袋|包|托盘|托|卷|桶|捆|扎|盘|外箱|内盒|中盒|彩盒|纸箱|cartons?|ctns?|box(?:es)?|bags?|"
                r"pallets?|cases?|inner(?: box)?|polybags?|rolls?|reels?|drums?|layers?|bundles?|packs?|packages?|"
-               r"master cartons?|export cartons?)")
+               r"master cartons?|export cartons?|cones?|spools?|bobbins?|bottles?|tins?|cans?|jars?|pails?|sacks?)")
+# "/ Bottle green 600 pcs" names the next item of a list, not a package.
+_NOT_NEXT_ITEM = r"(?![ \t]{1,2}[a-z]{1,12}[ \t]{1,2}\d)"
 _PACK_BEFORE = re.compile(
     rf"(?<![a-z])(?:(?:每|一|per|each|every|one|a|整)[ \t]{{0,2}}(?:[a-z]{{1,12}} )?{_PACK_WORDS}[ \t]{{0,2}}"
     r"(?:装|内装|里|有|是|为|:|=|不超过|不少于|最多|最少|至少|packed|packing|contains?|of|with|are|is|holds?|"
@@ -175,15 +191,15 @@ _PACK_BEFORE = re.compile(
     rf"|{_PACK_WORDS} (?:of|by)|每[ \t]{{0,2}}[本张片套件打条根支只个]|外箱|内盒|中盒|装箱|每|(?:packing|packed|包装)[ \t]?:)"
     r"[ \t:]{0,2}(?:约|大概)?[ \t]{0,2}\Z")
 _PACK_AFTER = re.compile(
-    rf"(?:装(?=[\s,，。;；/)）的一每]|\Z|[a-z])|[ \t]{{0,2}}/[ \t]{{0,2}}{_PACK_WORDS}"
+    rf"(?:装(?=[\s,，。;；/)）的一每]|\Z|[a-z])|[ \t]{{0,2}}/[ \t]{{0,2}}{_PACK_WORDS}{_NOT_NEXT_ITEM}"
     rf"|[ \t]{{0,2}}(?:per one|per|each|every|in each|in one|in a|for each|a|every|/|每|一[个只]?)"
-    rf"[ \t]{{0,2}}(?:[a-z]{{2,8}} )?{_PACK_WORDS}(?![a-z])"
+    rf"[ \t]{{0,2}}(?:[a-z]{{2,8}} )?{_PACK_WORDS}(?![a-z]){_NOT_NEXT_ITEM}"
     r"|[ \t]{0,2}per (?:piece|pc|unit|set|pair|garment)(?![a-z]))")
 # A weight or length followed by its package or product: "25 kg bags", "25公斤编织袋", "220m coils".
 _PACKAGED_AFTER = re.compile(
     r"[ \t]{0,2}(?:(?:[a-z-]{1,12} ){0,2}?(?:bags?|sacks?|cartons?|ctns?|boxes|box|drums?|pails?|tins?|cans?|"
     r"bottles?|jerry ?cans?|coils?|rolls?|reels?|spools?|packs?|packages?|pouches)(?![a-z])"
-    rf"|[{_HAN}]{{0,5}}?(?:袋|包|箱|桶|罐|瓶|卷|盒|装)|的)")
+    rf"|[{_HAN}]{{0,5}}?(?:袋|包|箱|桶|罐|瓶|卷|盒|装)|的(?!话))")
 # A weight naming a machine's capacity: "100公斤全自动洗脱机", "3吨叉车", "5t forklift" (not 机油, 机制砂).
 _MACHINE_AFTER = re.compile(
     rf"[ \t]{{0,2}}(?:[{_HAN}]{{0,7}}?(?:机(?![油制])|炉|秤|叉车|吊车|行车|电梯)"
@@ -212,7 +228,7 @@ _SIZE_LABEL_BEFORE = re.compile(r"(?<![a-z0-9])(?:[smlx]|xs|xl|xxl|xxxl|[2-6]xl)
 # A shoe size before its count: "39码 20双", "42碼：70雙".
 _COUNT_AFTER = re.compile(r"[ \t:：]{0,2}\d{1,6}[ \t]{0,2}(?:双|对|件|个|只|条|套|pairs?|pcs|prs)")
 # "/ M 400 ctns" after a count: the next line of a breakdown, not a rate or a packing spec.
-_SLASH_LIST = re.compile(r"[ \t]{1,2}/[ \t]{1,2}[a-z]{1,5}[ \t]{1,2}\d")
+_SLASH_LIST = re.compile(r"[ \t]{1,2}/[ \t]{1,2}[a-z]{1,12}(?:[ \t][a-z]{1,12})?[ \t]{1,2}\d")
 # 块 is also money (块钱): "单价不超过15块", "色板费100块", "15块（含税）", "20块一个".
 _KUAI_MONEY_BEFORE = re.compile(r"(?:价|费|钱|金|返我?|红包|预算|付了?|转了?|不超过|控制在|做到|能到|最多|最低|便宜)[ \t]{0,2}"
                                 r"(?:大概|大约|约|在)?[ \t]{0,2}\Z")
@@ -236,7 +252,8 @@ _LENGTH_SPEC_BEFORE = re.compile(
     r"[ \t:=]{0,3}(?:约|大约|大概)?[ \t]{0,2}\Z")
 _LENGTH_SPEC_AFTER = re.compile(
     r"[ \t]{0,2}(?:long|length|high|height|wide|width|deep|depth|tall|cable|lead|drl|working|in length|"
-    r"长|高|宽|深|厚|长度|高度|宽度|的长度|线|/|以上|以下|以内|head|lift|:|ir(?![a-z])|range|reach)")
+    r"长|高|宽|深|厚|长度|高度|宽度|的长度|线|/|以上|以下|以内|head|lift|:|ir(?![a-z])|range|reach|防水|潜水|"
+    r"water ?(?:proof|resistan)|wr(?![a-z]))")  # "30m防水": a depth rating
 _WEIGHT_SPEC_BEFORE = re.compile(
     r"(?<![a-z])(?:weight|weighs?|load|capacity|max\.?|up to|n\.?w\.?|g\.?w\.?|payload|machine|press|crane|truck|"
     r"forklift|size|规格|重|重量|承重|载重|载|适用|suitable for|起重|吨位|净重|毛重|最大|容量|每层|每格)[ \t:=]{0,3}(?:约|about|approx\.?|of)?[ \t]{0,2}"
@@ -274,10 +291,11 @@ _CAPACITY_AFTER = re.compile(r"[^\n,.?？。，]{0,8}?(?:能装|可以装|可装
 # What the customer has, not what they buy: "我们有160台车", "有 1,800 個 security guards".
 _HAVE_BEFORE = re.compile(
     r"(?:(?:我们|我司|公司|我|已|现|本|都|共|拥|您|你)有|(?:在|全)[^\n，,。]{0,4}有|(?<=[ ,，、:;])有"
-    r"|(?<![a-z])(?:we have|we own|i own|own|owns|we operate|operates?|we run|runs|we employ|employs|there are|"
-    r"with over))[ \t]{0,2}(?:约|大概|大约|about|around|over|more than)?[ \t]{0,2}\Z")
+    r"|(?<![a-z])(?:we have|we (?:already|currently|still|now) have|we own|i own|own|owns|we operate|operates?|we run|runs|we employ|employs|there are|"
+    r"with over|our|we (?:maintain|manage|serve)|maintains|manages|serves))"  # "in our 3 units", "we maintain 900 lifts"
+    r"[ \t]{0,2}(?:约|大概|大约|about|around|over|more than)?[ \t]{0,2}\Z")
 # What comes with each piece or person: "带两个螺母", "附書籤帶兩條", "每人夏装两套".
-_WITH_BEFORE = re.compile(r"(?:(?<![送皮胶腰鞋绑丝织色拉封履灌紧示光装扎全动])带|附带|附|含|包含|内含|每(?:人|位|间|户|名|樘|扇|套)[^\n，。,;；]{0,4})[ \t]{0,2}\Z")
+_WITH_BEFORE = re.compile(r"(?:(?<![送皮胶腰鞋绑丝织色拉封履灌紧示光装扎全动背肩吊表绷磁飘缎领])带|附带|附|含|包含|内含|每(?:人|位|间|户|名|樘|扇|套)[^\n，。,;；]{0,4})[ \t]{0,2}\Z")
 _DEPT_BEFORE = re.compile(r"(?:项目|采购|销售|事业|工程|技术|市场|财务|业务)\Z")  # 采购三部 is a department
 # The last digits of a number, not a count: "末五码 38821", "后5位", "尾号4位".
 _DIGITS_OF_BEFORE = re.compile(r"(?:末|后|尾|尾号|最后|前)[ \t]{0,2}\Z")
@@ -309,6 +327,7 @@ _COUNTED_AS_BEFORE = re.compile(r"(?<![a-z])(?:counted as|count as|as|算作|算
 _SAMPLE_NEAR = re.compile(r"(?<![一这那怎同多])样(?![子式])|sample")
 _NOT_AFTER = re.compile("|".join(f"(?:{p.pattern})" for p in (
     _MONEY_AFTER, _MOQ_AFTER, _PACK_AFTER, _RATE_AFTER, _CAPACITY_AFTER)))
+_NUMERAL_IN = re.compile(rf"[0-9{CN_DIGIT}十百千万]")
 _SLASH_WORD = re.compile(rf"[ \t]*/[ \t]*([a-z]+|[{_HAN}])?")
 _NEXT_WORD = re.compile(r"[ \t]{1,2}([a-z]+)")
 _DIGIT_NEXT = re.compile(r"[ \t]{0,2}\d")
@@ -321,29 +340,62 @@ _LABEL_BEFORE = re.compile(
     r"cantidad|cantidades|quantidade|quantité|qté|menge|anzahl|количество|кол-во|Количество|Кол-во|"
     r"(?:number|no\.) of (?P<lw>pieces|pcs|units|sets|pairs|cartons|boxes|rolls|bags|pallets|containers))"
     r"[ \t]{0,2}(?:\((?P<lu>[^()\n]{1,10})\))?[ \t]{0,2}(?:[:=]|是|为|约|大概|大约|approx\.?|about|around|of|are|is|"
-    r"需要|要)?[ \t]{0,2}(?:共|约|大概|大约|approx\.?|about|around|~)?[ \t]{0,2}\Z")
+    r"需要|要|to)?[ \t]{0,2}(?:(?:可能|也许|或许|会|要|may|might|could|will){0,2}[ \t]{0,2}(?:加|增加|提高|提|涨|改|增|升)?(?:到|至)"
+    r"|(?:may|might|could|will)?[ \t]{0,2}(?:go|increase|rise|grow)(?: up)?[ \t]{1,2}to)?"
+    r"[ \t]{0,2}(?:共|约|大概|大约|approx\.?|about|around|~)?[ \t]{0,2}\Z")
 # Any quantity label in the text: a quick test before looking for one before each number.
 _LABEL_HINT = re.compile(r"数量|数目|qty|q'ty|quantit|订量|订购量|订货量|采购量|需求量|用量|订单量|volume|number of|no\. of|"
                          r"cantidad|quantidade|qté|menge|anzahl|количество|кол-во|Количество|Кол-во")
 _IF_THEN_PRICE = re.compile(r"[ \t]{0,2}的话[^\n。.?？!！\d]{0,16}\d{1,6}\.\d")
+# A bare count the customer asks a price for: "2万 可以 0.055 吗", "500, can do HK$12 each", "那 兩萬 會便宜多少".
+_COUNT_PRICE_AFTER = re.compile(
+    r"[ \t]{0,2}(?:的话|呢)?[ \t,，]{0,2}(?:(?:可以|能|can (?:you )?(?:do|make it|go)|could you do|at|@)[ \t]{0,2}"
+    r"(?:(?:us\$|usd|hk\$|s\$|a\$|\$|rmb|¥|rm)[ \t]{0,2}\d|\d{0,4}\.\d)"
+    r"|(?:会|能|可以|可不可以)?便宜(?:多少|几多|点|一点|些)|(?:多少钱|几多钱|几钱|什么价|咩价|price)[ \t]{0,2}[?？])")
+# "如果 300 呢?", "if 5000?", "要是 1000 的话": a count in a conditional question.
+_IF_COUNT_BEFORE = re.compile(r"(?:如果|要是|假如|若|(?<![a-z])if)[ \t]{0,2}(?:要|做|订|是|we (?:take|order))?[ \t]{0,2}\Z")
+_IF_COUNT_AFTER = re.compile(r"[ \t]{0,2}(?:pcs[ \t]{0,2})?(?:呢|的话|[?？])")
+# "Can you do 150 instead of 120?", "then maybe 6 more.": a count changed or added.
+_MORE_AFTER = re.compile(r"[ \t]{1,2}(?:instead of[ \t]{1,2}\d|more(?=[ \t]{0,2}(?:[.,;!?]|\n|\Z|for|in|later|next|if|after)))")
+# "Make it 7.80 for 50": a unit price, then the count it is for.
+_PRICE_FOR_BEFORE_COUNT = re.compile(r"\d\.\d{1,4}[ \t]{0,2}(?:usd|rmb|eur|each|/pc|/pcs)?[ \t]{1,2}for[ \t]{1,2}\Z")
+_COUNT_END = re.compile(r"[ \t]{0,2}(?:[.,;!?？。，；]|\n|\Z|and|or)")
+# What may follow a count asked about, tried at once (the first that matches names the case).
+_ASKED_AFTER = re.compile(rf"(?P<price>{_COUNT_PRICE_AFTER.pattern})|(?P<cond>{_IF_COUNT_AFTER.pattern})"
+                          rf"|(?P<more>{_MORE_AFTER.pattern})")
 _TIMES_NEAR = re.compile(r"[x×*]")  # the times sign the "x 200" patterns end with
 _EACH_AFTER = re.compile(
     r"[ \t]{0,2}(?:each|of each|per (?:colou?r|size|model|design|item|sku|style|type|version|reference))(?![a-z])")
 _TIMES_BEFORE = re.compile(rf"(?:[a-z{_HAN}\")\]]|\d(?:mm|cm|m|\"))[ \t]{{1,2}}[x×][ \t]{{1,2}}\Z")
 _TIMES_AFTER = re.compile(r"[ \t]{0,2}[x×][ \t]{1,2}(?!magnif|zoom|optical|digital|faster|speed)[a-z]")
+# "6 of them", "two of your heaters": a count of the goods talked about.
+_OF_GOODS_AFTER = re.compile(r"[ \t]{1,2}of[ \t]{1,2}(them|these|those|your)(?![a-z])(?![ \t]{1,2}(?:products|goods)(?![a-z]))")
+# What may follow a count asked about, listed or ending a line (the first characters of
+# _OF_GOODS_AFTER, _ASKED_AFTER, _COUNT_END and _ITEM_TAIL's end): most numbers fail it at once.
+_ASKED_HINT = re.compile(r"[ \t]{0,2}(?:of|的话|呢|[,，.;!?？。；\n]|\Z|可|能|can|could|at|@|会|便宜|多少|几|什么|咩|price|pcs|"
+                         r"instead|more|total|in total|and|or)")
+# The end of a line of a list of goods: " - 50,000", "... 200", " - 80,000 total".
+_ITEM_TAIL = re.compile(r"(?P<sep>[ \t]-[ \t]{1,2}|\.{2,}[ \t]{0,2}|…{1,3}[ \t]{0,2})(?P<n>\d{1,3}(?:,\d{3}){0,3}|\d{1,7})"
+                        r"[ \t]{0,2}(?:(?:in )?total|pcs)?[ \t]*\Z")
+_LETTER_IN = re.compile(rf"[a-z{_HAN}]")
 _LETTER_NEXT = re.compile(r"[ \t]{0,2}[a-z]")
 _SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
 _SECTION_LINE = re.compile(r"(?m)^[ \t]{0,8}\d{1,2}\.\d{1,2}[ \t]")
 _OF_NEXT = re.compile(r"[ \t]{1,2}of(?![a-z])")
-_K_WORD_NEXT = re.compile(r"[ \t]{1,2}(?:by|in|this|next|from|if|and|or|first|initially|per)(?![a-z])")  # "25k by spring"
+_K_WORD_NEXT = re.compile(r"[ \t]{1,2}(?:by|in|this|next|from|if|and|or|first|initially|per|vs|versus|to)(?![a-z])")  # "25k by spring"
 _EN_WORD_NEXT = re.compile(r"[ \t]{0,2}[a-z][a-z0-9]")  # a word or a code ("M5"), not "C型"
+_CODE_NEXT = re.compile(r"[ \t]{0,2}[a-z]{1,3}\d{1,4}(?![a-z0-9])[ \t]{0,2}")  # "500 個 A4 文件夾", "4个M5螺纹孔"
 _CONTAINER_TIMES_BEFORE = re.compile(rf"{_CSIZE}(?:{_SP}{{0,2}}containers?)?{_SP}{{0,2}}[x×*]{_SP}{{0,2}}\Z")
-_LINE_END = re.compile(r"[ \t]*(?:\n|\Z|[,;，；])")
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z|[,;，；]|\.(?!\d)|and(?![a-z]))")  # "15hp x 10 and …", "40hp x 5."
 # A bare number ordered: "we'd order 300.", "Can you also quote 5,000?"
 _ORDER_BARE = re.compile(
-    r"(?<![a-z])(?:order|buy|purchase|take|quote|pricing for|price for|要|订|买|需要|采购|订购|拿)[ \t]{0,2}"
-    r"(?:about|around|approx\.?|大概|约)?[ \t]{0,2}\Z")
-_BARE_END = re.compile(r"[ \t]*(?:[.?!;。？！；]|\n|\Z)|[ \t]+(?:for|this|next|first|initially|to start)(?![a-z])")
+    r"(?<![a-z])(?:order|buy|purchase|take|quote|pricing for|price for|start with|begin with|(?<![价钱费格])要|订|买|需要|采购|订购|拿|先"
+    r"|(?:need|want)[ \t]{1,2}(?=like|about|around|approx))[ \t]{0,2}"  # "need like 500 for", not "do we need 316?"
+    r"(?:about|around|approx\.?|like|大概|约)?[ \t]{0,2}\Z")
+_BARE_END = re.compile(r"[ \t]*(?:[.?!;。？！；，]|\n|\Z)|[ \t]+(?:for|this|next|first|initially|to start)(?![a-z])"
+                       r"|[ \t]{0,2}(?:[,，/、&]|and|or)[ \t]{0,2}\d(?:[\d,.]{1,8}\d|[ \t]?k)")  # "quote 1,000 / 3,000 / 5,000" (not "要 25/10 前")
+# The next number of a list of counts written without a unit: "Qty: 500, 1000, 2000", "quote 1k/3k/5k".
+_LIST_SEP = re.compile(r"[ \t]{0,2}(?:[,，/、&]|,?[ \t]?(?:and|or)|或|和)[ \t]{0,2}")
 # "a 40HQ", "half a container": a container written without a digit.
 _A_CONTAINER = re.compile(
     rf"(?<![a-z])(?P<n>half(?:{_SP}an?)?|an?)(?:{_SP}{{1,2}}{_CSIZE}(?:{_SP}{{0,2}}containers?)?(?![a-z])"
@@ -398,18 +450,28 @@ def extract_quantities(ctx: Context) -> list[Found]:
             _assign_unit(low, t, table, ctx.text)
     _chain(low, toks)
     labels = _LABEL_HINT.search(low) is not None
+    plus = "+" in low  # "(table + 2 chairs)" lists what one set holds
     out: list[Found] = []
+    bare: list[_Tok] = []  # numbers left without a unit: maybe the parts of a total
+    listed: _Tok | None = None  # the last count read without a unit (a list may go on)
     taken_until = -1
     for t in toks:
         if t.start < taken_until:
             continue
         if not t.has_unit:
-            found = cells.get(t.start) or _bare_unit(low, t, table, labels) or _list_unit(low, t, out)
+            asked = _ASKED_HINT.match(low, t.end) is not None  # what follows may ask about a count
+            found = (cells.get(t.start) or _bare_unit(low, t, table, labels, asked) or _list_unit(low, t, out)
+                     or _listed_after(low, t, listed) or (asked and _item_line_count(low, t)) or None)
             if found is None or 0 in t.values:
+                if t.kind == "ar" and not t.mult:
+                    bare.append(t)
                 continue
             t.how, t.unit = found.split(":", 1)
+            if t.how == "more" and out:
+                t.unit = out[-1].value["unit"]  # "2 sets first, then maybe 10 more"
             t.uend = t.end
-        if 0 in t.values or not _is_quantity(low, t, table):
+            listed = t
+        if 0 in t.values or not _is_quantity(low, t, table, plus):
             continue
         taken_until = t.end if t.chained else t.uend
         unit = t.unit
@@ -419,7 +481,77 @@ def extract_quantities(ctx: Context) -> list[Found]:
         text = ctx.original(t.start, t.uend)
         for v in t.values:
             out.append(Found({"value": v + 0.5 if t.half else v, "unit": unit}, text, t.start, t.uend))
+    if bare and out:
+        out = sorted(out + _parts_of_totals(ctx, low, out, bare, table), key=lambda f: f.start)
     return out
+
+
+def _parts_of_totals(ctx: Context, low: str, out: list[Found], bare: list[_Tok], table: _Table) -> list[Found]:
+    """Numbers written without a unit that split a count written before them, adding up to it:
+    "2,400 pcs … Colour split: Black 1,200 / White 800 / Red 400", "3,600 polos (2,000 male /
+    1,600 female)", "先拿300包 原味200绿茶100". They take its unit. Values are read from the digits
+    here (most of these numbers are never read otherwise)."""
+    parts: list[Found] = []
+    starts = [t.start for t in bare]
+    taken = -1
+    for i, q in enumerate(out):
+        total = q.value["value"]
+        if total < 100 or total != int(total) or q.value["unit"] in _MEASURES or q.end < taken:
+            continue
+        first = bisect_left(starts, q.end)
+        until = min(q.end + 400, out[i + 1].start if i + 1 < len(out) else len(low))  # before the next count
+        longest = len(f"{int(total):,}")  # a part is written no longer than the total
+        after = [t for t in bare[first:first + 12] if t.start < until and 2 <= t.end - t.start <= longest]
+        if len(after) < 2:
+            continue
+        run = _run_adding_up([_plain_int(low[t.start:t.end]) for t in after], total)
+        if run is None:
+            continue
+        members = after[run[0]:run[1]]
+        if any(_NOT_PART_AFTER.match(low, t.end) or _DATE_BEFORE.search(low, max(0, t.start - 4), t.start)
+               for t in members):
+            continue
+        for t in members:
+            t.unit, t.keep, t.how, t.uend = q.value["unit"], None, "part", t.end
+            if not _is_quantity(low, t, table):
+                break
+        else:
+            taken = members[-1].end
+            parts += [Found({"value": t.values[0], "unit": q.value["unit"]}, ctx.original(t.start, t.end), t.start, t.end)
+                      for t in members]
+    return parts
+
+
+def _plain_int(digits: str) -> int | None:
+    """The value of a whole number written with digits and thousands commas ("1,200"), else None."""
+    if digits.isdigit():
+        return int(digits)
+    plain = digits.replace(",", "")
+    return int(plain) if plain.isdigit() and digits.count(",") * 4 == len(digits) - len(digits.split(",")[0]) else None
+
+
+def _run_adding_up(values: list[int | None], total: float) -> tuple[int, int] | None:
+    """Where the first run of two to eight consecutive values, each at least 10 and smaller than
+    ``total``, adds up to it exactly: (start, end) indexes (a sliding window: the values are
+    positive; None stops a run)."""
+    lo, acc = 0, 0
+    for hi, v in enumerate(values):
+        if v is None or v >= total or v < 10:
+            lo, acc = hi + 1, 0  # no run goes through it
+            continue
+        acc += v
+        while acc > total or hi - lo >= 8:
+            acc -= values[lo]  # type: ignore[operator]
+            lo += 1
+        if acc == total and hi > lo:
+            return lo, hi + 1
+    return None
+
+
+# A number that measures (500 mL, 16oz, 40W) or is part of a date (6/30, 05/12) splits no total.
+_NOT_PART_AFTER = re.compile(r"[ \t]{0,2}(?:ml|mm|cm|m|g|mg|kg|w|v|kv|kw|hz|ah|mah|oz|gsm|in|inch|ft|l|°|\"|%)(?![a-z])"
+                             r"|[ \t]{0,2}[/.\-:]\d|[ \t]{0,2}[号號日月年点點时時]")
+_DATE_BEFORE = re.compile(r"\d[ \t]{0,2}[/.\-:][ \t]{0,2}\Z")
 
 
 def _a_container(m: re.Match[str]) -> _Tok:
@@ -472,7 +604,7 @@ def _tokens(low: str) -> list[_Tok]:
             if before and before in ".,-" and s >= 2 and low[s - 2].isascii() and low[s - 2].isalnum():
                 if not (before == "-" and _RANGE_LEFT.search(low, max(0, s - 4), s)):
                     continue  # 6205-2RS, LM-450M, 1,5 (but 500-800 is a range)
-            if _DECIMAL_ON.match(low, e):
+            if low[e:e + 1] in (".", ",") and _DECIMAL_ON.match(low, e):
                 continue
             toks.append(_Tok(s, e, None, "ar", (m.group("mult") or "").strip(), match=m))
         else:
@@ -520,7 +652,9 @@ def _assign_unit(low: str, t: _Tok, table: _Table, text: str) -> None:
             t.uend = 0
             return  # "Km 12 No. 8": an address
         t.how, t.uword, t.unit = "en", w, table.canonical.get(w)
-        if t.unit is None:
+        if t.unit is None and low[t.end:m.start("en")].strip():
+            t.unit = "pcs"  # "20万个 bottles": 个 counts the goods the word names
+        elif t.unit is None:
             t.keep = (m.start("en"), m.start("en") + len(w))
     if low[t.uend:t.uend + 1] == "半" and t.how in ("zh", "c") and all(v == int(v) for v in t.values):
         t.half = True  # 一吨半
@@ -579,13 +713,17 @@ def _goods_noun(low: str, pos: int, table: _Table, unit_first: bool = False) -> 
 
 def _chain(low: str, toks: list[_Tok]) -> None:
     """Give the unit of the last number of a range or list to the numbers before it, and its
-    multiplier: "3-5万个" is 30,000 to 50,000."""
+    multiplier: "3-5万个" is 30,000 to 50,000; and the unit of a breakdown's item to the item
+    before it ("white 3,000 / ivory 2,000 panels")."""
     for i in range(len(toks) - 2, -1, -1):
         a, b = toks[i], toks[i + 1]
-        if a.has_unit or not b.has_unit or b.start - a.end > 8 or a.kind != b.kind:
+        if a.has_unit or not b.has_unit or b.start - a.end > 30 or a.kind != b.kind:
             continue
-        sep = _SEP.fullmatch(low, a.end, b.start)
+        sep = _SEP.fullmatch(low, a.end, b.start) if b.start - a.end <= 8 else None
         if not sep:
+            if _ITEM_SEP_CHARS.intersection(low[a.end:a.end + 3]) and _is_labelled_item(low, a, b):
+                a.unit, a.keep, a.uword, a.how, a.half = b.unit, b.keep, b.uword, b.how, b.half
+                a.uend = a.end
             continue
         values = a.values
         if not a.mult and b.mult and a.kind == "ar":
@@ -600,10 +738,28 @@ def _chain(low: str, toks: list[_Tok]) -> None:
         a.chained = True
 
 
-def _bare_unit(low: str, t: _Tok, table: _Table, labels: bool = True) -> str | None:
+def _is_labelled_item(low: str, a: _Tok, b: _Tok) -> bool:
+    """Whether ``a`` (no unit) and ``b`` (a count with its unit) are items of one breakdown, ``b``
+    named by a variant: "white 3,000 / ivory 2,000 panels" (not "500, total 1,000 pcs")."""
+    if a.kind != "ar" or a.mult or b.how not in ("zh", "en", "noun") or b.unit in _MEASURES:
+        return False
+    m = _SEP_LABEL.fullmatch(low, a.end, b.start)
+    if m is None or not all(v == int(v) and v >= 2 for v in a.values + b.values):
+        return False
+    table = _table()
+    words = m.group("label").split()
+    if any(w in _EN_STOP or w in table.not_goods or w in _NOT_LABELS for w in words) or "数量" in words[0]:
+        return False  # "UGR<19, quantity 2500 pieces", "500, total 1,000 pcs"
+    return _is_quantity(low, b, table)  # not "至 6/30，美元定存 3 個月"
+
+
+def _bare_unit(low: str, t: _Tok, table: _Table, labels: bool = True, asked: bool = True) -> str | None:
     """``how:unit`` of a number written without a unit: after a quantity label ("数量：200"),
     "10K", "5000 each", "dinner plate x 200", "40HQ x 2", "we'd order 300.". ``labels``: whether
-    the text has a quantity label at all."""
+    the text has a quantity label at all; ``asked``: whether ``_ASKED_HINT`` matches after it."""
+    of = _OF_GOODS_AFTER.match(low, t.end) if asked else None
+    if of and _whole_from(t.values, 2) and (of.group(1) != "your" or _goods_noun(low, of.end(), table) is not None):
+        return "label:pcs"  # "I'll take 6 of them", "I bought two of your space heaters"
     if t.kind == "en":
         return None
     lm = _LABEL_BEFORE.search(low, max(0, t.start - 40), t.start) if labels else None
@@ -611,13 +767,16 @@ def _bare_unit(low: str, t: _Tok, table: _Table, labels: bool = True) -> str | N
         word = (lm.group("lu") or lm.group("lw") or "").strip()
         unit = table.canonical.get(word, None if word else "pcs") or (word if word in table.canonical else None)
         return f"label:{unit}" if unit else None
+    counted = _asked_count(low, t) if asked else None
+    if counted:
+        return counted
     if t.kind != "ar":
         return None
     if t.mult.lower() == "k" and all(v < 1_000_000 for v in t.values) and (
             not _LETTER_NEXT.match(low[t.end:t.end + 3]) or _OF_NEXT.match(low, t.end) or _K_WORD_NEXT.match(low, t.end)):
         return "label:pcs"  # "10K 報價", "600k of the 650ml"; not "2K PU"
-    if _EACH_AFTER.match(low, t.end):
-        return "label:pcs"
+    if _EACH_AFTER.match(low, t.end) and all(v == int(v) and v >= 1 for v in t.values):
+        return "label:pcs"  # "5000 each" (not "at 0.85 each")
     if _IF_THEN_PRICE.match(low, t.end) and all(v == int(v) and v >= 2 for v in t.values):
         return "label:pcs"  # "如果 800 的话 可以 6.5 吗": the count a price is asked for
     if _TIMES_NEAR.search(low, max(0, t.start - 3), t.start):
@@ -634,18 +793,94 @@ def _bare_unit(low: str, t: _Tok, table: _Table, labels: bool = True) -> str | N
     return None
 
 
+def _item_line_count(low: str, t: _Tok) -> str | None:
+    """``list:pcs`` of a number ending a line of a list of goods, each line ending so: "- 8oz
+    double wall cups, artwork v3 - 50,000", "22212 E C3 spherical roller bearing ... 200"."""
+    if t.kind != "ar" or t.mult:
+        return None
+    end = low.find("\n", t.end, t.end + 16)
+    if end < 0:
+        if len(low) - t.end > 16:
+            return None
+        end = len(low)
+    if low[t.end:end].strip(" \t") not in ("", "total", "in total", "pcs"):
+        return None  # the count ends its line
+    start = low.rfind("\n", 0, t.start) + 1
+    if end - start > 200 or not _is_item_line(low, start, end, t.end):
+        return None
+    prev_end = start - 1
+    prev_start = low.rfind("\n", 0, max(0, prev_end)) + 1
+    next_start = end + 1
+    next_end = low.find("\n", next_start)
+    next_end = len(low) if next_end < 0 else next_end
+    if not (prev_end > 0 and _is_item_line(low, prev_start, prev_end)
+            or next_start < len(low) and _is_item_line(low, next_start, next_end)):
+        return None  # a list has more than one line
+    return "list:pcs" if _whole_from(t.values, 2) else None
+
+
+def _is_item_line(low: str, start: int, end: int, number_end: int | None = None) -> bool:
+    """Whether the line names goods and ends with a count after " - " (in a list marked with
+    "-", "*" or "•") or after leader dots; ``number_end``: where that count must end."""
+    if end - start > 200:
+        return False
+    m = _ITEM_TAIL.search(low, max(start, end - 40), end)
+    if m is None or (number_end is not None and m.end("n") != number_end):
+        return False
+    if not _LETTER_IN.search(low, start, m.start()):
+        return False
+    return m.group("sep").strip() != "-" or low[start:m.start()].lstrip(" \t")[:1] in ("-", "*", "•", "·")
+
+
+def _listed_after(low: str, t: _Tok, prev: _Tok | None) -> str | None:
+    """``label:unit`` of a count written without a unit right after another in a list:
+    "Qty: 500, 1000, 2000", "quote 1,000 / 3,000 / 5,000"."""
+    if (prev is None or t.kind != "ar" or not all(v == int(v) and v >= 10 for v in t.values)
+            or t.start - prev.end > 12 or not _LIST_SEP.fullmatch(low, prev.end, t.start)):
+        return None
+    if "/" in low[prev.end:t.start] and min(t.values + prev.values) < 100:
+        return None  # a date ("25/10") or a ratio
+    return f"label:{prev.unit}"
+
+
+def _asked_count(low: str, t: _Tok) -> str | None:
+    """``how:unit`` of a number written without a unit that is a count the customer asks a
+    price for or changes: "2万 可以 0.055 吗?", "那 兩萬 會便宜多少？", "如果 300 呢?", "Make it 7.80
+    for 50", "Can you do 150 instead of 120?", "then maybe 6 more." (``more``: the unit of the
+    count before it). A price itself has a decimal or a currency; a count asked about is not a
+    handful. What follows is tried before the number is read: most numbers are asked nothing."""
+    m = _ASKED_AFTER.match(low, t.end)
+    if m is not None and m.lastgroup == "price":
+        least = 50
+    elif m is not None and m.lastgroup == "more":
+        return "more:pcs" if t.kind == "ar" and not t.mult and _whole_from(t.values, 2) else None
+    elif m is not None and _IF_COUNT_BEFORE.search(low, max(0, t.start - 12), t.start):
+        least = 10
+    elif (t.kind == "ar" and not t.mult and "for" in low[max(0, t.start - 6):t.start]
+          and _COUNT_END.match(low, t.end) and _PRICE_FOR_BEFORE_COUNT.search(low, max(0, t.start - 24), t.start)):
+        least = 2
+    else:
+        return None
+    return "label:pcs" if _whole_from(t.values, least) else None
+
+
+def _whole_from(values: list[int | float], least: int) -> bool:
+    """Whether every value is a whole number of at least ``least``."""
+    return bool(values) and all(v == int(v) and v >= least for v in values)
+
+
 def _list_unit(low: str, t: _Tok, out: list[Found]) -> str | None:
     """``list:unit`` of a number ending an item of a list whose previous item ended with a count
     and its unit, within the last few lines: "manifold block - 250 pcs / end cap - 250",
     "5000L - 120 tanks / 9000L - 60", "DN100 x 64 pcs, DN150 x 24", "L size 500 pcs，M size 300"."""
-    if (not out or t.kind != "ar" or t.mult and t.mult.lower() not in _LIST_MULTS
-            or not all(v == int(v) and v >= 2 for v in t.values)):
+    if not out or t.kind != "ar" or t.mult and t.mult.lower() not in _LIST_MULTS:
         return None
     # the nearest count before it (a weight there may be the item's size: "Type 2 : 25 kg … - 1.5 lakh")
     last = next((f for f in reversed(out[-3:]) if f.value["unit"] not in _MEASURES), None)
-    if (last is None or last.end > t.start or t.start - last.end > 300 or low.count("\n", last.end, t.start) > 3
-            or not _ITEM_END.match(low, last.end) or not _ITEM_END.match(low, t.end)
-            or not (before := _ITEM_BEFORE.search(low, max(0, t.start - 12), t.start))):
+    if (last is None or last.end > t.start or t.start - last.end > 300 or not _ITEM_END.match(low, t.end)
+            or low.count("\n", last.end, t.start) > 3 or not _ITEM_END.match(low, last.end)
+            or not (before := _ITEM_BEFORE.search(low, max(0, t.start - 12), t.start))
+            or not all(v == int(v) and v >= 2 for v in t.values)):  # read last: most numbers fail before
         return None
     if not before.group("size") and not _ITEM_BEFORE.search(low, max(0, last.start - 12), last.start):
         return None  # the count before it must end an item written the same way ("Qty: 500 pcs" does not)
@@ -688,8 +923,8 @@ def _table_cells(low: str, table: _Table) -> dict[int, str]:
 
 
 def _first_header_line(low: str) -> int:
-    """Where the first line with a Qty header cell starts (lines before it hold no table
-    cells to read), or -1."""
+    """Where the first line with a Qty header cell among three or more cells starts (lines
+    before it hold no table cells to read), or -1. A line without a cell separator is no header."""
     checked = -1
     for m in _TABLE_WORD.finditer(low):
         start = low.rfind("\n", 0, m.start()) + 1
@@ -698,7 +933,10 @@ def _first_header_line(low: str) -> int:
         checked = start
         end = low.find("\n", m.end())
         line = low[start:] if end < 0 else low[start:end]
-        if len(line) <= 1000 and any(_TABLE_QTY.fullmatch(text) for text, _ in _cells(line, start)):
+        if len(line) > 1000 or not ("|" in line or "\t" in line or "  " in line or "\u3000" in line):
+            continue
+        cells = _cells(line, start)
+        if len(cells) >= 3 and any(_TABLE_QTY.fullmatch(text) for text, _ in cells):
             return start
     return -1
 
@@ -720,10 +958,10 @@ def _cells(line: str, offset: int) -> list[tuple[str, int]]:
     return [(c.strip(), at + (len(c) - len(c.lstrip()))) for c, at in cells if c.strip()]
 
 
-def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
+def _is_quantity(low: str, t: _Tok, table: _Table, plus: bool = True) -> bool:
     """Whether a number with its unit is a quantity the customer wants (not money, a size, a
     packing spec, a rate, a count of something else…). Each pattern reads only as much of the
-    text before the number as it needs."""
+    text before the number as it needs. ``plus``: whether the text holds a "+" at all."""
     head = low[max(0, t.start - 40):t.start]
     tail = low[t.uend:t.uend + 30]
     unit = t.unit
@@ -744,6 +982,8 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
             return False  # "one set = 2 wheels + 4 rollers"
     if _is_section_number(low, t):
         return False  # "1.1 Pallet truck wheels" under "1. Subject", "2.1 …"
+    if plus and t.unit != "containers" and _in_set_contents(low, t):
+        return False  # "dining set (table + 2 chairs)": what one set holds
     if "%" in low[t.end:t.end + 2] or _NOT_AFTER.match(tail):
         return False  # money, an MOQ, a packing spec, a rate, a capacity
     if t.how not in ("c", "times") and (_DIM_AFTER.match(tail) or _DIM_BEFORE.search(head[-12:])) and not (
@@ -764,7 +1004,7 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
         return False  # "type 2", "No. 5" (but "S號 2,400 pcs", "grade 1x40HQ")
     if _RATE_BEFORE.search(head[-28:]):
         return False
-    if _HAVE_BEFORE.search(head[-20:]) or _WITH_BEFORE.search(head[-8:]) and not _SAMPLE_NEAR.match(tail[:3]):
+    if _HAVE_BEFORE.search(head[-28:]) or _WITH_BEFORE.search(head[-8:]) and not _SAMPLE_NEAR.match(tail[:3]):
         return False  # (but "带20台样品": samples brought)
     if t.how == "zh" and t.uword:
         if table.gift_rx.match(tail):
@@ -792,9 +1032,14 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
                 set(t.values) <= _YARN_COUNTS and _YARN_AFTER.match(tail))):
             return False
         if t.uword in ("个", "只", "件") and _EN_WORD_NEXT.match(tail):
-            found = _goods_noun(low, t.uend, table, True)  # "2 个 condo projects", "10 个 keywords"
-            if found is None or found[0] != "pcs":
-                return False
+            code = _CODE_NEXT.match(tail)
+            if code:  # a size or a thread names the goods, or what is counted is no goods (4个M5螺纹孔)
+                if tail[code.end():].startswith(table.follow_stop):
+                    return False
+            else:
+                found = _goods_noun(low, t.uend, table, True)  # "2 个 condo projects", "10 个 keywords"
+                if found is None or found[0] != "pcs":
+                    return False
     if t.uword in ("km", "kms", "公里") and (
             _DISTANCE_BEFORE.search(head[-20:]) or _DISTANCE_AFTER.match(tail)
             or not _LINEAR_GOODS.search(low, max(0, t.start - 160), t.start)):
@@ -808,6 +1053,25 @@ def _is_quantity(low: str, t: _Tok, table: _Table) -> bool:
     if unit in ("m", "m2", "m3", "kg", "l", "t", "jin"):
         return _measure_is_quantity(head, tail, t, unit)
     return True
+
+
+def _in_set_contents(low: str, t: _Tok) -> bool:
+    """Whether the count lists, in brackets, the parts of one unit of the goods, joined by "+"
+    with a part not counted: "(table + 2 chairs)", "(pitcher + 6 cups)", "（面板+底座两件）" (but
+    not "(1x40HQ + 1x20GP)", where every part is counted)."""
+    window = max(0, t.start - 80)
+    if low.find("+", window, t.uend + 80) < 0:
+        return False
+    open_at = low.rfind("(", window, t.start)
+    if open_at < 0 or ")" in low[open_at:t.start] or "\n" in low[open_at:t.start]:
+        return False
+    close = low.find(")", t.uend, t.uend + 80)
+    if close < 0 or "\n" in low[t.uend:close]:
+        return False
+    inside = low[open_at + 1:close]
+    if "+" not in inside:
+        return False
+    return any(not _NUMERAL_IN.search(part) for part in inside.split("+"))
 
 
 def _is_section_number(low: str, t: _Tok) -> bool:
