@@ -824,3 +824,145 @@ def test_lookalike_link_targets(text, href, expected):
     raw = message(html, content_type="text/html; charset=utf-8", sender="buyer@example.com", to=US,
                   msgid="<0@example.com>")
     assert ("phishing_link" in codes_raw(raw)) is expected
+
+
+# Round 5: kinds of fraud that fired no signal at all on train+dev, in paraphrases of our own
+# (other words, languages and regions), and the honest twins that must stay quiet.
+ROUND5_CASES = [
+    # payment_anomaly: an overpayment or surcharge to be passed on, a third party pays
+    ("payment_anomaly", True, "付款会多 USD 3,900, 你收到以后 pls 转给我们的 shipping agent."),
+    ("payment_anomaly", True, "我哋财务汇多咗 HK$ 12,000，麻烦即刻退返差额去以下户口。"),
+    ("payment_anomaly", True, "The bank draft of $22,300 includes $5,100 for our clearing agent; wire it to him once it clears."),
+    ("payment_anomaly", True, "If the amount received is more than the invoice, simply refund the surplus to them."),
+    ("payment_anomaly", True, "The remaining 60% will be settled by our affiliated company Sunrise Holdings in Labuan."),
+    ("payment_anomaly", True, "我们下个月通过 my agent in Singapore 付 balance, 请确认。"),
+    ("payment_anomaly", True, "We will pay you by a cheque from our customer in Canada for the full amount."),
+    ("payment_anomaly", True, "Our end customer in Accra will pay you directly from his own company account."),
+    ("payment_anomaly", True, "货款由我哋客户公司 90 日后直接俾你，唔使订金。"),
+    ("payment_anomaly", True, "货款你们先打给那家包装厂，最后跟我们合同一起结算。"),
+    ("payment_anomaly", True, "用支付宝扫一下这个码，输入金额8800，钱就到你的账上了。"),
+    ("payment_anomaly", True, "我司上月货款多付了一笔，请退至我司新的收款账户，户名见下。"),
+    ("payment_anomaly", True, "Our account at Barclays is at present under audit; remit the balance to our alternative account."),
+    ("payment_anomaly", True, "马上汇28万到下面这个账号，办完截图给我，这事先别跟财务说。"),
+    ("payment_anomaly", True, "Please wire EUR 46,000 to the escrow account today and keep this strictly confidential."),
+    ("payment_anomaly", False, "We pay 30% deposit by T/T from our company account, balance before shipment."),
+    ("payment_anomaly", False, "我们的款从公司对公账户汇出，收款方还是贵司原账户。"),
+    ("payment_anomaly", False, "这件事先别跟别人说，周末聚会给老王一个惊喜。"),
+    # unverifiable_identity: the writer moves us to another mailbox or off email
+    ("unverifiable_identity", True, "Kindly reply to my private email from now on, our office mailbox was hacked."),
+    ("unverifiable_identity", True, "我们公司邮箱被盗了，暂时用这个邮箱联系。"),
+    ("unverifiable_identity", True, "Email is not convenient for me, contact me on Telegram only: +44 7700 900123."),
+    ("unverifiable_identity", False, "Please copy my colleague Anna on all emails about this order."),
+    ("unverifiable_identity", False, "暂时用这个价格做预算，正式下单再确认。"),
+    # huge_order_no_detail: a large order settled before the goods are chosen
+    ("huge_order_no_detail", True, "We want 6 containers of any of your kitchen products, send the proforma today."),
+    ("huge_order_no_detail", True, "我们要 4 x 40HQ 的毛绒玩具, 款式你们选, 马上发 PI."),
+    ("huge_order_no_detail", True, "Confirm order 80 tons of screws, all kinds sizes mixed, PI today and we pay in full."),
+    ("huge_order_no_detail", True, "We need 20x40HQ of your products urgently, send proforma invoice."),
+    ("huge_order_no_detail", False, "Repeat order same as PO 2291: 40,000 pcs, 2x40HQ, delivery end of May."),
+    # samples_upfront: samples of every model, free or at our cost; the honest twins pay for them
+    ("samples_upfront", True, "Please send 2 pieces of each of your 30 designs to our buying office, free of charge."),
+    ("samples_upfront", True, "We would like samples of every model in your catalogue, at your own expense, by UPS."),
+    ("samples_upfront", False, "Please send 3 pcs of each size, we pay the courier with our DHL account."),
+    ("samples_upfront", False, "We'd like samples of full-grain leather wallets; please invoice the sample fee."),
+    ("samples_upfront", False, "Low MOQ, free samples available on request, OEM welcome."),
+    # unusual_request: goods only a party they name can supply, fake orders, odd instruments
+    ("unusual_request", True, "The labels must be bought from our licensed printer, they will invoice you directly."),
+    ("unusual_request", True, "包装盒只有他们一家能做，你们先跟他们订，货款你们先付。"),
+    ("unusual_request", True, "仪器要向我们指定的厂家购买，一台9800元。"),
+    ("unusual_request", True, "平台上拍了30单，麻烦发空包，快递单号填上就行，冲销量用。"),
+    ("unusual_request", True, "Payment by SBLC MT760 from a top-50 bank, very safe."),
+    ("unusual_request", True, "Material 316 stainless aluminium, finish galvanized plastic."),
+    ("unusual_request", False, "合同已盖章，扫描件附后，请盖章后寄回一份原件存档。"),
+    ("unusual_request", False, "真空包装袋 20x30cm 印两色，5万个，多少钱？"),
+    ("unusual_request", False, "Please quote PP rope 10mm, 2 tons, price per kg CIF Mombasa."),
+    # fee_request: a listing or trademark fee, travel of their team at our cost
+    ("fee_request", True, "先要做 supplier listing, fee USD 2,900, pay to my account."),
+    ("fee_request", True, "他人申请注册贵司商号为商标，如需优先保护，服务费用：商标加域名共计12,600元。"),
+    ("fee_request", True, "验厂团队三个人的机票酒店由供应商承担，请先转过来。"),
+    ("fee_request", False, "我们宿舍押金800已经退了，大家查一下。"),
+    ("fee_request", False, "钢瓶是租用还是押金？押金多少？"),
+    # visit_pressure: an order for goods that "must come", not a person
+    ("visit_pressure", True, "Your director must come to Lagos this week to sign the contract."),
+    ("visit_pressure", False, "The fabric must come with GRS certificate and transaction certificates."),
+]
+
+
+@pytest.mark.parametrize("code,expected,body", ROUND5_CASES)
+def test_round5_fraud_kinds(code, expected, body):
+    assert (code in codes(body)) is expected
+
+
+@pytest.mark.parametrize("text,href,expected", [
+    # a file name whose link leads to a page, not to that file
+    ("報價需求_2026.xlsx (共享檔案)", "https://docs-share-view.com/secure/signin?u=sales", True),
+    ("Inspection_Report_0412.pdf", "https://wwa.lanzoux.com/iAbC123", True),
+    ("Draft B/L MAEU2231.pdf", "https://files-viewer.cloud-docs.net/s/x8K2", True),
+    ("Keep my password", "https://mail-quota.weebly.com/renew", True),
+    ("立即扩容", "https://qiye-mail.web.app/upgrade", True),
+    # a file name that links to that very file, and the sender's own document portal
+    ("Spec_sheet_rev3.pdf", "https://www.prairie-hydraulics.com/docs/Spec_sheet_rev3.pdf", False),
+    ("Drawing_A12.pdf", "https://portal.example.com/view?id=A12", False),
+])
+def test_file_name_links(text, href, expected):
+    html = f'<html><body><p>Please check.</p><a href="{href}">{text}</a></body></html>'
+    raw = message(html, content_type="text/html; charset=utf-8", sender="buyer@example.com", to=US,
+                  msgid="<0@example.com>")
+    assert ("phishing_link" in codes_raw(raw)) is expected
+
+
+@pytest.mark.parametrize("filename,expected", [
+    ("訂單明細_0108.rar", True), ("传票及起诉状副本.zip", True), ("Court_Summons_2291.7z", True),
+    ("RFQ_Q3_list.xlsm", True), ("product_photos.zip", False), ("pricing_model.xlsm", False),
+])
+def test_attachment_names_round5(filename, expected):
+    param = f'filename="{filename}"' if filename.isascii() else f"filename*=UTF-8''{quote(filename)}"
+    raw = multipart([("text/plain; charset=utf-8", "", "請查收附件並回覆。".encode()),
+                     ("application/octet-stream", f"Content-Disposition: attachment; {param}", b"AAAA")],
+                    sender="buyer@example.com", to=US, msgid="<0@example.com>")
+    assert ("risky_attachment" in codes_raw(raw)) is expected
+
+
+@pytest.mark.parametrize("sender,body,expected", [
+    # a sourcing agent's trade name alone is not a look-alike; a role word of a brand is
+    ("amy@sunrise-sourcing.com", "Please quote 2,000 pcs silicone spatulas, FDA grade, for our US client.", False),
+    ("vendor@siemens-procurement.com", "Please quote the attached RFQ.", True),
+    # small West African traders' names are no claim of size
+    ("chidi.ventures@gmail.com", "Please quote 200 pcs 1HP pumps.\n\nChidi Okoro\nChidi Okoro Ventures", False),
+    ("globalholdings.buy@gmail.com", "Please quote 200 pcs 1HP pumps.\n\nMike\nApex Global Holdings", True),
+])
+def test_identity_round5(sender, body, expected):
+    assert ("unverifiable_identity" in codes(body, sender=sender)) is expected
+
+
+def thread_codes(first: str, later: str) -> set[str]:
+    """Signals of a thread where the customer writes from ``first``, then (a reply) from ``later``."""
+    mails = [parse_mail(message("Please quote 500 pcs of model X2, FOB Ningbo.", sender=first, to=US,
+                                msgid="<1@a>", subject="Order X2"), "t", 0),
+             parse_mail(message("Please send the PI to this address, balance will be paid as agreed.", sender=later,
+                                to=US, msgid="<2@a>", in_reply_to="<1@a>", subject="Re: Order X2",
+                                date="Tue, 03 Mar 2026 10:15:00 +0800"), "t", 1)]
+    for m in mails:
+        m.parts = split_body(m.body)
+    threads, _ = build_threads(mails, Owner.from_config([US]))
+    return set(evaluate(threads[0], extract_thread(threads[0]), RULES).by_code)
+
+
+@pytest.mark.parametrize("first,later,expected", [
+    ("tom@brightoak-tools.com.au", "tom@brightoak-tools.net", True),       # same name, other domain
+    ("ana@ferralux.com.br", "ana@ferra1ux.com.br", True),                   # a look-alike letter
+    ("ravi@kaveriagro.in", "ravi@kaveri-agro-in.com", True),                # name inside the new one
+    ("tom@brightoak-tools.com.au", "tom@brightoak-tools.com.au", False),
+    ("tom@brightoak-tools.com.au", "sally@harbourline.com.au", False),     # a colleague's other company
+    ("buyer@notice.alibaba.com", "tom@brightoak-tools.com.au", False),     # a platform relay, then the buyer
+])
+def test_sender_domain_changed_mid_thread(first, later, expected):
+    assert ("unverifiable_identity" in thread_codes(first, later)) is expected
+
+
+@pytest.mark.parametrize("sender,expected", [
+    ("service@dhl-billing-center.com", True), ("alert@icbc-notify.net", True), ("noreply@ctbc-kefu.com", True),
+    ("accounts@hsbc.com.hk", False), ("orders@noticeboard.co.uk", False),
+])
+def test_notice_role_domains(sender, expected):
+    assert ("unverifiable_identity" in codes("Please see the details below and confirm.", sender=sender)) is expected

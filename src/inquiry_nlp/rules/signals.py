@@ -263,7 +263,8 @@ _URLISH = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:
 
 _LINK_LURE = (r"view|download|open|check|click|access|review|login|log in|sign in|verify|order|rfq|invoice|document|"
               r"file|attachment|pdf|secure message|查看|下载|订单|询价|登录|验证|点击|打开|查阅|附件|文件|"
-              r"register|registration|pay|claim|refund|upgrade|onboarding|登入|登记|注册|缴费|付款|收款|开户|理赔|退款|申诉|补件")
+              r"register|registration|pay|claim|refund|upgrade|onboarding|登入|登记|注册|缴费|付款|收款|开户|理赔|退款|申诉|补件|"
+              r"appeal|submit|restore|unlock|reactivat|keep|retain|扩容|解冻|恢复|保留|提交|共享|采购|清单|报告")
 # Where such a lure leads when it is a trap: a login, payment or account page.
 _TRAP_PATH = re.compile(r"login|signin|sign-in|verify|account|webmail|owa|auth|pay|bind|upgrade|regist|claim|refund|"
                         r"/open\b", re.IGNORECASE)
@@ -303,6 +304,27 @@ def phishing_link(view):
                         and _registrable(target) != _registrable(m.from_addr.rpartition("@")[2].lower()))
                     or re.search(r"login|signin|sign-in|verify|account|webmail|owa|auth", link.href, re.IGNORECASE)):
                 return f"{link.text} → {link.href}", m.message_id
+    return None
+
+
+# Link text that names a file ("PO_4471.pdf", "採購清單.xlsx (共享檔案)").
+_FILE_NAME = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|csv|zip|rar|7z|dwg|stp|step|jpe?g|png)\b", re.IGNORECASE)
+
+
+@rule("LINK_FILE_NAME_TO_PAGE", "phishing_link", 3.0,
+      "a link whose text is a file name (\"PO_4471.pdf\") but whose target is a web page on another site, not that "
+      "file: a sharing or login page dressed as a document")
+def phishing_file_name_link(view):
+    for m in view.thread.customer_messages:
+        own = _registrable(m.from_addr.rpartition("@")[2].lower())
+        for link in m.links:
+            named = _FILE_NAME.search(link.text or "")
+            target = _host(link.href)
+            if not named or not target or link.href.lower().startswith(("mailto:", "tel:")):
+                continue
+            if _path(link.href).lower().endswith("." + named.group(1).lower()) or _registrable(target) == own:
+                continue
+            return f"{link.text} → {link.href}", m.message_id
     return None
 
 
@@ -357,6 +379,7 @@ def risky_attachment(view):
             name = (a.filename or "").lower().strip()
             if not name:
                 continue
+            name = for_matching(name)  # 訂單明細.rar reads as 订单明细.rar
             if name.endswith(always) or re.search(r"\.(?:pdf|docx?|xlsx?|jpg|png)\.[a-z0-9]{2,4}$", name):
                 return a.filename, m.message_id
             if name.endswith(named) and order_words.search(name):
@@ -371,8 +394,10 @@ def _claims_big(view) -> tuple[str, str | None] | None:
     return view.search(_compiled(pattern))
 
 
-_BIG_NAME = re.compile(r"\b(?:group|global|ventures?|enterprises?|holdings?|international|conglomerate|corporation|"
-                       r"worldwide|imports? (?:and|&) exports?|nig\.? ltd)\b|集团|国际|控股|代表处|总公司|跨国",
+# Words of a name that claims size. "Ventures", "Enterprises" and "Nig. Ltd" are how small West African
+# traders name themselves (Chuks-Obi Enterprises), not claims of size.
+_BIG_NAME = re.compile(r"\b(?:group|global|holdings?|international|conglomerate|corporation|"
+                       r"worldwide|imports? (?:and|&) exports?)\b|集团|国际|控股|代表处|总公司|跨国",
                        re.IGNORECASE)
 
 
@@ -482,13 +507,29 @@ def _order_size(view, scale: float = 1.0) -> tuple[str, str | None] | None:
     return None
 
 
+# A container type ("40HQ", "20GP") is a specification of the order's size, not of our product.
+_CONTAINER_SPEC = re.compile(r"^\s*(?:\d+\s*[x×*]\s*)?(?:20|40|45)\s*'?\s*(?:hq|hc|gp|ft|fcl|dc|ot|rf)\b.{0,12}$",
+                             re.IGNORECASE)
+
+
+def _product_specs(view) -> bool:
+    """Whether a specification of the goods is given (container types do not count)."""
+    return any(not _CONTAINER_SPEC.match(found.text) for found, _ in view.extraction.evidence("specs"))
+
+
+# A repeat order: the buyer already knows our product, price and terms.
+_REPEAT_ORDER = re.compile(r"\bsame as (?:the |our )?(?:last|previous|prior|order|po)\b|\brepeat (?:the |our |last )?"
+                           r"(?:order|po)\b|\bre-?order\b|跟上次一样|和上次一样|同上次|老样子|返单|照旧|按上次",
+                           re.IGNORECASE)
+
+
 @rule("HUGE_ORDER_NO_DETAIL", "huge_order_no_detail", 2.5,
       "a very large order or amount decided before learning anything about our product, price or terms")
 def huge_order(view):
     big = _order_size(view) or view.search(_HUGE_WORDS, first_only=True)
     if big is None:
         return None
-    if view.has("specs_given") or view.has("detail_interest"):
+    if _product_specs(view) or view.has("detail_interest") or view.search(_REPEAT_ORDER):
         return None
     return big
 
@@ -574,6 +615,20 @@ def fee_to_a_person(view):
     for mid, text, norm, m in _payees(view):
         near = norm[max(0, m.start() - 80):m.end() + 40]
         if _SUM.search(near) and not _REFUND_WORD.search(near):
+            return _clause_of(text, m), mid
+    return None
+
+
+@rule("PAYMENT_KEPT_SECRET", "payment_anomaly", 3.0,
+      "asks for a payment and to keep it from colleagues (\"先不要跟其他人说\", \"keep this confidential\"): the "
+      "boss-impersonation scam (settings: secrecy_pattern, payment_ask_pattern)")
+def payment_kept_secret(view):
+    secrecy, paying = view.settings.get("secrecy_pattern"), view.settings.get("payment_ask_pattern")
+    if not secrecy or not paying or view.search(_compiled(secrecy)) is None:
+        return None  # the needle-filtered search first: most threads ask no secrecy
+    for mid, text, norm in view.customer_texts():
+        m = _compiled(secrecy).search(norm)
+        if m and _compiled(paying).search(norm):
             return _clause_of(text, m), mid
     return None
 
@@ -673,6 +728,54 @@ def identity_lookalike_spelling(view):
     return None
 
 
+def _edits_at_most(a: str, b: str, limit: int) -> bool:
+    """Whether ``a`` becomes ``b`` in at most ``limit`` single-letter edits (Levenshtein)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return False
+    return row[-1] <= limit
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two domain names that spell the same company: one inside the other ("lumenarc" /
+    "lumenarcsg"), a look-alike letter ("sportmaxx" / "sportrnaxx") or one or two letters off."""
+    if a == b:
+        return True
+    for x, y in _HOMOGLYPHS:
+        if a.replace(x, y) == b.replace(x, y):
+            return True
+    if min(len(a), len(b)) >= 5 and (a in b or b in a):
+        return True
+    return min(len(a), len(b)) >= 6 and _edits_at_most(a, b, 2)
+
+
+@rule("IDENTITY_DOMAIN_CHANGED", "unverifiable_identity", 2.5,
+      "the customer's later message comes from a different domain that spells the same company "
+      "(novatek-hk.com → novateck-hk.com, lumenarc.com.sg → lumenarc-sg.co): a look-alike taking over the thread")
+def identity_domain_changed(view):
+    first = None
+    for m in view.thread.customer_messages:
+        addr = (m.from_addr or "").lower()
+        domain = addr.rpartition("@")[2]
+        if not domain or is_webmail(addr) or is_platform(addr):
+            continue
+        if first is None:
+            first = domain
+            continue
+        if domain == first:
+            continue
+        a, b = (_registrable(d).split(".")[0].replace("-", "") for d in (first, domain))
+        if _same_name(a, b):
+            return f"{addr} (earlier {first})", m.message_id
+    return None
+
+
 @rule("IDENTITY_BRAND_PLUS_ROLE_DOMAIN", "unverifiable_identity", 2.0,
       "the sender's domain joins a company's name to a role word (suppliers, sourcing, procurement, tender…) "
       "that real companies keep on their own domain (setting: role_domain_pattern)")
@@ -682,6 +785,11 @@ def identity_role_domain(view):
     if not customer or not pattern or is_webmail(customer.addr) or is_platform(customer.addr):
         return None
     label = _registrable(customer.domain.lower()).split(".")[0]
-    if _compiled(pattern).search(label):
-        return f"{customer.addr} (role words in the domain)", None
-    return None
+    if not _compiled(pattern).search(label):
+        return None
+    # A sourcing agent's own trade name ("brightkids-sourcing.hk") counts only beside another fraud sign.
+    weak = view.settings.get("role_domain_weak_pattern")
+    if weak and not _compiled(pattern).search(_compiled(weak).sub("-", label).strip("-")) \
+            and not any(c in FRAUD_SIGNALS for c in view.hits):
+        return None
+    return f"{customer.addr} (role words in the domain)", None
