@@ -203,3 +203,16 @@ def test_charset_bodies_are_read(classifier):
                    content_type="text/plain; charset=big5", cte="base64", msgid="<b5@buyer.tw>")
     r = classifier.classify(big5)
     assert r.lang == "zh-Hant" and [q["value"] for q in r.fields.quantities] == [3000]
+
+
+def test_a_loaded_classifier_has_built_what_grading_builds_lazily():
+    """A daemon or library user loads once: no later message pays for rule needles or
+    deadline patterns (a cold one-message filter builds only what its message needs)."""
+    from inquiry_nlp.extract import deadlines
+
+    clf = Classifier.load(rules_only=True)
+    pattern_rules = [r for r in clf.ruleset.active() if r.patterns or r.keywords]
+    assert pattern_rules and all(r._checks is not None for r in pattern_rules)
+    assert set(deadlines._FAMILY_RX) == set(deadlines._FAMILY_KINDS)
+    cold = Classifier.load(rules_only=True, warm=False)
+    assert all(r._checks is None for r in cold.ruleset.active() if r.patterns or r.keywords)

@@ -99,8 +99,9 @@ class Classifier:
              own: Iterable[str] = (), rules_only: bool = False, warm: bool = True) -> Classifier:
         """Load a model folder (``None``: the shipped model) and the rules (the shipped rules
         plus any ``rules`` files). ``rules_only`` grades with the rules alone (no model).
-        ``warm`` classifies one message so the tokenisers and caches are built now, not on
-        the first call (and not by several threads at once).
+        ``warm`` classifies one message and builds every lazily built pattern, so the
+        tokenisers, caches and patterns are built now, not on a later call (and not by
+        several threads at once).
 
         >>> Classifier.load(rules_only=True, warm=False).model_info
         {'name': 'rules-only', 'version': None}
@@ -111,6 +112,9 @@ class Classifier:
         model = None if rules_only else load_model(path)
         clf = cls(model, ruleset, own)
         if warm:
+            from .pipeline import prepare
+
+            prepare(ruleset)
             clf.classify(_WARM_UP)
         return clf
 

@@ -29,6 +29,16 @@ from .rules import RuleSet, evaluate, load_rules
 EXPLAIN_FEATURES = 6
 
 
+def prepare(ruleset: RuleSet) -> None:
+    """Build now what grading otherwise builds on first use (the rules' needles, every
+    deadline pattern). A process that grades one message and exits should not pay for
+    it; a daemon or a library user that loads once should, so that no message later does."""
+    from .extract.deadlines import compile_all
+
+    ruleset.prepare()
+    compile_all()
+
+
 def thread_results(threads: Sequence[Thread], ruleset: RuleSet,
                    model: GradeModel | None = None) -> list[ThreadResult]:
     """The records of several threads, in order; the model predicts them in one call,

@@ -577,6 +577,14 @@ class _OnFirstUse(dict):
 _PATTERN_RX = dict(_PATTERNS)
 _FAMILY_RX = _OnFirstUse(lambda family: _family_rx(_FAMILY_KINDS[family]))  # a family's alternation
 _ONE = _OnFirstUse(lambda kind: _compile(_PATTERN_RX[kind]))  # each kind's own pattern
+
+
+def compile_all() -> None:
+    """Compile every pattern now (for a long-running process: no message pays for it later)."""
+    for family in _FAMILY_KINDS:
+        _ = _FAMILY_RX[family]
+    for kind in _PATTERN_RX:
+        _ = _ONE[kind]
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 

@@ -214,6 +214,13 @@ class RuleSet:
     def setting(self, key: str, default: Any = None) -> Any:
         return self.settings.get(key, default)
 
+    def prepare(self) -> None:
+        """Work out every rule's needles now. A long-running process (the daemon, the
+        library) calls this once at load, so no later message pays for them."""
+        for r in self.active():
+            if r.patterns or r.keywords:
+                r._checks = checks_of(r.regexes)
+
 
 def _default_files() -> list[tuple[str, str]]:
     folder = resources.files("inquiry_nlp").joinpath("rules")
