@@ -214,5 +214,6 @@ def test_a_loaded_classifier_has_built_what_grading_builds_lazily():
     pattern_rules = [r for r in clf.ruleset.active() if r.patterns or r.keywords]
     assert pattern_rules and all(r._checks is not None for r in pattern_rules)
     assert set(deadlines._FAMILY_RX) == set(deadlines._FAMILY_KINDS)
+    assert "cn2an" in sys.modules
     cold = Classifier.load(rules_only=True, warm=False)
     assert all(r._checks is None for r in cold.ruleset.active() if r.patterns or r.keywords)

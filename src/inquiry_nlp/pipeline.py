@@ -34,9 +34,11 @@ def prepare(ruleset: RuleSet) -> None:
     deadline pattern). A process that grades one message and exits should not pay for
     it; a daemon or a library user that loads once should, so that no message later does."""
     from .extract.deadlines import compile_all
+    from .extract.numbers import chinese
 
     ruleset.prepare()
     compile_all()
+    chinese("一千二百")  # imports cn2an and builds its patterns
 
 
 def thread_results(threads: Sequence[Thread], ruleset: RuleSet,
