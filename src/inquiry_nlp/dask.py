@@ -97,7 +97,6 @@ def warm(spec: Spec = Spec()) -> None:
     """Load ``spec``'s state and grade a tiny thread, which loads jieba's dictionary and the
     spaCy pipelines too, so a worker's first real task pays none of it."""
     from inquiry_nlp.mail import Address
-    from inquiry_nlp.pipeline import prepare
     from inquiry_nlp.workers import Pool
 
     ruleset, model = worker_state(spec)
@@ -106,7 +105,6 @@ def warm(spec: Spec = Spec()) -> None:
     m.parts = None
     with Pool(1, ruleset, model) as pool:
         list(pool.grade([Thread([m], Address("", "a@buyer.com"))]))
-    prepare(ruleset)
 
 
 class InquiryState(WorkerPlugin):
