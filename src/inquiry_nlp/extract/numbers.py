@@ -75,6 +75,9 @@ NUMBER = re.compile(rf"{_START}(?:{NUMBER_SOURCE})", re.IGNORECASE)
 _FIRST = rf"(?=[0-9{CN_NUMERAL}otfsenha])"
 NUMBER_LOWER = re.compile(rf"{_FIRST}{_START}(?:{NUMBER_SOURCE}|(?<!\d)(?P<long>\d{{13,}}))")
 
+# After a number: "的话" and a decimal price ("2万的话 0.055"): the count of a conditional offer, not money.
+IF_THEN_PRICE = re.compile(r"[ \t]{0,2}的话[^\n。.?？!！\d]{0,16}\d{1,6}\.\d")
+
 _APPROX = re.compile(rf"^([{CN_DIGIT}])([{CN_DIGIT}])([十百千万亿拾佰仟萬]*)$")
 _CN_VALUE = {c: i for i, cs in enumerate(["零〇", "一壹", "二两贰貳兩", "三叁參", "四肆", "五伍", "六陆陸", "七柒",
                                            "八捌", "九玖"]) for c in cs}

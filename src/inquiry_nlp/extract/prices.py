@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from .base import Context, Found
+from .numbers import IF_THEN_PRICE
 
 # --------------------------------------------------------------------------------------------
 # Currencies
@@ -376,7 +377,6 @@ _ACCEPT_AFTER = re.compile(
     r"[^;。；!?！？\n]{0,16}?(?:(?i:\b(?:is|are) (?:ok|okay|fine|acceptable|accepted)\b|\b(?:ok|fine) for us\b)"
     r"|(?:我们|我方)(?:可以)?接受)"
     r"|[ ]?(?:就|也)?(?:可以|没问题|(?i:ok|no problem))(?=[。，、.,!！ \n]|\Z)")
-_IF_THEN_PRICE = re.compile(r"[ ]?的话[^\n。.?？!！\d]{0,16}\d{1,6}\.\d")
 _CHEAPER_AFTER = re.compile(r"[ ]?(?:的话[ ]?)?(?:会|能|可以|可不可以)?便宜")
 # A number asked for between "可以/能" and "吗" (code-switched writers space their words).
 _ASK_BEFORE = re.compile(r"(?:可以|能不能|能否|能)[ ]?(?:给|做|到)?[ ]?\Z")
@@ -922,7 +922,7 @@ def _money_by_context(norm: str, a: _Amount, hints: _Hints) -> bool:
     if (_CJK.search(before) and _ZH_MONEY_BEFORE.search(before)
             or _EN_LETTERS.search(before) and _EN_MONEY_BEFORE.search(before)):
         return True
-    if _IF_THEN_PRICE.match(norm, a.end, a.end + 24) and not a.decimal:
+    if IF_THEN_PRICE.match(norm, a.end, a.end + 24) and not a.decimal:
         return False  # "如果 800 的话 可以 6.5 吗": 800 is the quantity the price depends on
     if _CHEAPER_AFTER.match(after) and not a.decimal:
         return False  # "那 兩萬 會便宜多少": the quantity that makes it cheaper

@@ -47,7 +47,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .base import Context, Found
-from .numbers import CN_DIGIT, NUMBER, NUMBER_LOWER, read
+from .numbers import CN_DIGIT, IF_THEN_PRICE, NUMBER, NUMBER_LOWER, read
 
 _SP = r"[ \t\u00a0]"
 _HAN = "\u4e00-\u9fff"
@@ -346,23 +346,22 @@ _LABEL_BEFORE = re.compile(
 # Any quantity label in the text: a quick test before looking for one before each number.
 _LABEL_HINT = re.compile(r"数量|数目|qty|q'ty|quantit|订量|订购量|订货量|采购量|需求量|用量|订单量|volume|number of|no\. of|"
                          r"cantidad|quantidade|qté|menge|anzahl|количество|кол-во|Количество|Кол-во")
-_IF_THEN_PRICE = re.compile(r"[ \t]{0,2}的话[^\n。.?？!！\d]{0,16}\d{1,6}\.\d")
 # A bare count the customer asks a price for: "2万 可以 0.055 吗", "500, can do HK$12 each", "那 兩萬 會便宜多少".
-_COUNT_PRICE_AFTER = re.compile(
+_COUNT_PRICE_AFTER = (
     r"[ \t]{0,2}(?:的话|呢)?[ \t,，]{0,2}(?:(?:可以|能|can (?:you )?(?:do|make it|go)|could you do|at|@)[ \t]{0,2}"
     r"(?:(?:us\$|usd|hk\$|s\$|a\$|\$|rmb|¥|rm)[ \t]{0,2}\d|\d{0,4}\.\d)"
     r"|(?:会|能|可以|可不可以)?便宜(?:多少|几多|点|一点|些)|(?:多少钱|几多钱|几钱|什么价|咩价|price)[ \t]{0,2}[?？])")
 # "如果 300 呢?", "if 5000?", "要是 1000 的话": a count in a conditional question.
 _IF_COUNT_BEFORE = re.compile(r"(?:如果|要是|假如|若|(?<![a-z])if)[ \t]{0,2}(?:要|做|订|是|we (?:take|order))?[ \t]{0,2}\Z")
-_IF_COUNT_AFTER = re.compile(r"[ \t]{0,2}(?:pcs[ \t]{0,2})?(?:呢|的话|[?？])")
+_IF_COUNT_AFTER = r"[ \t]{0,2}(?:pcs[ \t]{0,2})?(?:呢|的话|[?？])"
 # "Can you do 150 instead of 120?", "then maybe 6 more.": a count changed or added.
-_MORE_AFTER = re.compile(r"[ \t]{1,2}(?:instead of[ \t]{1,2}\d|more(?=[ \t]{0,2}(?:[.,;!?]|\n|\Z|for|in|later|next|if|after)))")
+_MORE_AFTER = r"[ \t]{1,2}(?:instead of[ \t]{1,2}\d|more(?=[ \t]{0,2}(?:[.,;!?]|\n|\Z|for|in|later|next|if|after)))"
 # "Make it 7.80 for 50": a unit price, then the count it is for.
 _PRICE_FOR_BEFORE_COUNT = re.compile(r"\d\.\d{1,4}[ \t]{0,2}(?:usd|rmb|eur|each|/pc|/pcs)?[ \t]{1,2}for[ \t]{1,2}\Z")
 _COUNT_END = re.compile(r"[ \t]{0,2}(?:[.,;!?？。，；]|\n|\Z|and|or)")
 # What may follow a count asked about, tried at once (the first that matches names the case).
-_ASKED_AFTER = re.compile(rf"(?P<price>{_COUNT_PRICE_AFTER.pattern})|(?P<cond>{_IF_COUNT_AFTER.pattern})"
-                          rf"|(?P<more>{_MORE_AFTER.pattern})")
+_ASKED_AFTER = re.compile(rf"(?P<price>{_COUNT_PRICE_AFTER})|(?P<cond>{_IF_COUNT_AFTER})"
+                          rf"|(?P<more>{_MORE_AFTER})")
 _TIMES_NEAR = re.compile(r"[x×*]")  # the times sign the "x 200" patterns end with
 _EACH_AFTER = re.compile(
     r"[ \t]{0,2}(?:each|of each|per (?:colou?r|size|model|design|item|sku|style|type|version|reference))(?![a-z])")
@@ -777,7 +776,7 @@ def _bare_unit(low: str, t: _Tok, table: _Table, labels: bool = True, asked: boo
         return "label:pcs"  # "10K 報價", "600k of the 650ml"; not "2K PU"
     if _EACH_AFTER.match(low, t.end) and all(v == int(v) and v >= 1 for v in t.values):
         return "label:pcs"  # "5000 each" (not "at 0.85 each")
-    if _IF_THEN_PRICE.match(low, t.end) and all(v == int(v) and v >= 2 for v in t.values):
+    if IF_THEN_PRICE.match(low, t.end) and all(v == int(v) and v >= 2 for v in t.values):
         return "label:pcs"  # "如果 800 的话 可以 6.5 吗": the count a price is asked for
     if _TIMES_NEAR.search(low, max(0, t.start - 3), t.start):
         if _CONTAINER_TIMES_BEFORE.search(low, max(0, t.start - 16), t.start):

@@ -103,8 +103,13 @@ class Rule:
             if self._unchecked_uses < _RUNS_WITHOUT_NEEDLES:
                 self._unchecked_uses += 1
                 return [(rx, None) for rx in self.regexes]
-            self._checks = checks_of(self.regexes)
+            self.prepare()
         return self._checks
+
+    def prepare(self) -> None:
+        """Work out :attr:`checks` now, needles included."""
+        if self._checks is None:
+            self._checks = checks_of(self.regexes)
 
 
 Check = tuple[re.Pattern[str], tuple[str, ...] | None]  # a regex and its needles
@@ -219,7 +224,7 @@ class RuleSet:
         library) calls this once at load, so no later message pays for them."""
         for r in self.active():
             if r.patterns or r.keywords:
-                r._checks = checks_of(r.regexes)
+                r.prepare()
 
 
 def _default_files() -> list[tuple[str, str]]:

@@ -345,10 +345,14 @@ def _lookalike_host(view, host: str) -> str | None:
         if b and b in squashed and not _owns_brand(host, brand.lower()) \
                 and _registrable(host).split(".")[0].replace("-", "") != b:
             return f"uses '{brand}'"
+    tld = _cheap_tld(view, host)
+    return f"throw-away domain .{tld}" if tld else None
+
+
+def _cheap_tld(view, host: str) -> str | None:
+    """The top-level domain of ``host`` when it is a throw-away one (setting cheap_tlds)."""
     tld = host.rpartition(".")[2]
-    if tld in [t.lower().lstrip(".") for t in view.settings.get("cheap_tlds", [])]:
-        return f"throw-away domain .{tld}"
-    return None
+    return tld if tld in [t.lower().lstrip(".") for t in view.settings.get("cheap_tlds", [])] else None
 
 
 @rule("LINK_TO_LOOKALIKE_HOST", "phishing_link", 3.0,
@@ -710,8 +714,8 @@ def identity_lookalike_spelling(view):
     if not customer or is_webmail(customer.addr) or is_platform(customer.addr):
         return None
     domain = customer.domain.lower()
-    tld = domain.rpartition(".")[2]
-    if tld in [t.lower().lstrip(".") for t in view.settings.get("cheap_tlds", [])]:
+    tld = _cheap_tld(view, domain)
+    if tld:
         return f"{customer.addr} (throw-away domain .{tld})", None
     label = re.sub(r"[^a-z0-9-]", "", _registrable(domain).split(".")[0])
     parts = [p for p in label.split("-") if p] + [label.replace("-", "")]
