@@ -3,9 +3,10 @@
 
 Builds (once, cached under benchmarks/.cache/) a chronological mbox of >= 50,000 messages from
 the labelled corpus in data/corpus/hand (rendered as real MIME by data/tools/render_mbox.py)
-and the real public mail of ../shared/data/real, repeated with fresh Message-IDs and earlier
-dates for each copy (attachments rendered at most 200 KB each: attachments are never decoded,
-only their bytes are read, and the corpus holds 770 MB of them per copy). Then runs ``inquiry-nlp classify DUMP --format jsonl`` as a user would,
+and the real public mail of ../shared/data/real, repeated with fresh Message-IDs and dates
+1,100 days earlier for each copy, Date headers included, so the dump is in date order as
+archives are (attachments rendered at most 200 KB each: attachments are never decoded, only
+their bytes are read, and the corpus holds 770 MB of them per copy). Then runs ``inquiry-nlp classify DUMP --format jsonl`` as a user would,
 once per worker count, and prints for each:
 
 - messages/s and threads/s (wall clock, the whole command, cold start included);
@@ -83,14 +84,34 @@ def real_messages(copy: int) -> list[tuple[float, bytes]]:
                 continue
             data = _MSGID.sub(lambda m: m.group(1) + b":" + _ANGLE.sub(
                 lambda a: b"<" + a.group(1) + f".c{copy}".encode() + b"@", m.group(2)), raw.data)
-            head = data.split(b"\n\n", 1)[0].decode("latin-1")
-            date = re.search(r"^Date:\s*(.+)$", head, re.M | re.I)
-            try:
-                ts = email.utils.parsedate_to_datetime(date.group(1)).timestamp() if date else 0.0
-            except (TypeError, ValueError, IndexError, OverflowError):
-                ts = 0.0
-            out.append((ts - 1100 * 86400 * copy, data))
+            ts, data = _move_date(data, copy)
+            out.append((ts, data))
     return out
+
+
+_DATE = re.compile(rb"^Date:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.I | re.M)
+
+
+def _move_date(data: bytes, copy: int) -> tuple[float, bytes]:
+    """The message's time moved 1,100 days back per copy, its Date header rewritten to match,
+    so the dump stays in date order as a real archive is (undated mail keeps its place: 0)."""
+    head_end = data.find(b"\n\n")
+    head = data[:head_end if head_end >= 0 else len(data)]
+    found = _DATE.search(head)
+    if not found:
+        return 0.0, data
+    try:
+        when = email.utils.parsedate_to_datetime(found.group(1).decode("latin-1").strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return 0.0, data
+    if not copy:
+        return when.timestamp(), data
+    try:
+        moved = when - timedelta(days=1100 * copy)
+    except OverflowError:
+        return 0.0, data
+    line = b"Date: " + email.utils.format_datetime(moved).encode()
+    return moved.timestamp(), data[:found.start()] + line + data[found.end():]
 
 
 def _tag(msgid: str, copy: int) -> str:

@@ -75,6 +75,35 @@ def test_small_batches_with_a_window_keep_threads_whole(sample_once):
         assert got[tid]["grade"] == r["grade"]
 
 
+def test_window_and_whole_dump_agree_when_a_buyer_asks_again_months_later(tmp_path):
+    """The subject fallback's 30-day reach equals the default window, so reading in small
+    batches gives the threads of reading everything at once (what the Dask engine does)."""
+    from inquiry_nlp.pipeline import classify
+
+    us = "sales@hongli-fasteners.com"
+    mails = []
+    for month in (1, 3, 6, 11):  # "RFQ bolts" from the same buyer, months apart
+        day = f"{month:02d}"
+        mails.append(message("Pls quote M12 hex bolts 5000 pcs, zinc plated.", sender="Ade <ade@ngbuild.com.ng>",
+                             to=us, subject="RFQ bolts", msgid=f"<q{day}@ngbuild.com.ng>",
+                             date=f"Mon, 05 {_MONTHS[month]} 2026 09:00:00 +0100"))
+        mails.append(message("USD 0.05/pc FOB Ningbo.", sender=us, to="ade@ngbuild.com.ng", subject="Re: RFQ bolts",
+                             msgid=f"<r{day}@hongli-fasteners.com>", date=f"Wed, 07 {_MONTHS[month]} 2026 09:00:00 +0800"))
+    dump = tmp_path / "dump.mbox"
+    dump.write_bytes(mbox(*mails))
+
+    def threads(**kw):
+        run = classify([str(dump)], model="default", own=[us], workers=1, **kw)
+        return [r.message_ids for r in run.records()]
+
+    whole = threads(window_days=0)
+    assert len(whole) == 4 and all(len(ids) == 2 for ids in whole)
+    assert threads(window_days=30, first_batch=2, batch=2) == whole
+
+
+_MONTHS = {1: "Jan", 3: "Mar", 6: "Jun", 11: "Nov"}
+
+
 def test_resume_after_a_killed_run_neither_repeats_nor_loses_threads(sample_once, tmp_path):
     full = lines(sample_once)
     out = tmp_path / "resumed.jsonl"

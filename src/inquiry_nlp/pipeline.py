@@ -150,11 +150,13 @@ class Run:
     doubling up to ``batch``; a message's raw bytes only while a worker parses it), threaded
     together with the threads still open, and a thread is graded once the dump's clock (the
     newest date read so far) has passed its last message by ``window_days``, or at the end
-    of the input. Mail dumps are nearly always in
-    date order, so a thread is complete long before it is graded; a reply that arrives
-    after its thread was graded starts a thread of its own and is counted in
-    ``summary.late_messages``. ``window_days=0`` holds every thread until the end of the
-    input (exact for any order, memory grows with the dump).
+    of the input. Mail dumps are nearly always in date order, so a thread is complete long
+    before it is graded; the default window is the subject rule's reach
+    (``SUBJECT_GAP_DAYS``), so no later message would join a graded thread by subject. A
+    reply that arrives after its thread was graded starts a thread of its own; one further
+    behind the clock than the window is counted in ``summary.late_messages``.
+    ``window_days=0`` holds every thread until the end of the input (exact for any order,
+    memory grows with the dump).
 
     The batch boundaries decide which messages meet in a thread, and the first batch is
     what the owner is inferred from (without ``own``): changing ``first_batch`` changes

@@ -120,3 +120,35 @@ def test_reply_with_an_extended_subject_and_no_headers_joins_its_thread():
               date="Thu, 05 Mar 2026 09:00:00 +0800")
     threads, _ = build_threads([a, b, new], Owner.from_config([US]))
     assert groups(threads) == [["<1@163.com>", "<2@163.com>"], ["<3@163.com>"]]
+
+
+def test_same_subject_months_later_is_a_new_inquiry_but_a_quiet_thread_stays_one():
+    """The subject fallback reaches back SUBJECT_GAP_DAYS from the subject's newest message."""
+    dates = ["Mon, 05 Jan 2026 09:00:00 +0800", "Tue, 27 Jan 2026 09:00:00 +0800",  # 22 days
+             "Fri, 20 Feb 2026 09:00:00 +0800",  # 24 days after the reply: still near
+             "Mon, 08 Jun 2026 09:00:00 +0800"]  # months later: the buyer asks again
+    a = msg(0, msgid="<1@b.ng>", sender="Ade <ade@b.ng>", to=US, subject="RFQ", date=dates[0])
+    b = msg(1, msgid="<2@h>", sender=US, to="ade@b.ng", subject="Re: RFQ", date=dates[1])
+    c = msg(2, msgid="<3@b.ng>", sender="ade@b.ng", to=US, subject="RE: RFQ", date=dates[2])
+    again = msg(3, msgid="<4@b.ng>", sender="ade@b.ng", to=US, subject="RFQ", date=dates[3])
+    threads, _ = build_threads([a, b, c, again], Owner.from_config([US]))
+    assert groups(threads) == [["<1@b.ng>", "<2@h>", "<3@b.ng>"], ["<4@b.ng>"]]
+
+
+def test_headers_link_a_reply_however_late_and_undated_mail_joins_by_subject():
+    a = msg(0, msgid="<1@b.in>", sender="raj@b.in", to=US, subject="RFQ valves",
+            date="Mon, 05 Jan 2026 09:00:00 +0530")
+    late = msg(1, msgid="<2@b.in>", sender="raj@b.in", to=US, subject="Re: RFQ valves", in_reply_to="<1@b.in>",
+               date="Mon, 07 Sep 2026 09:00:00 +0530")
+    undated = msg(2, msgid="<3@b.in>", sender="raj@b.in", to=US, subject="Re: RFQ valves", date=None)
+    threads, _ = build_threads([a, late, undated], Owner.from_config([US]))
+    assert groups(threads) == [["<3@b.in>", "<1@b.in>", "<2@b.in>"]]
+
+
+def test_extended_subject_reply_after_the_gap_does_not_reach_back():
+    a = msg(0, msgid="<1@163.com>", sender="wz@163.com", to=US, subject="询价：双头螺柱 B7",
+            date="Mon, 02 Mar 2026 09:00:00 +0800")
+    b = msg(1, msgid="<2@163.com>", sender="wz@163.com", to=US, subject="回复：询价：双头螺柱 B7（样品）",
+            date="Mon, 04 May 2026 09:00:00 +0800")
+    threads, _ = build_threads([a, b], Owner.from_config([US]))
+    assert groups(threads) == [["<1@163.com>"], ["<2@163.com>"]]

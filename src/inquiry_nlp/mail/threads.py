@@ -2,7 +2,9 @@
 
 Per the spec: ``Message-ID`` / ``In-Reply-To`` / ``References`` first; a message that has
 neither header (or whose parents are not in the dump) joins the thread with the same
-normalised subject and the same outside party. "Us" is the configured own addresses or
+normalised subject and the same outside party, within ``SUBJECT_GAP_DAYS`` of that
+subject's last message (the spec sets no limit; a sales team counts "RFQ" sent again
+months later as a new inquiry). "Us" is the configured own addresses or
 domains; without them, the domain (or, for webmail, the address) that takes part in the
 most threads is inferred, and :class:`Owner` says so and why.
 
@@ -24,6 +26,10 @@ from datetime import datetime, timezone
 from ..text.normalize import fold_width
 from .domains import is_automated, is_webmail
 from .message import Address, Message
+
+SUBJECT_GAP_DAYS = 30
+"""A message joins a thread by subject and party only within this many days of the
+subject's previous message with that party (headers link threads however far apart)."""
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:re|fw|fwd|aw|wg|sv|vs|antw|tr|rif|r|enc|res|ynt|odp|pd|回复|回覆|回復|答复|答覆|转发|轉發|转寄|轉寄|"
@@ -148,9 +154,11 @@ def build_threads(messages: Sequence[Message], own: Owner | None = None) -> tupl
         own = infer_owner(messages, uf)
     for m in messages:
         m.is_ours = own.owns(m.from_addr)
-    # Subject fallback for messages without a known parent.
-    key_first: dict[tuple[str, str], int] = {}
-    by_party: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    # Subject fallback for messages without a known parent, within SUBJECT_GAP_DAYS of the
+    # subject's previous message with that party: a buyer who sends "RFQ" again months
+    # later starts a new inquiry.
+    chains: dict[tuple[str, str], tuple[int, float]] = {}  # key -> (first message, newest date)
+    subjects: dict[str, list[str]] = defaultdict(list)  # party -> its subjects, first seen first
     order = sorted(range(n), key=lambda i: (_ts(messages[i]), i))
     for i in order:
         m = messages[i]
@@ -159,18 +167,24 @@ def build_threads(messages: Sequence[Message], own: Owner | None = None) -> tupl
         if not subject or not party or is_automated(party):
             continue  # notifications share generic subjects: only headers thread them
         key = (subject, party)
-        if key in key_first:
+        ts = _ts(m)
+        chain = chains.get(key)
+        if chain is not None and _near(chain[1], ts):
             if not has_parent[i]:
-                uf.union(i, key_first[key])
+                uf.union(i, chain[0])
+            chains[key] = (chain[0], max(chain[1], ts))
             continue
-        key_first[key] = i
+        if chain is None:
+            subjects[party].append(subject)
+        chains[key] = (i, ts)
         if not has_parent[i] and _PREFIX.match(fold_width(m.subject)):
             # A reply whose subject was extended ("回复：询价（样品）", "Re: RFQ - revised"):
             # the longest earlier subject with the same party that it starts with.
-            earlier = [(len(s), j) for s, j in by_party[party] if len(s) >= 4 and subject.startswith(s)]
+            earlier = [(len(s), chains[(s, party)][0]) for s in subjects[party]
+                       if s != subject and len(s) >= 4 and subject.startswith(s)
+                       and _near(chains[(s, party)][1], ts)]
             if earlier:
                 uf.union(i, max(earlier)[1])
-        by_party[party].append((subject, i))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[uf.find(i)].append(i)
@@ -196,6 +210,11 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 def _ts(m: Message) -> float:
     return (m.date - _EPOCH).total_seconds() if m.date else float("-inf")
+
+
+def _near(earlier: float, ts: float) -> bool:
+    """Dates close enough for the subject fallback (an undated message is near anything)."""
+    return ts - earlier <= SUBJECT_GAP_DAYS * 86400 or earlier == float("-inf") or ts == float("-inf")
 
 
 def _outside_party(m: Message, own: Owner) -> str:
