@@ -103,6 +103,10 @@ NOT_PHONES = [
     ("Rua Santa Ifigênia, 512 - Centro, São Paulo - SP, 01207-000", "BR"),
     ("到付帳號 FedEx 6631-2201-7", "TW"),
     ("发送至 2208731546@qq.com", "CN"),
+    ("Please deliver before 25.03.2026, our warehouse closes for stock-taking.", "HK"),
+    ("交期：2026.03.25 之前到港", "CN"),
+    ("Liefertermin 03-04-2026, bitte bestätigen", "DE"),
+    ("Delivery window 12/28/2025 - 01/15/2026", "US"),
 ]
 
 
@@ -271,6 +275,13 @@ def test_contact_spans_mask_numbers_and_links():
     ctx = ctx_of(text)
     assert "88881234" not in ctx.norm and "example" not in ctx.norm and "a@b.com" not in ctx.norm
     assert ctx.plain == text  # contact extractors read the unmasked text
+
+
+def test_a_link_ends_where_chinese_text_follows_it():
+    text = "请访问www.eps.gov.hk/tender下载标书，数量500件，交期2026年3月20日前"
+    ctx = ctx_of(text)
+    assert "eps.gov" not in ctx.norm
+    assert "下载标书,数量500件,交期2026年3月20日前" in ctx.norm
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -50,6 +50,8 @@ CASES = [
     ("unusual_request", True, "Send your price list hard copy by DHL to our office, we do not accept PDF."),
     ("unusual_request", False, "方管 Q235B 100×100×4，每月约15吨，按吨报含税到厂价。"),
     ("unusual_request", False, "合同已盖章回传，扫描件见附件。"),
+    ("unusual_request", False, "老板你好，自攻螺丝按斤卖吗？多少钱一斤，我要50斤，发物流到温州。"),  # screws do sell by the jin
+    ("unusual_request", True, "你们的LED面板灯多少钱一斤？我要两百斤。"),
     # visit_pressure
     ("visit_pressure", True, "请贵公司负责人务必于本周五前来我公司面谈签订合同，过期将另选供应商。"),
     ("visit_pressure", True, "The contract must be signed in person at our Perth office by your director within 5 days."),
@@ -954,6 +956,8 @@ def thread_codes(first: str, later: str) -> set[str]:
     ("ravi@kaveriagro.in", "ravi@kaveri-agro-in.com", True),                # name inside the new one
     ("tom@brightoak-tools.com.au", "tom@brightoak-tools.com.au", False),
     ("tom@brightoak-tools.com.au", "sally@harbourline.com.au", False),     # a colleague's other company
+    ("li.na@jinfeng-chem.com", "li.na@mail.jinfeng-chem.com", False),     # another host of the same domain
+    ("ops@kaveriagro.in", "ravi@export.kaveriagro.in", False),
     ("buyer@notice.alibaba.com", "tom@brightoak-tools.com.au", False),     # a platform relay, then the buyer
 ])
 def test_sender_domain_changed_mid_thread(first, later, expected):

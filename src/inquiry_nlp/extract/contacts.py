@@ -27,6 +27,7 @@ from importlib import resources
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
+from ..mail.message import URL_IN_TEXT
 from .base import Context, Found
 
 # phonenumbers compiles its metadata patterns through ``re``'s bounded cache, which a few
@@ -34,7 +35,6 @@ from .base import Context, Found
 phonenumbers.enable_pattern_cache()
 
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}\b")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 # Labels just before a number, read on the normalised text (simplified, half-width).
 _LABEL = re.compile(
@@ -101,6 +101,9 @@ _CN_MOBILE = re.compile(r"1[3-9]\d{9}")
 _NANP_SHAPE = re.compile(r"\(\d{3}\) ?\d{3}-\d{4}")  # "(512) 555-0187": a US or Canadian number wherever written
 # "602-511-8842": the North American grouping; Chinese 400/800 service numbers share it.
 _NANP_DASHED = re.compile(r"(?!400|800)[2-9]\d{2}([-.])\d{3}\1\d{4}")
+# "25.03.2026", "2026.03.25", "03-04-2026": a date, even where its eight digits make a phone number
+_DATE_SHAPE = re.compile(r"(?:(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)\d\d"
+                         r"|(?:19|20)\d\d([./-])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01]))")
 _CARD_LIKE = re.compile(r"\d{4}(?:[ \-]\d{4}){3,}")  # "6222 0237 0201 8831 205": a card or account number
 _SENTENCE_END = re.compile(r"[\n。！？；;!?]|(?<![A-Z][a-z])(?<![A-Z])\.\s")  # not "Mr. ", "P.O. "
 _CJK_GAP = re.compile(r"(?<=[一-鿿])\s+(?=[一-鿿])")
@@ -293,7 +296,7 @@ def _first_number(text: str, first: int, groups: list[tuple[int, int]], i: int, 
     for lenient in (False, True):
         for j in ends:
             cand = text[first:groups[j - 1][1]]
-            if _opens_bracket(cand):
+            if _opens_bracket(cand) or _DATE_SHAPE.fullmatch(cand.strip("( ")):
                 continue
             budget.left -= 1
             parsed = _accept(cand, region, labelled, lenient, whole=j == len(groups))
@@ -594,5 +597,5 @@ def contact_spans(ctx: Context) -> list[tuple[int, int]]:
     spans += [(n.start, n.end) for n in _numbers(ctx)]
     low = ctx.text.lower()
     if "www" in low or "http" in low:
-        spans += [(m.start(), m.end()) for m in _URL.finditer(ctx.text)]
+        spans += [(m.start(), m.end()) for m in URL_IN_TEXT.finditer(ctx.text)]
     return spans

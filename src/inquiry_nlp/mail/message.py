@@ -5,9 +5,16 @@ of them holds raw MIME or attachment content, so a dump of any size costs only i
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+
+# A link written in plain text: it ends at a space, a quote or bracket, and at Chinese text or
+# punctuation written straight after it ("请访问www.eps.gov.hk下载标书，截标日期…").
+URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。）)\]\u2000-\u206f\u3000-\u9fff\uff00-\uffef]+",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from typing import Any
 
 from .charsets import decode_bytes
 from .html import html_links, html_to_text
-from .message import Address, Attachment, ErrorRecord, Link, Message
+from .message import URL_IN_TEXT, Address, Attachment, ErrorRecord, Link, Message
 
 MAX_BODY_CHARS = 400_000  # longer bodies are cut (with a note): the rest is never an inquiry
 _PARSER = BytesParser(policy=compat32)
@@ -36,7 +36,6 @@ _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=")
 _BETWEEN_WORDS = re.compile(r"(\?=)\s+(=\?)")
 _MSGID = re.compile(r"<[^<>\s]+>")
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。）)\]]+", re.IGNORECASE)
 _WANTED = frozenset(("message-id", "subject", "from", "to", "cc", "reply-to", "in-reply-to", "references", "date"))
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 _B64_OK = re.compile(r"^[A-Za-z0-9+/=\s]*$")
@@ -323,7 +322,7 @@ def _read_body(msg: EmailMessage, m: Message, notes: list[str]) -> None:
 
 def text_links(text: str) -> list[Link]:
     """Bare URLs written in plain text: their visible text is their target."""
-    return [Link(u, u if "://" in u else "http://" + u) for u in _URL.findall(text)]
+    return [Link(u, u if "://" in u else "http://" + u) for u in URL_IN_TEXT.findall(text)]
 
 
 def _filename(part: EmailMessage, m: Message) -> str:

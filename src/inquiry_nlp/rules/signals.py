@@ -772,8 +772,8 @@ def identity_domain_changed(view):
         if first is None:
             first = domain
             continue
-        if domain == first:
-            continue
+        if _registrable(domain) == _registrable(first):
+            continue  # another host of the same domain ("mail.", "cn.")
         a, b = (_registrable(d).split(".")[0].replace("-", "") for d in (first, domain))
         if _same_name(a, b):
             return f"{addr} (earlier {first})", m.message_id
