@@ -153,10 +153,11 @@ class _Lexicon:
 def lexicon() -> _Lexicon:
     """The product lexicon and spec words, compiled once per process."""
     with _LOCK:
+        from ..text.segment import import_spacy, shared_vocab
+
+        import_spacy()
         from spacy.matcher import PhraseMatcher
         from spacy.tokens import Doc
-
-        from ..text.segment import shared_vocab
 
         data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/products.toml").read_text("utf-8"))
         mods = data.get("_modifiers", {})
