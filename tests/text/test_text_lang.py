@@ -36,3 +36,20 @@ def test_traditional_to_simplified_keeps_offsets():
     assert out == "请报价:不锈钢螺丝,数量两万颗,台湾交货".replace(":", "：").replace(",", "，")
     assert len(out) == len(s)
     assert for_matching("報價１０ｍｍ") == "报价10mm"
+
+
+def test_zhconv_is_imported_without_pkg_resources():
+    """zhconv reads its dictionary without setuptools' pkg_resources (0.2 s of a cold start),
+    and leaves no mark in sys.modules: a later `import pkg_resources` still works."""
+    import subprocess
+    import sys
+
+    code = """if True:
+        import sys
+        from inquiry_nlp.text.lang import script
+        from inquiry_nlp.text.normalize import for_matching
+        assert script("我們需要不鏽鋼螺絲") == "zh-Hant" and script("我们需要不锈钢螺丝") == "zh-Hans"
+        assert for_matching("報價單：１０ｍｍ螺絲") == "报价单:10mm螺丝"
+        assert "pkg_resources" not in sys.modules, "pkg_resources imported"
+    """
+    subprocess.run([sys.executable, "-W", "ignore", "-c", code], check=True)

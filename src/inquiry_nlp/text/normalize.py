@@ -12,14 +12,41 @@ points at the same characters of the original (the evidence shown to users).
 from __future__ import annotations
 
 import re
+import sys
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 
 # U+FF01..U+FF5E are the full-width forms of U+0021..U+007E; U+3000 is the ideographic space.
 _WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _WIDTH["\u3000"] = " "
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_IMPORT_LOCK = threading.Lock()
+
+
+def import_zhconv() -> ModuleType:
+    """zhconv's module (``convert``, ``getdict``), imported without ``pkg_resources``.
+
+    zhconv imports setuptools' ``pkg_resources`` (0.2 s of a cold start, and deprecated) only
+    to open its own dictionary file, and opens the file from its folder when that import
+    fails. So while zhconv imports, ``pkg_resources`` is marked missing in ``sys.modules``
+    (unless something has loaded it already); the mark is removed right after.
+    """
+    loaded = sys.modules.get("zhconv.zhconv")
+    if loaded is not None:
+        return loaded
+    with _IMPORT_LOCK:
+        block = "pkg_resources" not in sys.modules
+        if block:
+            sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # "import pkg_resources" fails
+        try:
+            from zhconv import zhconv
+        finally:
+            if block and "pkg_resources" in sys.modules and sys.modules["pkg_resources"] is None:
+                del sys.modules["pkg_resources"]
+        return zhconv
 
 
 def fold_width(text: str) -> str:
@@ -43,9 +70,7 @@ class _Tables:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    from zhconv import zhconv
-
-    table = zhconv.getdict("zh-cn")
+    table = import_zhconv().getdict("zh-cn")
     chars = {ord(k): v for k, v in table.items() if len(k) == 1 and len(v) == 1 and k != v}
     phrases = {k: v for k, v in table.items()
                if len(k) > 1 and len(v) == len(k) and k.translate(chars) != v}
