@@ -11,6 +11,7 @@ points at the same characters of the original (the evidence shown to users).
 """
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 import threading
@@ -26,15 +27,15 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _IMPORT_LOCK = threading.Lock()
 
 
-def import_zhconv() -> ModuleType:
-    """zhconv's module (``convert``, ``getdict``), imported without ``pkg_resources``.
+def import_without_pkg_resources(name: str) -> ModuleType:
+    """Module ``name``, imported while setuptools' ``pkg_resources`` is marked missing.
 
-    zhconv imports setuptools' ``pkg_resources`` (0.2 s of a cold start, and deprecated) only
-    to open its own dictionary file, and opens the file from its folder when that import
-    fails. So while zhconv imports, ``pkg_resources`` is marked missing in ``sys.modules``
-    (unless something has loaded it already); the mark is removed right after.
+    zhconv and jieba import ``pkg_resources`` (0.2 s of a cold start, and deprecated) only to
+    open their own data files, and open them from their folder when that import fails. The
+    mark in ``sys.modules`` is removed right after (and never set when something has loaded
+    ``pkg_resources`` already), so a later ``import pkg_resources`` works.
     """
-    loaded = sys.modules.get("zhconv.zhconv")
+    loaded = sys.modules.get(name)
     if loaded is not None:
         return loaded
     with _IMPORT_LOCK:
@@ -42,11 +43,15 @@ def import_zhconv() -> ModuleType:
         if block:
             sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # "import pkg_resources" fails
         try:
-            from zhconv import zhconv
+            return importlib.import_module(name)
         finally:
             if block and "pkg_resources" in sys.modules and sys.modules["pkg_resources"] is None:
                 del sys.modules["pkg_resources"]
-        return zhconv
+
+
+def import_zhconv() -> ModuleType:
+    """zhconv's module (``convert``, ``getdict``), imported without ``pkg_resources``."""
+    return import_without_pkg_resources("zhconv.zhconv")
 
 
 def fold_width(text: str) -> str:

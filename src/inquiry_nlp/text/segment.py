@@ -76,8 +76,9 @@ def jieba_tokenizer() -> jieba.Tokenizer:
     trade terms also shape the segmentation of ``zh_nlp()``.
     """
     with _LOCK:
-        import jieba
+        from .normalize import import_without_pkg_resources
 
+        jieba = import_without_pkg_resources("jieba")
         jieba.setLogLevel(logging.WARNING)
         dt = jieba.dt
         if not dt.initialized:  # (a host program that loaded jieba itself keeps its dictionary)
