@@ -221,15 +221,15 @@ def test_shipped_needles_are_the_ones_the_tool_makes():
 def test_shipped_patterns_compile_only_for_a_text_holding_a_needle():
     """A cold process (one message, then exit) compiles a shipped rule's regex only when a text
     holds one of its needles; the hits are those of the rules compiled up front."""
-    from inquiry_nlp.rules.engine import LazyRegex
+    from inquiry_nlp.lazyre import LazyPattern
 
     thread = thread_of("Hello, we make garden furniture.", "Kindly pay the notary fee before we sign the contract.")
     cold = load_rules()
     assert all(r._regexes is None for r in cold.active() if r.patterns or r.keywords)
     cold_hits = fired(thread, cold).hits
     lazy = [rx for r in cold.active() if r._checks for rx, _ in r._checks]
-    assert lazy and all(isinstance(rx, LazyRegex) for rx in lazy)
-    compiled = sum(rx._compiled is not None for rx in lazy)
+    assert lazy and all(isinstance(rx, LazyPattern) for rx in lazy)
+    compiled = sum(rx.compiled_yet for rx in lazy)
     assert 0 < compiled < len(lazy) // 4
     warm = load_rules()
     warm_hits = fired(thread, warm).hits

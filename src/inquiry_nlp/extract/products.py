@@ -38,7 +38,6 @@ references (RAL 9005), container types (40HQ) and model numbers (SV-50KTL-M3).
 from __future__ import annotations
 
 import bisect
-import re
 from itertools import islice
 import threading
 import tomllib
@@ -46,6 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .. import lazyre as re  # re.compile puts compiling off to first use (see lazyre)
 from .base import Context, Found
 
 __all__ = ["extract_products", "extract_specs", "lexicon", "prepare"]

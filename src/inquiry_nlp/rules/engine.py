@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InquiryError
+from ..lazyre import LazyPattern
 
 FRAUD_SIGNALS = (
     "huge_order_no_detail", "unusual_request", "samples_upfront", "visit_pressure", "fee_request",
@@ -115,7 +116,7 @@ class Rule:
             sources = self.sources
             known = shipped_needles()
             if all(s in known for s in sources):
-                regexes = self._regexes or [LazyRegex(s, re.IGNORECASE) for s in sources]
+                regexes = self._regexes or [LazyPattern(s, re.IGNORECASE) for s in sources]
                 self._checks = [(rx, known[s]) for rx, s in zip(regexes, sources)]
             elif self._unchecked_uses < _RUNS_WITHOUT_NEEDLES:
                 self._unchecked_uses += 1
@@ -131,38 +132,7 @@ class Rule:
             self._checks = [(rx, known[s] if s in known else needles(rx)) for rx, s in zip(self.regexes, self.sources)]
 
 
-class LazyRegex:
-    """A pattern compiled with ``flags`` on its first search: a shipped rule's pattern whose
-    needles are known is compiled only for a text that holds one of them.
-
-    >>> rx = LazyRegex(r"notary fee", re.IGNORECASE)
-    >>> rx.search("Pay the Notary Fee").group()
-    'Notary Fee'
-    """
-
-    __slots__ = ("pattern", "_flags", "_compiled")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern = pattern
-        self._flags = flags
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        rx = self._compiled
-        if rx is None:
-            rx = self._compiled = re.compile(self.pattern, self._flags)
-        return rx
-
-    @property
-    def flags(self) -> int:
-        return self.compiled.flags
-
-    def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.compiled.search(text, *args)
-
-
-Check = tuple[re.Pattern[str] | LazyRegex, tuple[str, ...] | None]  # a regex and its needles
+Check = tuple[re.Pattern[str] | LazyPattern, tuple[str, ...] | None]  # a regex and its needles
 
 
 def checks_of(regexes: re.Pattern[str] | Iterable[re.Pattern[str]]) -> list[Check]:

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 from ..mail.domains import is_platform, is_webmail
 from ..text.normalize import for_matching
-from .engine import FRAUD_SIGNALS, Check, LazyRegex, pattern_needles, rule
+from ..lazyre import LazyPattern
+from .engine import FRAUD_SIGNALS, Check, pattern_needles, rule
 
 
 @lru_cache(maxsize=64)
@@ -25,7 +26,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 def _setting_checks(pattern: str) -> list[Check]:
     """A settings pattern with its needles, for ``view.find``: compiled only when a text holds
     a needle (the shipped settings' needles come with the package, engine.shipped_needles)."""
-    return [(LazyRegex(pattern, re.IGNORECASE), pattern_needles(pattern))]
+    return [(LazyPattern(pattern, re.IGNORECASE), pattern_needles(pattern))]
 
 
 @lru_cache(maxsize=16)
@@ -583,9 +584,10 @@ _NEGATED = re.compile(r"不接受|不会|严禁|禁止|请勿|切勿|不得|谨�
 
 
 @lru_cache(maxsize=8)
-def _payee_checks(patterns: tuple[str, ...]) -> list[tuple[re.Pattern[str], tuple[str, ...] | None]]:
-    """Each payee pattern compiled once, with the strings its matches need (engine.needles)."""
-    return [(_compiled(p), pattern_needles(p)) for p in patterns]
+def _payee_checks(patterns: tuple[str, ...]) -> list[tuple[LazyPattern, tuple[str, ...] | None]]:
+    """Each payee pattern, compiled when a text first holds one of the strings its matches
+    need (engine.needles)."""
+    return [(LazyPattern(p, re.IGNORECASE), pattern_needles(p)) for p in patterns]
 
 
 def _payees(view):
