@@ -248,3 +248,32 @@ def test_chinese_mail_without_english_terms_imports_no_spacy() -> None:
         assert "spacy" in sys.modules
     """
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("term, plural", [
+    ("hex bolt", "hex bolts"), ("gear box", "gear boxes"), ("paint brush", "paint brushes"),
+    ("wrench", "wrenches"), ("quartz", "quartzes"), ("battery", "batteries"), ("relay", "relays"),
+    ("trolley", "trolleys"), ("kitchen knife", "kitchen knives"), ("glass", None), ("cookware", None),
+    ("m10", None), ("y", "ys"),
+])
+def test_english_plurals(term: str, plural: str | None) -> None:
+    from inquiry_nlp.extract.products import _plural
+
+    assert _plural(term) == plural
+
+
+_SHEETS = {f"{a} {g} {c} sheet" for a in ("aluminium", "aluminum") for g in ("grey", "gray") for c in ("colour", "color")}
+
+
+@pytest.mark.parametrize("term, variants", [
+    ("tyre", {"tyre", "tire", "tyres", "tires"}),
+    ("aluminium grey colour sheet", _SHEETS | {t + "s" for t in _SHEETS}),
+    ("hex bolt", {"hex bolt", "hex bolts"}),
+    ("stand-up pouch", {"stand-up pouch", "stand up pouch", "standup pouch", "stand-up pouches",
+                        "stand up pouches", "standup pouches"}),
+])
+def test_english_variants(term: str, variants: set[str]) -> None:
+    """UK and US spellings (every combination), hyphen variants and plurals."""
+    from inquiry_nlp.extract.products import _en_variants
+
+    assert _en_variants(term) == variants

@@ -76,6 +76,7 @@ _SPELLING = [("tyre", "tire"), ("mould", "mold"), ("aluminium", "aluminum"), ("g
              ("colour", "color"), ("fibre", "fiber"), ("centre", "center"), ("grey", "gray"), ("litre", "liter"),
              ("metre", "meter"), ("plough", "plow"), ("carburettor", "carburetor"), ("sanitiser", "sanitizer"),
              ("fertiliser", "fertilizer"), ("jewellery", "jewelry")]
+_SPELLING_ANY = re.compile("|".join(w for pair in _SPELLING for w in pair))  # most terms have none
 _NO_PLURAL = re.compile(
     r"(?:s|ware|wear|equipment|machinery|furniture|bedding|linen|cutlery|flatware|tableware|cookware|dinnerware|"
     r"scaffolding|shelving|tubing|fleece|denim|canvas|jersey|chiffon|velvet|satin|crepe|leather|foam|honey|kelp|"
@@ -95,16 +96,16 @@ def _plural(term: str) -> str | None:
     for sing, plur in _IRREGULAR.items():
         if term == sing or term.endswith(" " + sing):
             return term[: -len(sing)] + plur
-    if re.search(r"(?:x|z|ch|sh)$", term):
+    if term.endswith(("x", "z", "ch", "sh")):
         return term + "es"
-    if re.search(r"[^aeiou]y$", term):
+    if term.endswith("y") and len(term) > 1 and term[-2] not in "aeiou":
         return term[:-1] + "ies"
     return term + "s"
 
 
 def _en_variants(term: str, plurals: bool = True) -> set[str]:
     base = {term}
-    for uk, us in _SPELLING:
+    for uk, us in _SPELLING if _SPELLING_ANY.search(term) else ():
         for t in list(base):
             if uk in t:
                 base.add(t.replace(uk, us))
