@@ -336,6 +336,17 @@ def _copy(r: Rule) -> Rule:
                 list(r.unless), r.first_message_only, r.enabled, r.source, r.func)
 
 
+class _Place:
+    """Where a rule is, "file:line" in an error message; the line is looked up (a regex search
+    through the file) only when a message is written."""
+
+    def __init__(self, source: str, text: str, name: Any) -> None:
+        self.source, self.text, self.name = source, text, name
+
+    def __str__(self) -> str:
+        return f"{self.source}:{_line_of(self.text, self.name) if isinstance(self.name, str) else '?'}"
+
+
 def _line_of(text: str, name: str) -> int:
     m = re.search(r'^\s*name\s*=\s*["\']' + re.escape(name) + r'["\']', text, re.MULTILINE)
     return text.count("\n", 0, m.start()) + 1 if m else 0
@@ -361,7 +372,7 @@ def _apply(source: str, text: str, rules: dict[str, Rule], settings: dict[str, A
                "first_message_only", "enabled"}
     for i, entry in enumerate(data.get("rule", [])):
         name = entry.get("name")
-        where = f"{source}:{_line_of(text, name) if isinstance(name, str) else '?'}"
+        where = _Place(source, text, name)
         if not isinstance(name, str) or not name.strip():
             raise RuleFileError(f"{source}: rule #{i + 1} has no name; give every [[rule]] a stable name = \"...\"")
         extra_keys = set(entry) - allowed
