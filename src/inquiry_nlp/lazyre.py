@@ -21,6 +21,7 @@ hands out the compiled pattern's own methods. A long-running process calls
 from __future__ import annotations
 
 import re as _re
+import threading
 import weakref
 from re import (ASCII, DOTALL, IGNORECASE, MULTILINE, UNICODE, VERBOSE, A, I, M, Match, Pattern, S, U, X, error,
                 escape)
@@ -32,6 +33,7 @@ __all__ = ["A", "ASCII", "DOTALL", "I", "IGNORECASE", "LazyPattern", "M", "MULTI
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 _MADE: weakref.WeakSet[LazyPattern] = weakref.WeakSet()
+_MADE_LOCK = threading.Lock()  # a WeakSet must not grow while compile_all copies it
 
 
 class LazyPattern:
@@ -43,7 +45,8 @@ class LazyPattern:
         self.pattern = pattern
         self._flags = flags
         self._compiled: Pattern[str] | None = None
-        _MADE.add(self)
+        with _MADE_LOCK:
+            _MADE.add(self)
 
     @property
     def compiled(self) -> Pattern[str]:
@@ -118,7 +121,8 @@ def compile(pattern: str | Pattern[str] | LazyPattern, flags: int = 0) -> LazyPa
 
 def compile_all() -> int:
     """Compile every pattern made so far that is not compiled yet; returns how many."""
-    todo = [p for p in list(_MADE) if not p.compiled_yet]
+    with _MADE_LOCK:
+        todo = [p for p in _MADE if not p.compiled_yet]
     for p in todo:
         _ = p.compiled
     return len(todo)

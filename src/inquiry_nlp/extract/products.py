@@ -235,75 +235,80 @@ def _en_terms(data: dict, not_products: frozenset[str]) -> dict[str, str]:
     return terms
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    """The product lexicon and spec words, compiled once per process."""
+    """The product lexicon and spec words, built once per process (by the first thread that
+    asks; the others wait for it)."""
     with _LOCK:
-        data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/products.toml").read_text("utf-8"))
-        mods = data.get("_modifiers", {})
-        nots = data.get("_not_products", {})
-        spec_words = data.get("_spec_words", {})
-        not_products = frozenset(w.lower() for lang in ("zh", "en") for w in nots.get(lang, []))
-        en_terms = _en_terms(data, not_products)
-        zh_raw: dict[str, str] = {}
-        for table, entries in data.items():
-            if table.startswith("_"):
-                continue
-            for t in entries.get("zh", []):
-                zh_raw.setdefault(t.lower(), "product")
-        colours = set()
-        for t in spec_words.get("zh", []) + spec_words.get("colours_zh", []):
-            if len(t) > 1:
-                zh_raw.setdefault(t.lower(), "spec")
-        for t in spec_words.get("colours_en", []) + spec_words.get("colours_zh", []):
-            colours |= _en_variants(t.lower(), plurals=False)
-        for t in not_products:
-            zh_raw.pop(t, None)
+        return _built_lexicon()
 
-        # Chinese: terms led by an ASCII code ("PE自封袋", "T8灯管") are found through their
-        # Chinese core; a core that is no product by itself ("瓶", "颗粒") needs one of its codes.
-        zh_terms: dict[str, str] = {}
-        need: dict[str, set[str]] = {}
-        for term, kind in zh_raw.items():
-            m = _IS_CJK.search(term)
-            if not m:
-                continue
-            if m.start() == 0:
-                zh_terms[term] = kind
-        for term, kind in zh_raw.items():
-            m = _IS_CJK.search(term)
-            if m and m.start() > 0 and kind == "product":
-                code, core = term[: m.start()].strip(), term[m.start():]
-                if core not in zh_terms:
-                    need.setdefault(core, set()).add(code)
-        for core in need:
-            zh_terms.setdefault(core, "product")
-        lengths: dict[str, set[int]] = {}
-        for term in zh_terms:
-            if len(term) >= 2:
-                lengths.setdefault(term[:2], set()).add(len(term))
-        single = frozenset(t for t in zh_terms if len(t) == 1 and t in need)
-        single_colours = {t for t in spec_words.get("colours_zh", []) if len(t) == 1}
-        firsts = {t[0] for t in zh_terms if len(t) >= 2} | set(single) | single_colours
-        seconds = {t[1] for t in zh_terms if len(t) >= 2}
 
-        en = _EnglishTerms({tuple(_en_tokens(t)): k == "product" for t, k in en_terms.items()})
-        zh_mods = frozenset(m.lower() for m in mods.get("zh", []))
-        en_mods = {v for m in mods.get("en", []) for v in _en_variants(m.lower(), plurals=False)}
-        en_mods |= {m.replace(" ", "-") for m in en_mods}
-        return _Lexicon(
-            en=en, en_words=en.words,
-            zh_terms=zh_terms, zh_lengths={k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
-            zh_single=single,
-            zh_first=re.compile("[" + "".join(sorted(map(re.escape, firsts - set(single) - single_colours))) + "]"
-                                "(?=[" + "".join(sorted(map(re.escape, seconds))) + "])"
-                                "|[" + "".join(sorted(map(re.escape, set(single) | single_colours))) + "]"),
-            zh_need_prefix={k: tuple(sorted(v, key=len, reverse=True)) for k, v in need.items()},
-            zh_mods=zh_mods, zh_mod_lengths=tuple(sorted({len(m) for m in zh_mods}, reverse=True)),
-            zh_mod_last=frozenset(m[-1] for m in zh_mods if m),
-            en_mods=frozenset(en_mods), en_mod_lengths=tuple(sorted({len(m) for m in en_mods}, reverse=True)),
-            not_products=not_products, colours=frozenset(colours),
-            zh_single_colours=frozenset(t for t in spec_words.get("colours_zh", []) if len(t) == 1))
+@lru_cache(maxsize=1)
+def _built_lexicon() -> _Lexicon:
+    data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/products.toml").read_text("utf-8"))
+    mods = data.get("_modifiers", {})
+    nots = data.get("_not_products", {})
+    spec_words = data.get("_spec_words", {})
+    not_products = frozenset(w.lower() for lang in ("zh", "en") for w in nots.get(lang, []))
+    en_terms = _en_terms(data, not_products)
+    zh_raw: dict[str, str] = {}
+    for table, entries in data.items():
+        if table.startswith("_"):
+            continue
+        for t in entries.get("zh", []):
+            zh_raw.setdefault(t.lower(), "product")
+    colours = set()
+    for t in spec_words.get("zh", []) + spec_words.get("colours_zh", []):
+        if len(t) > 1:
+            zh_raw.setdefault(t.lower(), "spec")
+    for t in spec_words.get("colours_en", []) + spec_words.get("colours_zh", []):
+        colours |= _en_variants(t.lower(), plurals=False)
+    for t in not_products:
+        zh_raw.pop(t, None)
+
+    # Chinese: terms led by an ASCII code ("PE自封袋", "T8灯管") are found through their
+    # Chinese core; a core that is no product by itself ("瓶", "颗粒") needs one of its codes.
+    zh_terms: dict[str, str] = {}
+    need: dict[str, set[str]] = {}
+    for term, kind in zh_raw.items():
+        m = _IS_CJK.search(term)
+        if not m:
+            continue
+        if m.start() == 0:
+            zh_terms[term] = kind
+    for term, kind in zh_raw.items():
+        m = _IS_CJK.search(term)
+        if m and m.start() > 0 and kind == "product":
+            code, core = term[: m.start()].strip(), term[m.start():]
+            if core not in zh_terms:
+                need.setdefault(core, set()).add(code)
+    for core in need:
+        zh_terms.setdefault(core, "product")
+    lengths: dict[str, set[int]] = {}
+    for term in zh_terms:
+        if len(term) >= 2:
+            lengths.setdefault(term[:2], set()).add(len(term))
+    single = frozenset(t for t in zh_terms if len(t) == 1 and t in need)
+    single_colours = {t for t in spec_words.get("colours_zh", []) if len(t) == 1}
+    firsts = {t[0] for t in zh_terms if len(t) >= 2} | set(single) | single_colours
+    seconds = {t[1] for t in zh_terms if len(t) >= 2}
+
+    en = _EnglishTerms({tuple(_en_tokens(t)): k == "product" for t, k in en_terms.items()})
+    zh_mods = frozenset(m.lower() for m in mods.get("zh", []))
+    en_mods = {v for m in mods.get("en", []) for v in _en_variants(m.lower(), plurals=False)}
+    en_mods |= {m.replace(" ", "-") for m in en_mods}
+    return _Lexicon(
+        en=en, en_words=en.words,
+        zh_terms=zh_terms, zh_lengths={k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
+        zh_single=single,
+        zh_first=re.compile("[" + "".join(sorted(map(re.escape, firsts - set(single) - single_colours))) + "]"
+                            "(?=[" + "".join(sorted(map(re.escape, seconds))) + "])"
+                            "|[" + "".join(sorted(map(re.escape, set(single) | single_colours))) + "]"),
+        zh_need_prefix={k: tuple(sorted(v, key=len, reverse=True)) for k, v in need.items()},
+        zh_mods=zh_mods, zh_mod_lengths=tuple(sorted({len(m) for m in zh_mods}, reverse=True)),
+        zh_mod_last=frozenset(m[-1] for m in zh_mods if m),
+        en_mods=frozenset(en_mods), en_mod_lengths=tuple(sorted({len(m) for m in en_mods}, reverse=True)),
+        not_products=not_products, colours=frozenset(colours),
+        zh_single_colours=frozenset(t for t in spec_words.get("colours_zh", []) if len(t) == 1))
 
 
 def prepare() -> None:

@@ -35,10 +35,9 @@ def import_without_pkg_resources(name: str) -> ModuleType:
     mark in ``sys.modules`` is removed right after (and never set when something has loaded
     ``pkg_resources`` already), so a later ``import pkg_resources`` works.
     """
-    loaded = sys.modules.get(name)
-    if loaded is not None:
-        return loaded
     with _IMPORT_LOCK:
+        if name in sys.modules:  # (import_module waits for an import under way in another thread)
+            return importlib.import_module(name)
         block = "pkg_resources" not in sys.modules
         if block:
             sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # "import pkg_resources" fails

@@ -106,10 +106,11 @@ def import_spacy() -> ModuleType:
     right after, so a later ``import spacy.cli`` loads the real one, and ``spacy.info`` loads
     it when called. Nothing else in spaCy's import reads ``spacy.cli``.
     """
-    loaded = sys.modules.get("spacy")
-    if loaded is not None:
-        return loaded
     with _LOCK:
+        if "spacy" in sys.modules:  # (the import statement waits for one under way in another thread)
+            import spacy
+
+            return spacy
         placeholders: dict[str, ModuleType] = {}
         if "spacy.cli" not in sys.modules:
             cli, info = ModuleType("spacy.cli"), ModuleType("spacy.cli.info")
