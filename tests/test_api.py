@@ -198,6 +198,24 @@ def test_concurrent_calls_match_sequential_ones(classifier):
     assert concurrent == sequential
 
 
+def test_a_cold_classifier_builds_lazily_from_many_threads_at_once(classifier):
+    """warm=False: patterns, product terms and rule regexes are built by the first messages
+    that need them, here by eight threads at once; the records are the warm classifier's."""
+    code = """if True:
+        import json, sys
+        from concurrent.futures import ThreadPoolExecutor
+        from inquiry_nlp import Classifier
+        inputs = [open(p, "rb").read() for p in sys.argv[1:]]
+        cold = Classifier.load(warm=False)
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            print(json.dumps(list(pool.map(lambda x: cold.classify(x).to_dict(), inputs))))
+    """
+    root = need_shared(REAL)
+    paths = sorted((root / "trec06c" / "ham").glob("*.eml"))[:12] + sorted((root / "spamassassin" / "spam").iterdir())[:6]
+    out = subprocess.run([sys.executable, "-c", code, *map(str, paths)], check=True, capture_output=True).stdout
+    assert json.loads(out) == [classifier.classify(p.read_bytes()).to_dict() for p in paths]
+
+
 def test_charset_bodies_are_read(classifier):
     big5 = message(b64("我們需要不鏽鋼螺絲 3000 支，請報價。".encode("big5")),
                    content_type="text/plain; charset=big5", cte="base64", msgid="<b5@buyer.tw>")

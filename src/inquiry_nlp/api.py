@@ -112,10 +112,12 @@ class Classifier:
         model = None if rules_only else load_model(path)
         clf = cls(model, ruleset, own)
         if warm:
+            from . import lazyre
             from .pipeline import prepare
 
             prepare(ruleset)
             clf.classify(_WARM_UP)
+            lazyre.compile_all()  # the patterns that tables built on the way hold
         return clf
 
     @property

@@ -31,14 +31,19 @@ EXPLAIN_FEATURES = 6
 
 def prepare(ruleset: RuleSet) -> None:
     """Build now what grading otherwise builds on first use (the rules' needles, every
-    deadline pattern). A process that grades one message and exits should not pay for
-    it; a daemon or a library user that loads once should, so that no message later does."""
+    deadline pattern, the product lexicon's matcher). A process that grades one message and
+    exits should not pay for it; a daemon or a library user that loads once should, so that
+    no message later does."""
+    from . import lazyre
+    from .extract import products
     from .extract.deadlines import compile_all
     from .extract.numbers import chinese
 
     ruleset.prepare()
     compile_all()
+    products.prepare()
     chinese("一千二百")  # imports cn2an and builds its patterns
+    lazyre.compile_all()  # the extractors' patterns (after the steps above, which make some)
 
 
 def thread_results(threads: Sequence[Thread], ruleset: RuleSet,

@@ -183,3 +183,97 @@ def test_a_long_message_is_read_at_its_head() -> None:
 ])
 def test_terms_at_the_end_of_the_text(text, expected):
     assert [f.value for f in extract_products(Context.build(text))] == expected
+
+
+def test_no_two_english_terms_have_the_same_words() -> None:
+    """The English matcher takes in terms as texts need them (a cold process builds a few
+    instead of 6,600); its matches equal the full matcher's only while no token sequence is
+    both a product and a spec word."""
+    from inquiry_nlp.extract.products import _en_terms, _en_tokens
+
+    data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/products.toml").read_text("utf-8"))
+    terms = _en_terms(data, frozenset(w.lower() for w in data["_not_products"]["en"]))
+    kinds: dict[tuple[str, ...], set[str]] = {}
+    for term, kind in terms.items():
+        kinds.setdefault(tuple(_en_tokens(term)), set()).add(kind)
+    assert [words for words, k in kinds.items() if len(k) > 1] == []
+    assert {words: k == {"product"} for words, k in kinds.items()} == lexicon().en.terms
+
+
+def _sample_texts() -> list[str]:
+    import json
+
+    from conftest import ROOT
+
+    texts = []
+    for line in (ROOT / "data" / "sample" / "threads.jsonl").read_text(encoding="utf-8").splitlines():
+        texts += [m["subject"] + "\n" + m["body"] for m in json.loads(line)["messages"]]
+    return texts + list(HOSTILE.values())[2:3]
+
+
+def test_english_terms_enter_the_matcher_as_texts_need_them() -> None:
+    """A matcher filled with the terms each text can hold finds what the full matcher finds,
+    text after text; a text holding no term's words builds nothing."""
+    from dataclasses import replace
+
+    from inquiry_nlp.extract.products import _en_matches, _EnglishTerms
+
+    full = lexicon()
+    full.en.add_all()
+    lazy = replace(full, en=_EnglishTerms(full.en.terms))
+    assert _en_matches("please quote, thanks", lazy) == [] and not lazy.en._added
+    found = 0
+    for text in _sample_texts():
+        low = text.lower()
+        expect = _en_matches(low, full)
+        assert _en_matches(low, lazy) == expect, text[:80]
+        found += len(expect)
+    assert found > 20 and 0 < len(lazy.en._added) < len(full.en.terms) // 10
+
+
+def test_chinese_mail_without_english_terms_imports_no_spacy() -> None:
+    """spaCy (0.5 s of a cold start) is imported for the first text that can hold an English term."""
+    import subprocess
+    import sys
+
+    code = """if True:
+        import sys
+        from inquiry_nlp.api import Classifier
+        clf = Classifier.load(rules_only=True, warm=False)
+        found = clf.extract("您好，需要304不锈钢六角螺栓M10x50，500套，请报价。")
+        assert found.fields.products == ["不锈钢六角螺栓"], found.fields.products
+        assert "spacy" not in sys.modules
+        found = clf.extract("Please quote 2,000 pcs LED panel lights.")
+        assert found.fields.products == ["LED panel lights"], found.fields.products
+        assert "spacy" in sys.modules
+    """
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("term, plural", [
+    ("hex bolt", "hex bolts"), ("gear box", "gear boxes"), ("paint brush", "paint brushes"),
+    ("wrench", "wrenches"), ("quartz", "quartzes"), ("battery", "batteries"), ("relay", "relays"),
+    ("trolley", "trolleys"), ("kitchen knife", "kitchen knives"), ("glass", None), ("cookware", None),
+    ("m10", None), ("y", "ys"),
+])
+def test_english_plurals(term: str, plural: str | None) -> None:
+    from inquiry_nlp.extract.products import _plural
+
+    assert _plural(term) == plural
+
+
+_SHEETS = {f"{a} {g} {c} sheet" for a in ("aluminium", "aluminum") for g in ("grey", "gray") for c in ("colour", "color")}
+
+
+@pytest.mark.parametrize("term, variants", [
+    ("tyre", {"tyre", "tire", "tyres", "tires"}),
+    ("aluminium grey colour sheet", _SHEETS | {t + "s" for t in _SHEETS}),
+    ("hex bolt", {"hex bolt", "hex bolts"}),
+    ("stand-up pouch", {"stand-up pouch", "stand up pouch", "standup pouch", "stand-up pouches",
+                        "stand up pouches", "standup pouches"}),
+])
+def test_english_variants(term: str, variants: set[str]) -> None:
+    """UK and US spellings (every combination), hyphen variants and plurals."""
+    from inquiry_nlp.extract.products import _en_variants
+
+    assert _en_variants(term) == variants

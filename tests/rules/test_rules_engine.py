@@ -197,3 +197,63 @@ def test_customer_prefilter_on_joined_texts_finds_the_right_message(bodies, expe
         assert (got[1] if got else None) == per_message, r.name
     hit = fired(thread).by_code.get("fee_request")
     assert (hit.message_id if hit else None) == (None if expect_index is None else f"<{expect_index}@example.com>")
+
+
+def test_shipped_needles_are_the_ones_the_tool_makes():
+    """rules/needles.json is what tools/make_rule_needles.py writes for the shipped rule files:
+    after a rule (or the needle analysis) changes, this fails until the tool is run again."""
+    import importlib.util
+    from importlib import resources
+
+    from conftest import ROOT
+    from inquiry_nlp.rules.engine import NEEDLES_FILE, shipped_needles
+
+    spec = importlib.util.spec_from_file_location("make_rule_needles", ROOT / "tools" / "make_rule_needles.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    shipped = resources.files("inquiry_nlp").joinpath(NEEDLES_FILE).read_text(encoding="utf-8")
+    assert shipped == tool.render(), "run: python tools/make_rule_needles.py"
+    rs = load_rules()
+    pattern_rules = [r for r in rs.active() if r.patterns or r.keywords]
+    assert all(s in shipped_needles() for r in pattern_rules for s in r.sources)
+
+
+def test_shipped_patterns_compile_only_for_a_text_holding_a_needle():
+    """A cold process (one message, then exit) compiles a shipped rule's regex only when a text
+    holds one of its needles; the hits are those of the rules compiled up front."""
+    from inquiry_nlp.lazyre import LazyPattern
+
+    thread = thread_of("Hello, we make garden furniture.", "Kindly pay the notary fee before we sign the contract.")
+    cold = load_rules()
+    assert all(r._regexes is None for r in cold.active() if r.patterns or r.keywords)
+    cold_hits = fired(thread, cold).hits
+    lazy = [rx for r in cold.active() if r._checks for rx, _ in r._checks]
+    assert lazy and all(isinstance(rx, LazyPattern) for rx in lazy)
+    compiled = sum(rx.compiled_yet for rx in lazy)
+    assert 0 < compiled < len(lazy) // 4
+    warm = load_rules()
+    warm_hits = fired(thread, warm).hits
+    for r in warm.active():
+        r.prepare()
+    assert fired(thread, warm).hits == warm_hits == cold_hits
+    assert "fee_request" in {h.code for h in cold_hits}
+
+
+def test_needles_are_worked_out_when_the_rule_files_differ_from_the_table(monkeypatch):
+    """Rules edited in place (the digest differs): the table is not used; patterns are compiled
+    and checked at load, and a bad one is reported as for any rule file."""
+    from inquiry_nlp.rules import engine
+
+    files = engine._default_files()
+    edited = [(name, text.replace('"公证处"', '"(公证处"', 1)) for name, text in files]  # a rule of ZH_FEE_NOTARY
+    assert edited != files
+    monkeypatch.setattr(engine, "_default_files", lambda: edited)
+    engine.shipped_needles.cache_clear()
+    try:
+        assert engine.shipped_needles() == {}
+        with pytest.raises(RuleFileError, match="ZH_FEE_NOTARY.*bad pattern"):
+            load_rules()
+    finally:
+        monkeypatch.undo()
+        engine.shipped_needles.cache_clear()
+    assert engine.shipped_needles()

@@ -38,3 +38,26 @@ def test_common_and_trade_words_stay_whole(text, words):
     got = cut(text)
     for w in words:
         assert w in got, (w, got)
+
+
+def test_spacy_is_imported_without_its_command_line():
+    """import_spacy() leaves spaCy's CLI (typer, weasel, httpx, rich) unimported, and leaves no
+    placeholder behind: spacy.info and a later `import spacy.cli` still give the real ones."""
+    code = """if True:
+        import sys
+        from inquiry_nlp.text.segment import import_spacy, shared_vocab
+        spacy = import_spacy()
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+        vocab = shared_vocab()
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        matcher.add("P", [Doc(vocab, words=["hex", "bolts"])])
+        assert len(matcher(Doc(vocab, words=["Hex", "Bolts", "please"]))) == 1
+        heavy = sorted(m for m in ("spacy.cli", "spacy.cli.info", "typer", "weasel", "httpx", "rich")
+                       if m in sys.modules)
+        assert heavy == [], heavy
+        assert spacy.info(markdown=False)["spacy_version"] == spacy.__version__
+        import spacy.cli
+        assert hasattr(spacy.cli, "download") and "typer" in sys.modules
+    """
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)

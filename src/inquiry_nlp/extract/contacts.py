@@ -17,7 +17,6 @@ Run first: the spans found here are masked before quantities, prices and dates.
 """
 from __future__ import annotations
 
-import re
 import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from importlib import resources
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
+from .. import lazyre as re  # re.compile puts compiling off to first use (see lazyre)
 from ..mail.message import URL_IN_TEXT
 from .base import Context, Found
 

@@ -59,7 +59,6 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import re
 import string
 import tomllib
 from collections.abc import Callable, Iterator
@@ -68,6 +67,7 @@ from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from .. import lazyre as re  # re.compile puts compiling off to first use (see lazyre)
 from .base import Context, Found
 
 __all__ = ["extract_deadlines", "festival_eve"]

@@ -54,7 +54,6 @@ message writes the same person more fully ("葛先生", then "葛建华");
 """
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -62,6 +61,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .. import lazyre as re  # re.compile puts compiling off to first use (see lazyre)
 from ..mail.domains import is_automated, is_webmail
 from .base import Context, Found
 

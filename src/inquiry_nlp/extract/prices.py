@@ -23,13 +23,13 @@ CNY in Chinese writing and USD in English. A range gives both ends (``$2-2.5``, 
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from .. import lazyre as re  # re.compile puts compiling off to first use (see lazyre)
 from .base import Context, Found
 from .numbers import IF_THEN_PRICE
 

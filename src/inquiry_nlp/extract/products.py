@@ -38,7 +38,6 @@ references (RAL 9005), container types (40HQ) and model numbers (SV-50KTL-M3).
 from __future__ import annotations
 
 import bisect
-import re
 from itertools import islice
 import threading
 import tomllib
@@ -46,9 +45,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .. import lazyre as re  # re.compile puts compiling off to first use (see lazyre)
 from .base import Context, Found
 
-__all__ = ["extract_products", "extract_specs", "lexicon"]
+__all__ = ["extract_products", "extract_specs", "lexicon", "prepare"]
 
 _LOCK = threading.RLock()
 _CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -76,6 +76,7 @@ _SPELLING = [("tyre", "tire"), ("mould", "mold"), ("aluminium", "aluminum"), ("g
              ("colour", "color"), ("fibre", "fiber"), ("centre", "center"), ("grey", "gray"), ("litre", "liter"),
              ("metre", "meter"), ("plough", "plow"), ("carburettor", "carburetor"), ("sanitiser", "sanitizer"),
              ("fertiliser", "fertilizer"), ("jewellery", "jewelry")]
+_SPELLING_ANY = re.compile("|".join(w for pair in _SPELLING for w in pair))  # most terms have none
 _NO_PLURAL = re.compile(
     r"(?:s|ware|wear|equipment|machinery|furniture|bedding|linen|cutlery|flatware|tableware|cookware|dinnerware|"
     r"scaffolding|shelving|tubing|fleece|denim|canvas|jersey|chiffon|velvet|satin|crepe|leather|foam|honey|kelp|"
@@ -95,16 +96,16 @@ def _plural(term: str) -> str | None:
     for sing, plur in _IRREGULAR.items():
         if term == sing or term.endswith(" " + sing):
             return term[: -len(sing)] + plur
-    if re.search(r"(?:x|z|ch|sh)$", term):
+    if term.endswith(("x", "z", "ch", "sh")):
         return term + "es"
-    if re.search(r"[^aeiou]y$", term):
+    if term.endswith("y") and len(term) > 1 and term[-2] not in "aeiou":
         return term[:-1] + "ies"
     return term + "s"
 
 
 def _en_variants(term: str, plurals: bool = True) -> set[str]:
     base = {term}
-    for uk, us in _SPELLING:
+    for uk, us in _SPELLING if _SPELLING_ANY.search(term) else ():
         for t in list(base):
             if uk in t:
                 base.add(t.replace(uk, us))
@@ -128,11 +129,78 @@ def _en_tokens(text: str) -> list[str]:
     return [t.lower() for t in _EN_TOKEN.findall(text)]
 
 
+class _EnglishTerms:
+    """The English terms (their words, and whether each is a product or a spec word) and the
+    spaCy ``PhraseMatcher`` that finds them in a ``Doc`` of a text's words.
+
+    A term enters the matcher when a text first holds all of its words (:meth:`add_all` adds
+    every term at once, for a process that grades many messages): a cold process grading one
+    message makes pattern ``Doc``s for a few of the 6,600 terms instead of all (0.2 s), and
+    imports spaCy only when a text can hold a term. A term that is not in the matcher could not
+    have matched the text anyway, and no two terms have the same words, so the matches are
+    those of the matcher holding every term.
+    """
+
+    def __init__(self, terms: dict[tuple[str, ...], bool]) -> None:
+        """``terms``: a term's words (lower case) -> True for a product, False for a spec word."""
+        self.terms = terms
+        self.words = frozenset(w for t in terms for w in t)
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for t in sorted(terms):
+            self._by_first.setdefault(t[0], []).append(t)
+        self._added: set[tuple[str, ...]] = set()
+        self._complete = False
+        self._lock = threading.RLock()
+        self._matcher = self._vocab = self._product_id = None
+
+    def add_all(self) -> None:
+        """Put every term in the matcher now."""
+        with self._lock:
+            self._add(sorted(t for t in self.terms if t not in self._added))
+            self._complete = True
+
+    def find(self, words: list[str]) -> list[tuple[int, int, bool]]:
+        """(start, end, is_product) of every term in ``words``, as token positions."""
+        if not self._complete:
+            present = set(words)
+            can_match = [t for w in present for t in self._by_first.get(w, ()) if present.issuperset(t)]
+            if not can_match:
+                return []
+            with self._lock:  # the matcher is not read while terms are added
+                self._add(sorted(t for t in can_match if t not in self._added))
+                return self._run(words)
+        return self._run(words)
+
+    def _add(self, terms: list[tuple[str, ...]]) -> None:
+        if not terms:
+            return
+        if self._matcher is None:
+            from ..text.segment import import_spacy, shared_vocab
+
+            import_spacy()
+            from spacy.matcher import PhraseMatcher
+
+            self._vocab = shared_vocab()
+            self._matcher = PhraseMatcher(self._vocab, attr="LOWER")
+            self._product_id = self._vocab.strings["PRODUCT"]
+        from spacy.tokens import Doc
+
+        for label, is_product in (("PRODUCT", True), ("SPEC", False)):
+            docs = [Doc(self._vocab, words=list(t)) for t in terms if self.terms[t] is is_product]
+            if docs:
+                self._matcher.add(label, docs)
+        self._added.update(terms)
+
+    def _run(self, words: list[str]) -> list[tuple[int, int, bool]]:
+        from spacy.tokens import Doc
+
+        doc = Doc(self._vocab, words=words)
+        return [(s, e, match_id == self._product_id) for match_id, s, e in self._matcher(doc)]
+
+
 @dataclass(frozen=True)
 class _Lexicon:
-    matcher: object                      # spacy PhraseMatcher: PRODUCT and SPEC patterns
-    product_id: int
-    vocab: object                        # the spaCy vocabulary the matcher and docs share
+    en: _EnglishTerms                    # English terms and their PhraseMatcher
     en_words: frozenset[str]             # every token of an English term
     zh_terms: dict[str, str]             # CJK term (lower case) -> "product" | "spec"
     zh_lengths: dict[str, tuple[int, ...]]   # first two chars -> term lengths, longest first
@@ -149,93 +217,104 @@ class _Lexicon:
     zh_single_colours: frozenset[str]    # 黑, 白 …: only inside a list ("黑/蓝/红")
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> _Lexicon:
-    """The product lexicon and spec words, compiled once per process."""
-    with _LOCK:
-        from spacy.matcher import PhraseMatcher
-        from spacy.tokens import Doc
-
-        from ..text.segment import shared_vocab
-
-        data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/products.toml").read_text("utf-8"))
-        mods = data.get("_modifiers", {})
-        nots = data.get("_not_products", {})
-        spec_words = data.get("_spec_words", {})
-        not_products = frozenset(w.lower() for lang in ("zh", "en") for w in nots.get(lang, []))
-        en_terms: dict[str, str] = {}
-        zh_raw: dict[str, str] = {}
-        for table, entries in data.items():
-            if table.startswith("_"):
-                continue
-            for t in entries.get("zh", []):
-                zh_raw.setdefault(t.lower(), "product")
+def _en_terms(data: dict, not_products: frozenset[str]) -> dict[str, str]:
+    """English terms of the lexicon ``data`` (with their variants, lower case) -> "product" |
+    "spec"; a product's own entry wins over a spec word."""
+    terms: dict[str, str] = {}
+    for table, entries in data.items():
+        if not table.startswith("_"):
             for t in entries.get("en", []):
                 for v in _en_variants(t.lower()):
-                    en_terms.setdefault(v, "product")
-        colours = set()
-        for t in spec_words.get("zh", []) + spec_words.get("colours_zh", []):
-            if len(t) > 1:
-                zh_raw.setdefault(t.lower(), "spec")
-        for t in spec_words.get("en", []) + spec_words.get("colours_en", []):
-            for v in _en_variants(t.lower(), plurals=False):
-                en_terms.setdefault(v, "spec")
-        for t in spec_words.get("colours_en", []) + spec_words.get("colours_zh", []):
-            colours |= _en_variants(t.lower(), plurals=False)
-        for t in not_products:
-            en_terms.pop(t, None)
-            zh_raw.pop(t, None)
+                    terms.setdefault(v, "product")
+    spec_words = data.get("_spec_words", {})
+    for t in spec_words.get("en", []) + spec_words.get("colours_en", []):
+        for v in _en_variants(t.lower(), plurals=False):
+            terms.setdefault(v, "spec")
+    for t in not_products:
+        terms.pop(t, None)
+    return terms
 
-        # Chinese: terms led by an ASCII code ("PE自封袋", "T8灯管") are found through their
-        # Chinese core; a core that is no product by itself ("瓶", "颗粒") needs one of its codes.
-        zh_terms: dict[str, str] = {}
-        need: dict[str, set[str]] = {}
-        for term, kind in zh_raw.items():
-            m = _IS_CJK.search(term)
-            if not m:
-                continue
-            if m.start() == 0:
-                zh_terms[term] = kind
-        for term, kind in zh_raw.items():
-            m = _IS_CJK.search(term)
-            if m and m.start() > 0 and kind == "product":
-                code, core = term[: m.start()].strip(), term[m.start():]
-                if core not in zh_terms:
-                    need.setdefault(core, set()).add(code)
-        for core in need:
-            zh_terms.setdefault(core, "product")
-        lengths: dict[str, set[int]] = {}
-        for term in zh_terms:
-            if len(term) >= 2:
-                lengths.setdefault(term[:2], set()).add(len(term))
-        single = frozenset(t for t in zh_terms if len(t) == 1 and t in need)
-        single_colours = {t for t in spec_words.get("colours_zh", []) if len(t) == 1}
-        firsts = {t[0] for t in zh_terms if len(t) >= 2} | set(single) | single_colours
-        seconds = {t[1] for t in zh_terms if len(t) >= 2}
 
-        vocab = shared_vocab()
-        matcher = PhraseMatcher(vocab, attr="LOWER")
-        en_words = frozenset(w for t in en_terms for w in _en_tokens(t))
-        products = [t for t, k in en_terms.items() if k == "product"]
-        specs = [t for t, k in en_terms.items() if k == "spec"]
-        matcher.add("PRODUCT", [Doc(vocab, words=_en_tokens(t)) for t in sorted(products)])
-        matcher.add("SPEC", [Doc(vocab, words=_en_tokens(t)) for t in sorted(specs)])
-        zh_mods = frozenset(m.lower() for m in mods.get("zh", []))
-        en_mods = {v for m in mods.get("en", []) for v in _en_variants(m.lower(), plurals=False)}
-        en_mods |= {m.replace(" ", "-") for m in en_mods}
-        return _Lexicon(
-            matcher=matcher, product_id=vocab.strings["PRODUCT"], vocab=vocab, en_words=en_words,
-            zh_terms=zh_terms, zh_lengths={k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
-            zh_single=single,
-            zh_first=re.compile("[" + "".join(sorted(map(re.escape, firsts - set(single) - single_colours))) + "]"
-                                "(?=[" + "".join(sorted(map(re.escape, seconds))) + "])"
-                                "|[" + "".join(sorted(map(re.escape, set(single) | single_colours))) + "]"),
-            zh_need_prefix={k: tuple(sorted(v, key=len, reverse=True)) for k, v in need.items()},
-            zh_mods=zh_mods, zh_mod_lengths=tuple(sorted({len(m) for m in zh_mods}, reverse=True)),
-            zh_mod_last=frozenset(m[-1] for m in zh_mods if m),
-            en_mods=frozenset(en_mods), en_mod_lengths=tuple(sorted({len(m) for m in en_mods}, reverse=True)),
-            not_products=not_products, colours=frozenset(colours),
-            zh_single_colours=frozenset(t for t in spec_words.get("colours_zh", []) if len(t) == 1))
+def lexicon() -> _Lexicon:
+    """The product lexicon and spec words, built once per process (by the first thread that
+    asks; the others wait for it)."""
+    with _LOCK:
+        return _built_lexicon()
+
+
+@lru_cache(maxsize=1)
+def _built_lexicon() -> _Lexicon:
+    data = tomllib.loads(resources.files("inquiry_nlp").joinpath("data/products.toml").read_text("utf-8"))
+    mods = data.get("_modifiers", {})
+    nots = data.get("_not_products", {})
+    spec_words = data.get("_spec_words", {})
+    not_products = frozenset(w.lower() for lang in ("zh", "en") for w in nots.get(lang, []))
+    en_terms = _en_terms(data, not_products)
+    zh_raw: dict[str, str] = {}
+    for table, entries in data.items():
+        if table.startswith("_"):
+            continue
+        for t in entries.get("zh", []):
+            zh_raw.setdefault(t.lower(), "product")
+    colours = set()
+    for t in spec_words.get("zh", []) + spec_words.get("colours_zh", []):
+        if len(t) > 1:
+            zh_raw.setdefault(t.lower(), "spec")
+    for t in spec_words.get("colours_en", []) + spec_words.get("colours_zh", []):
+        colours |= _en_variants(t.lower(), plurals=False)
+    for t in not_products:
+        zh_raw.pop(t, None)
+
+    # Chinese: terms led by an ASCII code ("PE自封袋", "T8灯管") are found through their
+    # Chinese core; a core that is no product by itself ("瓶", "颗粒") needs one of its codes.
+    zh_terms: dict[str, str] = {}
+    need: dict[str, set[str]] = {}
+    for term, kind in zh_raw.items():
+        m = _IS_CJK.search(term)
+        if not m:
+            continue
+        if m.start() == 0:
+            zh_terms[term] = kind
+    for term, kind in zh_raw.items():
+        m = _IS_CJK.search(term)
+        if m and m.start() > 0 and kind == "product":
+            code, core = term[: m.start()].strip(), term[m.start():]
+            if core not in zh_terms:
+                need.setdefault(core, set()).add(code)
+    for core in need:
+        zh_terms.setdefault(core, "product")
+    lengths: dict[str, set[int]] = {}
+    for term in zh_terms:
+        if len(term) >= 2:
+            lengths.setdefault(term[:2], set()).add(len(term))
+    single = frozenset(t for t in zh_terms if len(t) == 1 and t in need)
+    single_colours = {t for t in spec_words.get("colours_zh", []) if len(t) == 1}
+    firsts = {t[0] for t in zh_terms if len(t) >= 2} | set(single) | single_colours
+    seconds = {t[1] for t in zh_terms if len(t) >= 2}
+
+    en = _EnglishTerms({tuple(_en_tokens(t)): k == "product" for t, k in en_terms.items()})
+    zh_mods = frozenset(m.lower() for m in mods.get("zh", []))
+    en_mods = {v for m in mods.get("en", []) for v in _en_variants(m.lower(), plurals=False)}
+    en_mods |= {m.replace(" ", "-") for m in en_mods}
+    return _Lexicon(
+        en=en, en_words=en.words,
+        zh_terms=zh_terms, zh_lengths={k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
+        zh_single=single,
+        zh_first=re.compile("[" + "".join(sorted(map(re.escape, firsts - set(single) - single_colours))) + "]"
+                            "(?=[" + "".join(sorted(map(re.escape, seconds))) + "])"
+                            "|[" + "".join(sorted(map(re.escape, set(single) | single_colours))) + "]"),
+        zh_need_prefix={k: tuple(sorted(v, key=len, reverse=True)) for k, v in need.items()},
+        zh_mods=zh_mods, zh_mod_lengths=tuple(sorted({len(m) for m in zh_mods}, reverse=True)),
+        zh_mod_last=frozenset(m[-1] for m in zh_mods if m),
+        en_mods=frozenset(en_mods), en_mod_lengths=tuple(sorted({len(m) for m in en_mods}, reverse=True)),
+        not_products=not_products, colours=frozenset(colours),
+        zh_single_colours=frozenset(t for t in spec_words.get("colours_zh", []) if len(t) == 1))
+
+
+def prepare() -> None:
+    """Build the lexicon now with every English term in its matcher: a process that grades
+    many messages (the daemon, the library) pays for it once at load, no message later."""
+    lexicon().en.add_all()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -280,18 +359,15 @@ def _en_matches(low: str, lex: _Lexicon) -> list[tuple[int, int, bool]]:
         gap = False
     if not words:
         return []
-    from spacy.tokens import Doc
-
-    doc = Doc(lex.vocab, words=words)
-    found = sorted(lex.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))  # longest first, then leftmost
+    found = sorted(lex.en.find(words), key=lambda m: (m[0] - m[1], m[0]))  # longest first, then leftmost
     taken: list[tuple[int, int, bool]] = []
     used = [False] * len(words)
-    for match_id, s, e in found:
+    for s, e, is_product in found:
         if any(used[s:e]):
             continue
         for i in range(s, e):
             used[i] = True
-        taken.append((offsets[s][0], offsets[e - 1][1], match_id == lex.product_id))
+        taken.append((offsets[s][0], offsets[e - 1][1], is_product))
     return taken
 
 

@@ -39,13 +39,13 @@ Units follow the spec: "units"/"nos" are pieces, 片/張/顆/組/把 keep the cu
 """
 from __future__ import annotations
 
-import re
 import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .. import lazyre as re  # re.compile puts compiling off to first use (see lazyre)
 from .base import Context, Found
 from .numbers import CN_DIGIT, IF_THEN_PRICE, NUMBER, NUMBER_LOWER, read
 

@@ -81,8 +81,9 @@ _PLAUSIBLE_MIN = 0.45  # share of CJK characters that must be common for a decod
 def _common_chars() -> frozenset[str]:
     chars = set(_COMMON_SIMPLIFIED)
     try:
-        import zhconv
+        from ..text.normalize import import_zhconv
 
+        zhconv = import_zhconv()
         chars.update(zhconv.convert(_COMMON_SIMPLIFIED, "zh-hant"))
         chars.update(zhconv.convert(_COMMON_SIMPLIFIED, "zh-tw"))
         chars.update(zhconv.convert(_COMMON_SIMPLIFIED, "zh-hk"))

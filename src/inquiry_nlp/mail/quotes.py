@@ -20,10 +20,10 @@ mobile footers ("Sent from my iPhone", "发自我的华为手机") and disclaime
 from __future__ import annotations
 
 import functools
-import re
 import tomllib
 from importlib import resources
 
+from .. import lazyre as re  # re.compile puts compiling off to first use (see lazyre)
 from .message import BodyParts
 
 _I = re.IGNORECASE

@@ -15,6 +15,8 @@ false`` switches it off), ``[settings]`` keys replace the same keys.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
 import tomllib
 from collections.abc import Callable, Iterable
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InquiryError
+from ..lazyre import LazyPattern
 
 FRAUD_SIGNALS = (
     "huge_order_no_detail", "unusual_request", "samples_upfront", "visit_pressure", "fee_request",
@@ -39,6 +42,7 @@ SIGNALS = FRAUD_SIGNALS + SUPPORT_SIGNALS
 SCOPES = ("customer", "subject", "thread")
 _MAX_EVIDENCE = 120
 _RUNS_WITHOUT_NEEDLES = 3
+NEEDLES_FILE = "rules/needles.json"  # package resource: the shipped rules' needles (see shipped_needles)
 
 
 class RuleFileError(InquiryError):
@@ -83,36 +87,52 @@ class Rule:
         return self._regex
 
     @property
+    def sources(self) -> list[str]:
+        """The source of each of :attr:`regexes`: the patterns, then the keywords as one
+        alternation."""
+        out = list(self.patterns)
+        if self.keywords:
+            out.append("|".join(re.escape(k) for k in self.keywords))
+        return out
+
+    @property
     def regexes(self) -> list[re.Pattern[str]]:
         """One regex per pattern (and one for the keywords): each is skipped on a text that
         lacks its own needles, which is far more selective than the rule's whole alternation."""
         if self._regexes is None:
-            out = [re.compile(p, re.IGNORECASE) for p in self.patterns]
-            if self.keywords:
-                out.append(re.compile("|".join(re.escape(k) for k in self.keywords), re.IGNORECASE))
-            self._regexes = out
+            self._regexes = [re.compile(s, re.IGNORECASE) for s in self.sources]
         return self._regexes
 
     @property
     def checks(self) -> list[Check]:
-        """:attr:`regexes`, each with its :func:`needles`, worked out once per rule. Working
-        needles out parses each pattern again, which costs more than running it over a few
-        messages: a process's first threads run the regexes without them (a cold mail filter
-        grades one message and exits)."""
+        """:attr:`regexes`, each with its :func:`needles`, worked out once per rule.
+
+        The shipped rules' needles come with the package (:func:`shipped_needles`), so their
+        regexes are compiled only when a text holds a needle (a cold mail filter grades one
+        message and exits). Working out the needles of other patterns parses each pattern
+        again, which costs more than running it over a few messages: a process's first
+        threads run those regexes without them."""
         if self._checks is None:
-            if self._unchecked_uses < _RUNS_WITHOUT_NEEDLES:
+            sources = self.sources
+            known = shipped_needles()
+            if all(s in known for s in sources):
+                regexes = self._regexes or [LazyPattern(s, re.IGNORECASE) for s in sources]
+                self._checks = [(rx, known[s]) for rx, s in zip(regexes, sources)]
+            elif self._unchecked_uses < _RUNS_WITHOUT_NEEDLES:
                 self._unchecked_uses += 1
                 return [(rx, None) for rx in self.regexes]
-            self.prepare()
-        return self._checks
+            else:
+                self.prepare()
+        return self._checks  # type: ignore[return-value]
 
     def prepare(self) -> None:
-        """Work out :attr:`checks` now, needles included."""
+        """Work out :attr:`checks` now, every regex compiled and with its needles."""
         if self._checks is None:
-            self._checks = checks_of(self.regexes)
+            known = shipped_needles()
+            self._checks = [(rx, known[s] if s in known else needles(rx)) for rx, s in zip(self.regexes, self.sources)]
 
 
-Check = tuple[re.Pattern[str], tuple[str, ...] | None]  # a regex and its needles
+Check = tuple[re.Pattern[str] | LazyPattern, tuple[str, ...] | None]  # a regex and its needles
 
 
 def checks_of(regexes: re.Pattern[str] | Iterable[re.Pattern[str]]) -> list[Check]:
@@ -134,6 +154,61 @@ def needles(regex: re.Pattern[str]) -> tuple[str, ...] | None:
     True
     """
     return _needles(regex.pattern, regex.flags)
+
+
+def pattern_needles(pattern: str) -> tuple[str, ...] | None:
+    """:func:`needles` of ``re.compile(pattern, re.IGNORECASE)`` (how rule patterns and
+    settings patterns are compiled), read from :func:`shipped_needles` when it has them."""
+    known = shipped_needles()
+    return known[pattern] if pattern in known else needles(re.compile(pattern, re.IGNORECASE))
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_needles() -> dict[str, tuple[str, ...] | None]:
+    """The needles of every pattern of the shipped rule files (the rules' patterns and
+    keywords, the settings ending in ``_pattern`` or ``_patterns``) compiled with
+    ``re.IGNORECASE``, as ``tools/make_rule_needles.py`` wrote them to ``rules/needles.json``.
+
+    Working them out parses each pattern (0.15 s for the shipped rules), and a rule whose
+    needles are known need not be compiled until a text holds one. The file records a digest
+    of the rule files it was made from; when they differ (rules edited in place), it is not
+    used and needles are worked out as for any rule file. ``tests/rules`` fails when the
+    shipped file is not the one the tool makes.
+    """
+    try:
+        data = json.loads(resources.files("inquiry_nlp").joinpath(NEEDLES_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("rules_sha256") != rules_digest(_default_files()):
+        return {}
+    return {p: None if n is None else tuple(n) for p, n in data.get("needles", {}).items()}
+
+
+def rules_digest(files: Iterable[tuple[str, str]]) -> str:
+    """SHA-256 of rule files given as (name, text), in order."""
+    h = hashlib.sha256()
+    for name, text in files:
+        h.update(f"{name}\0{text}\0".encode("utf-8"))
+    return h.hexdigest()
+
+
+def needles_table() -> dict[str, Any]:
+    """What ``rules/needles.json`` holds: the digest of the shipped rule files and the
+    needles of each of their patterns, worked out afresh (see :func:`shipped_needles`)."""
+    files = _default_files()
+    rules: dict[str, Rule] = {}
+    settings: dict[str, Any] = {}
+    patterns: list[str] = []
+    for name, text in files:
+        _apply(name, text, rules, settings, known={})
+    for r in rules.values():
+        patterns += r.sources
+    for key, value in settings.items():
+        if key.endswith(("_pattern", "_patterns")):
+            patterns += [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]
+    table = {p: needles(re.compile(p, re.IGNORECASE)) for p in sorted(set(patterns))}
+    return {"rules_sha256": rules_digest(files),
+            "needles": {p: None if n is None else list(n) for p, n in table.items()}}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -261,12 +336,28 @@ def _copy(r: Rule) -> Rule:
                 list(r.unless), r.first_message_only, r.enabled, r.source, r.func)
 
 
+class _Place:
+    """Where a rule is, "file:line" in an error message; the line is looked up (a regex search
+    through the file) only when a message is written."""
+
+    def __init__(self, source: str, text: str, name: Any) -> None:
+        self.source, self.text, self.name = source, text, name
+
+    def __str__(self) -> str:
+        return f"{self.source}:{_line_of(self.text, self.name) if isinstance(self.name, str) else '?'}"
+
+
 def _line_of(text: str, name: str) -> int:
     m = re.search(r'^\s*name\s*=\s*["\']' + re.escape(name) + r'["\']', text, re.MULTILINE)
     return text.count("\n", 0, m.start()) + 1 if m else 0
 
 
-def _apply(source: str, text: str, rules: dict[str, Rule], settings: dict[str, Any]) -> None:
+def _apply(source: str, text: str, rules: dict[str, Rule], settings: dict[str, Any],
+           known: dict[str, tuple[str, ...] | None] | None = None) -> None:
+    """Layer one rule file on ``rules`` and ``settings``. Each pattern is compiled to check
+    it, unless ``known`` (default: :func:`shipped_needles`) has it: it compiled when that
+    table was made."""
+    known = shipped_needles() if known is None else known
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -281,7 +372,7 @@ def _apply(source: str, text: str, rules: dict[str, Rule], settings: dict[str, A
                "first_message_only", "enabled"}
     for i, entry in enumerate(data.get("rule", [])):
         name = entry.get("name")
-        where = f"{source}:{_line_of(text, name) if isinstance(name, str) else '?'}"
+        where = _Place(source, text, name)
         if not isinstance(name, str) or not name.strip():
             raise RuleFileError(f"{source}: rule #{i + 1} has no name; give every [[rule]] a stable name = \"...\"")
         extra_keys = set(entry) - allowed
@@ -327,6 +418,9 @@ def _apply(source: str, text: str, rules: dict[str, Rule], settings: dict[str, A
         if r.func is None and r.enabled and not (r.patterns or r.keywords):
             raise RuleFileError(f"{where}: rule {name!r} has neither patterns nor keywords")
         r._regex = r._regexes = r._checks = None
+        if all(s in known for s in r.sources):
+            rules[name] = r
+            continue
         try:
             _ = r.regexes  # what matching uses: each pattern compiled once
         except re.error as exc:

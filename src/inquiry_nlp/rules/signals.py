@@ -12,13 +12,21 @@ from urllib.parse import urlsplit
 
 from ..mail.domains import is_platform, is_webmail
 from ..text.normalize import for_matching
-from .engine import FRAUD_SIGNALS, needles, rule
+from ..lazyre import LazyPattern
+from .engine import FRAUD_SIGNALS, Check, pattern_needles, rule
 
 
 @lru_cache(maxsize=64)
 def _compiled(pattern: str) -> re.Pattern[str]:
     """A settings pattern, compiled once (settings are read per thread, compiled per process)."""
     return re.compile(pattern, re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _setting_checks(pattern: str) -> list[Check]:
+    """A settings pattern with its needles, for ``view.find``: compiled only when a text holds
+    a needle (the shipped settings' needles come with the package, engine.shipped_needles)."""
+    return [(LazyPattern(pattern, re.IGNORECASE), pattern_needles(pattern))]
 
 
 @lru_cache(maxsize=16)
@@ -395,7 +403,7 @@ def _claims_big(view) -> tuple[str, str | None] | None:
     pattern = view.settings.get("big_company_claim_pattern")
     if not pattern:
         return None
-    return view.search(_compiled(pattern))
+    return view.find(_setting_checks(pattern))
 
 
 # Words of a name that claims size. "Ventures", "Enterprises" and "Nig. Ltd" are how small West African
@@ -576,9 +584,10 @@ _NEGATED = re.compile(r"不接受|不会|严禁|禁止|请勿|切勿|不得|谨�
 
 
 @lru_cache(maxsize=8)
-def _payee_checks(patterns: tuple[str, ...]) -> list[tuple[re.Pattern[str], tuple[str, ...] | None]]:
-    """Each payee pattern compiled once, with the strings its matches need (engine.needles)."""
-    return [(rx, needles(rx)) for rx in map(_compiled, patterns)]
+def _payee_checks(patterns: tuple[str, ...]) -> list[tuple[LazyPattern, tuple[str, ...] | None]]:
+    """Each payee pattern, compiled when a text first holds one of the strings its matches
+    need (engine.needles)."""
+    return [(LazyPattern(p, re.IGNORECASE), pattern_needles(p)) for p in patterns]
 
 
 def _payees(view):
@@ -628,7 +637,7 @@ def fee_to_a_person(view):
       "boss-impersonation scam (settings: secrecy_pattern, payment_ask_pattern)")
 def payment_kept_secret(view):
     secrecy, paying = view.settings.get("secrecy_pattern"), view.settings.get("payment_ask_pattern")
-    if not secrecy or not paying or view.search(_compiled(secrecy)) is None:
+    if not secrecy or not paying or view.find(_setting_checks(secrecy)) is None:
         return None  # the needle-filtered search first: most threads ask no secrecy
     for mid, text, norm in view.customer_texts():
         m = _compiled(secrecy).search(norm)
@@ -647,7 +656,7 @@ def _clause_of(text: str, m: re.Match[str]) -> str:
 def _search_setting(view, name: str):
     """The first match of the pattern in setting ``name``, or None (also when it is unset)."""
     pattern = view.settings.get(name)
-    return view.search(_compiled(pattern)) if pattern else None
+    return view.find(_setting_checks(pattern)) if pattern else None
 
 
 # --- identity, checked last: the corroborating rule reads the other fraud signals ---------------

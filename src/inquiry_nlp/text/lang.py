@@ -41,8 +41,9 @@ def script(text: str) -> str:
     han = "".join(_HAN.findall(text))
     if not han:
         return "zh-Hans"
-    import zhconv
+    from .normalize import import_zhconv
 
+    zhconv = import_zhconv()
     simp = zhconv.convert(han, "zh-cn")
     trad = zhconv.convert(han, "zh-tw")
     n_trad = sum(1 for a, b in zip(han, simp) if a != b)   # characters that change when simplified

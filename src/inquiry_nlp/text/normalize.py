@@ -11,15 +11,46 @@ points at the same characters of the original (the evidence shown to users).
 """
 from __future__ import annotations
 
+import importlib
 import re
+import sys
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 
 # U+FF01..U+FF5E are the full-width forms of U+0021..U+007E; U+3000 is the ideographic space.
 _WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _WIDTH["\u3000"] = " "
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_IMPORT_LOCK = threading.Lock()
+
+
+def import_without_pkg_resources(name: str) -> ModuleType:
+    """Module ``name``, imported while setuptools' ``pkg_resources`` is marked missing.
+
+    zhconv and jieba import ``pkg_resources`` (0.2 s of a cold start, and deprecated) only to
+    open their own data files, and open them from their folder when that import fails. The
+    mark in ``sys.modules`` is removed right after (and never set when something has loaded
+    ``pkg_resources`` already), so a later ``import pkg_resources`` works.
+    """
+    with _IMPORT_LOCK:
+        if name in sys.modules:  # (import_module waits for an import under way in another thread)
+            return importlib.import_module(name)
+        block = "pkg_resources" not in sys.modules
+        if block:
+            sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # "import pkg_resources" fails
+        try:
+            return importlib.import_module(name)
+        finally:
+            if block and "pkg_resources" in sys.modules and sys.modules["pkg_resources"] is None:
+                del sys.modules["pkg_resources"]
+
+
+def import_zhconv() -> ModuleType:
+    """zhconv's module (``convert``, ``getdict``), imported without ``pkg_resources``."""
+    return import_without_pkg_resources("zhconv.zhconv")
 
 
 def fold_width(text: str) -> str:
@@ -43,9 +74,7 @@ class _Tables:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    from zhconv import zhconv
-
-    table = zhconv.getdict("zh-cn")
+    table = import_zhconv().getdict("zh-cn")
     chars = {ord(k): v for k, v in table.items() if len(k) == 1 and len(v) == 1 and k != v}
     phrases = {k: v for k, v in table.items()
                if len(k) > 1 and len(v) == len(k) and k.translate(chars) != v}

@@ -21,18 +21,20 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import tempfile
 import threading
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     import jieba
     from spacy.language import Language
     from spacy.vocab import Vocab
 
-__all__ = ["cut", "en_nlp", "jieba_tokenizer", "shared_vocab", "trade_terms", "zh_nlp"]
+__all__ = ["cut", "en_nlp", "import_spacy", "jieba_tokenizer", "shared_vocab", "trade_terms", "zh_nlp"]
 
 _LOCK = threading.RLock()
 
@@ -74,8 +76,9 @@ def jieba_tokenizer() -> jieba.Tokenizer:
     trade terms also shape the segmentation of ``zh_nlp()``.
     """
     with _LOCK:
-        import jieba
+        from .normalize import import_without_pkg_resources
 
+        jieba = import_without_pkg_resources("jieba")
         jieba.setLogLevel(logging.WARNING)
         dt = jieba.dt
         if not dt.initialized:  # (a host program that loaded jieba itself keeps its dictionary)
@@ -93,23 +96,57 @@ def cut(text: str, hmm: bool = True) -> list[str]:
     return [w for w in jieba_tokenizer().lcut(text, HMM=hmm) if not w.isspace()]
 
 
+def import_spacy() -> ModuleType:
+    """The ``spacy`` package, imported without its command line.
+
+    ``spacy/__init__.py`` imports ``spacy.cli.info`` only to re-export ``spacy.info``, and that
+    pulls in every CLI command with typer, weasel, httpx, requests and rich: 0.3 s of CPU, a
+    third of spaCy's import, which a cold mail filter pays for nothing. While spaCy imports,
+    ``spacy.cli`` and ``spacy.cli.info`` are placeholders in ``sys.modules``; they are removed
+    right after, so a later ``import spacy.cli`` loads the real one, and ``spacy.info`` loads
+    it when called. Nothing else in spaCy's import reads ``spacy.cli``.
+    """
+    with _LOCK:
+        if "spacy" in sys.modules:  # (the import statement waits for one under way in another thread)
+            import spacy
+
+            return spacy
+        placeholders: dict[str, ModuleType] = {}
+        if "spacy.cli" not in sys.modules:
+            cli, info = ModuleType("spacy.cli"), ModuleType("spacy.cli.info")
+            cli.__path__ = []  # a package, so that "spacy.cli.info" can be its child
+            info.info = _spacy_info  # type: ignore[attr-defined]
+            placeholders = {"spacy.cli": cli, "spacy.cli.info": info}
+            sys.modules.update(placeholders)
+        try:
+            import spacy
+        finally:
+            for name, module in placeholders.items():
+                if sys.modules.get(name) is module:
+                    del sys.modules[name]
+        return spacy
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info``, with spaCy's command line imported on first call."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
 @lru_cache(maxsize=1)
 def en_nlp() -> Language:
     """A blank English spaCy pipeline (tokenizer only), built once per process."""
     with _LOCK:
-        import spacy
-
-        return spacy.blank("en")
+        return import_spacy().blank("en")
 
 
 @lru_cache(maxsize=1)
 def zh_nlp() -> Language:
     """A blank Chinese spaCy pipeline segmented by jieba with the trade dictionary."""
     with _LOCK:
-        import spacy
-
         jieba_tokenizer()
-        return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        return import_spacy().blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +155,7 @@ def shared_vocab() -> Vocab:
     only knows lower-casing (building lexemes with every English attribute getter made loading
     a lexicon of a few thousand terms three times slower)."""
     with _LOCK:
+        import_spacy()
         from spacy.attrs import LOWER
         from spacy.vocab import Vocab
 
