@@ -178,6 +178,25 @@ MORE_CHINESE = [
     ("报名：9月15日前 Google Form", [("2026-09-15", "9月15日前")]),
 ]
 
+# Payments demanded of us (round 6): a threat in the same sentence, a verb before an amount,
+# "payable", "我会计" (my accountant, not "I will"), a need before a review of theirs.
+DEMANDS_OF_US = [
+    ("清关费明天之前付掉，不然样品要退回销毁。", [("2026-03-13", "明天之前")]),
+    ("明天一定要付, 不然 vessel 就 miss 了。", [("2026-03-13", "明天")]),
+    ("验厂费本周五前付清，否则名额取消。", [("2026-03-13", "本周五前")]),
+    ("Pay it before Friday or the slot will be given to another factory.", [("2026-03-13", "before Friday")]),
+    ("Send 350$ by Western Union to my name today.", [("2026-03-12", "today")]),
+    ("Registration fee INR 18,500, payable by UPI within 72 hours.", [("2026-03-15", "within 72 hours")]),
+    ("麻烦今天把多的2万退到我会计个人卡上。", [("2026-03-12", "今天")]),
+    ("I need the final offer by end of March for his review.", [("2026-03-31", "by end of March")]),
+    ("Can you ship within 10 days? Deposit 50% will go out today.", [("2026-03-22", "within 10 days")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DEMANDS_OF_US)
+def test_payment_demanded_of_us(text, expected):
+    assert found(text) == expected
+
 
 def test_taiwan_year_numbers():
     # 民國 114 is 2025: "取件期限：114/08/09"

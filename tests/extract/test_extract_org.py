@@ -234,6 +234,35 @@ COMPANY_PARAPHRASES = [
     ("Dear ABC Trading Co., Ltd.,\nPlease quote 500 pcs.", None),
     ("We found Jinan Hongli Co., Ltd. on Alibaba.com.\nPlease quote.", None),
     ("Please book with our forwarder DHL Global Forwarding.", None),
+    # The business described, then its name in brackets (the first of two scripts).
+    ("hi! I run a small Etsy shop (Moss & Paw). Do you sell rope toys?", "Moss & Paw"),
+    ("I am a small dealer in Kumasi (Boateng Auto Spares, Suame Magazine). I want 40 units.", "Boateng Auto Spares"),
+    ("My father has a hardware shop in Pokhara (Gurung Hardware Pokhara), I am writing for him.",
+     "Gurung Hardware Pokhara"),
+    ("We own two cafes in Leeds (Bean & Brick Coffee). Please quote 200 mugs.", "Bean & Brick Coffee"),
+    ("我在迪拜龙城做日用品批发（嘉华贸易 Jiahua General Trading LLC），想加你们的饭盒。", "嘉华贸易"),
+    ("我哋喺旺角開咗間小店（明記雜貨），想問價。", "明記雜貨"),
+    # ... but not a model, an address, a trade, or someone else's business in brackets.
+    ("你好～我在台灣經營廚具小網店，想問你們的菜刀 8 吋（KN-208）多少錢？", None),
+    ("I have 2 toy shop in Saigon (District 5, Chợ Lớn). Need plush toys.", None),
+    ("我在招聘网站上看到贵公司招聘外贸业务员（轴承方向）的岗位，特来应聘。", None),
+    ("I run a small shop (WhatsApp) and need 50 pcs.", None),
+    # "my/our company" straight before the name; regional forms and shop words.
+    ("My company Ezeson Global Ltd need steel coil Q235B, total 5000 tons.", "Ezeson Global Ltd"),
+    ("Our firm Kestrel Marine Supplies needs 40 life jackets.", "Kestrel Marine Supplies"),
+    ("OUR COMPANY HAS BEEN SHORTLISTED AS A SUPPLIER.", None),
+    ("we are ERDOĞAN GRUP biggest importer in Turkey. we need glass cups", "ERDOĞAN GRUP"),
+    ("Hi，我们 Ah Seng Kopitiam 要做 LED light box，6 pcs，how much？", "Ah Seng Kopitiam"),
+    # A relayed buyer without its contact in brackets; a Taiwanese 買主名稱 label.
+    ("订单号：2203184471625\n买家：临沂鑫盛五金机电（刘老板）\n商品：套筒扳手 × 60套", "临沂鑫盛五金机电"),
+    ("詢價產品：不鏽鋼水龍頭\n買主名稱：旭豐廚具行（許先生）\n所在地區：台中市", "旭豐廚具行"),
+    # Signatures: Taiwan's 企業社, a name ending 太陽能/智能, motto lines framed by marks.
+    ("麻煩報價，謝謝！\n\n好食光餐飲企業社\n黃志明 採購\n台中市西區公益路二段88號", "好食光餐飲企業社"),
+    ("要450W單晶板36塊。\n葉志明\n葉氏太陽能工程\n9661 3082", "葉氏太陽能工程"),
+    ("请报价。\n王磊\n深圳安杰智能科技\n13800138000", "深圳安杰智能科技"),
+    ("這禮拜五給我價錢，謝謝。\n\n★誠信為本 品質第一★\n大成五金行  邱文德\n桃園市桃園區中正路1123號\n"
+     "★專營各式螺絲、膨脹螺絲、五金工具★", "大成五金行"),
+    ("请报价，谢谢\n\n【专营各类阀门、管件】\n温州恒通阀门厂 陈工\n", "温州恒通阀门厂"),
 ]
 
 

@@ -147,6 +147,11 @@ TRADITIONAL = [
     ("樣品費３８０元已付，請安排寄出", [(380, "CNY")]),
     ("定金５０００微信转你们了", [(5000, "CNY")]),
     ("￥１２０／个含税", [(120, "CNY")]),
+    # Dollars with a thousands dot (three decimals), unless priced per unit; spaced thousands.
+    ("every supplier deposit a guarantee of USD 2.800 (refundable)", [(2800, "USD")]),
+    ("target USD 1.125/pc", [(1.125, "USD")]),
+    ("USD 0.075 each", [(0.075, "USD")]),
+    ("Notary fee 95 000 rubles is paid by supplier side", [(95000, "RUB")]),
 ]
 
 

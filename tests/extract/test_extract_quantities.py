@@ -40,6 +40,17 @@ CHINESE = [
     ("线手套每月约10000双，另要200对", [(10_000, "pairs"), (200, "pairs")]),
     ("BV 1.5 / 2.5 / 4 平方，每种各 500 卷", [(500, "rolls")]),
     ("要 300 桶，另外两打", [(300, "桶"), (2, "打")]),
+    # A count of styles goes with a count for each style (款 is kept as written).
+    ("挑12款，各2件样品，本周内寄过来", [(12, "款"), (2, "pcs")]),
+    ("大概6款，每款约5万张，请报价", [(6, "款"), (50000, "张")]),
+    ("每款一万个，共6款", [(10000, "pcs"), (6, "款")]),
+    ("想先做两款：1. 浴巾", []),
+    ("这三款我们每季大概各进 3,000 个", [(3000, "pcs")]),
+    # A numeral after 单 / 同 is a count unless it is 单一 / 同一.
+    ("第一单两万个，之后每个月大概 5k", [(20000, "pcs"), (5000, "pcs")]),
+    ("照原来的版返单一万个", [(10000, "pcs")]),
+    ("每个月用八十斤熟普同三十斤香片", [(80, "jin"), (30, "jin")]),
+    ("同一批货，单一品种", []),
 ]
 
 TRADITIONAL = [
@@ -88,6 +99,14 @@ ENGLISH = [
     ("Navy 1,800 pcs / White 1,200 pcs", [(1800, "pcs"), (1200, "pcs")]),
     ("ERW pipes 1/2\" to 4\", total 420 MT as per the schedule", [(420, "t")]),
     ("minimum 1 meter each colour, later 5 m of each", [(1, "m"), (5, "m")]),
+    # "a dozen", bag capacities, what a set holds.
+    ("To start we would need a dozen sample tubes", [(1, "dozen")]),
+    ("we asked a dozen suppliers already", []),
+    ("We need cement bag, valve type, 50 kg, kraft paper. Quantity 500 000 pcs.", [(500000, "pcs")]),
+    ("PP woven bags:\n- 50 kg, 55x95 cm, BOPP laminated - 2 lakh pcs", [(200000, "pcs")]),
+    ("matcha powder, 1kg bag, 500kg by September", [(500, "kg")]),
+    ("samples: building blocks 500pcs set (JH-B510), 2 of each", [(2, "pcs")]),
+    ("Notary fee 95 000 rubles is paid by supplier side", []),
 ]
 
 MIXED = [

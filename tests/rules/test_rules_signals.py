@@ -94,8 +94,9 @@ def test_webmail_company_needs_another_fraud_sign():
 
 
 def test_template_notice_without_product_fires_and_named_product_does_not():
-    assert "template_format" in codes("尊敬的供应商：\n附件是我司的采购订单，请查收并尽快确认价格及交期。")
-    assert "template_format" not in codes("尊敬的供应商：\n请报价 304 不锈钢六角螺栓 M10x50 5000 个。")
+    fee = "\n新供应商需缴纳入库审核费1800元。"
+    assert "template_format" in codes("尊敬的供应商：\n附件是我司的采购订单，请查收并尽快确认价格及交期。" + fee)
+    assert "template_format" not in codes("尊敬的供应商：\n请报价 304 不锈钢六角螺栓 M10x50 5000 个。" + fee)
 
 
 SUPPORT_CASES = [
@@ -342,9 +343,26 @@ FRAUD_PHRASINGS = [
 ]
 
 
+# A template letter counts only in a thread with another fraud sign: this fee demand supplies one.
+FEE_SIGN = "\n\nNew suppliers must pay the vendor registration fee of USD 300 before the order."
+
+
 @pytest.mark.parametrize("code,expected,body", FRAUD_PHRASINGS)
 def test_fraud_phrasings(code, expected, body):
+    if code == "template_format":
+        body += FEE_SIGN
     assert (code in codes(body)) is expected
+
+
+@pytest.mark.parametrize("body", [
+    "Dear Sir/Madam,\nWe are a distributor in Hanoi. Please send us your catalogue and price list.",
+    "Dear Sir or Madam,\nI am a master's student; would you fill in a 10-minute questionnaire by March 10?",
+    "您好！我司对贵公司产品非常感兴趣，烦请发送最新产品目录及报价单，谢谢！",
+    "尊敬的供应商：\n附件是我司的采购订单，请查收并尽快确认价格及交期。",
+])
+def test_template_alone_is_not_a_fraud_sign(body):
+    assert "template_format" not in codes(body)
+    assert "template_format" in codes(body + FEE_SIGN)
 
 
 @pytest.mark.parametrize("sender,body,expected", [

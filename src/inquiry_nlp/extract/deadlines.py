@@ -731,7 +731,7 @@ _ASK = _compile(
     r"^\s{0,3}(?:(?:直接|马上|立即|立刻|just|then|also)\s{0,2})?"
     r"(?:send|ship|deliver|quote|reply|confirm|sign|come|arrange|issue|make|transfer|call|contact|decide|"
     r"refund|pay|book|prepare|submit|register|finish|do(?!\s{1,2}(?:you|we|i|they|not)\b))\b"
-    r"(?!\s{0,2}(?:no\.?\s{0,2})?#?\d)")  # "Issue 412": a noun
+    r"(?!\s{0,2}(?:no\.?\s{0,2}|#)\d)(?!(?<=issue)\s{0,2}\d)")  # "Issue 412", "ship no. 3": a noun
 # Right after a plain date, the thing that happens by then ("周三上午到", "明天来拉", "tomorrow arrive").
 _ACTION_AFTER = _compile(r"[^,，。;!?\n]{0,6}?(?:(?<!收)到|送|交|发|装|出货|来|拉|进场|签|报价|报个?价|给个?价|"
                          r"ship|deliver|arriv|load|quote)")
@@ -751,7 +751,7 @@ _DELIVERY_LABEL = _compile(r"^\s{0,3}(?:delivery|shipment|shipping|交货|到货
 _ULTIMATUM = _compile(
     r"否则|不然|逾期|过期|错过|视同|视为|放弃|作废|[签找选用买订定]别(?:家|人)|给别人|给别家|给别的|给下一家|给其他|换别家|让给|转给|"
     r"\b(?:otherwise|or\s{1,2}else|failing|failure|fail\s{1,2}to|if\s{1,2}(?:not|no)\b|forfeit|"
-    r"will\s{1,2}(?:go|be\s{1,2}(?:given|awarded|assigned|cancell?ed))|award(?:ed)?\s{1,2}to|"
+    r"will\s{1,2}(?:go\s{1,2}(?:to|elsewhere)|be\s{1,2}(?:given|awarded|assigned|cancell?ed))|award(?:ed)?\s{1,2}to|"
     r"another\s{1,2}(?:supplier|factory|company|vendor|manufacturer)|"
     r"(?:next|other)\s{1,2}(?:supplier|company|manufacturer|factory|vendor)|not\s{1,2}be\s{1,2}considered)\b")
 
@@ -774,7 +774,7 @@ _ADDRESSED = _compile(r"请|麻烦|务必|(?:^|[,，])\s{0,2}(?:你们|贵司|�
 # events, pitches.
 _NOT_DEADLINE = _compile(
     r"(?=[^\x00-\x7f])(?:"  # Chinese: tried only at a Chinese character
-    r"(?<![来到去在])我们(?:会|将|再|先|自己|这边)|我(?:会|再|这边)|我方将|我司将|"
+    r"(?<![来到去在])我们(?:会(?!计)|将|再|先|自己|这边)|我(?:会(?!计)|再|这边)|我方将|我司将|"
     r"我们?(?:这周|下周|这两天|明天|今天|今日|(?:周|星期|礼拜)[一二三四五六日天])(?![^,，。\s]{0,8}(?:要|需要|必须|得|务必))|"
     r"(?<![你您])(?:会|就)\s{0,2}(?:发|寄|付|打|转|答复|回复|通知|联系|下单|过去|去|拿|做)|"
     r"已|刚|昨天|前天|上周|上个?月|上次|上回|去年|之前报的|之前的报价|那天|"
@@ -885,7 +885,7 @@ _PLATFORM_VOICE = _compile(r"(?:尊敬|亲爱)的(?:商家|卖家|商户|店主|
 _HOURS = _compile(r"小时|钟头|\bh(?:ou)?rs?\b")
 # A sum they ask us to pay ("请于2小时内完成缴纳", "pay the fee within 24 hours").
 _FEE_DEMAND = _compile(r"缴纳|缴费|补缴|充值|支付|付款|汇款|转账|打款|转入|汇入|购买|"
-                       r"\b(?:pay|fee|remit|transfer|wire|top(?:ped)?[- ]?up|buy|purchase)\b")
+                       r"\b(?:pay(?:able)?|fee|remit|transfer|wire|top(?:ped)?[- ]?up|buy|purchase)\b")
 # The customer's own act right after an urgent word ("马上打款", "立即签约", "马上 pay 100%", "马上进来").
 _OWN_PROMISE = _compile(r"\s{0,2}(?:就\s{0,2})?(?:打款|付款|付清|付|汇款|汇|转账|下单|下订单|下大单|落单|签|开\s{0,2}(?:l/?c|信用证)|进来|到账|入账|"
                         r"[发下]\s{0,2}(?:po|单|订单|order)|\b(?:pay|sign|place|issue|open|release|transfer|wire|remit)\b)")
@@ -1453,10 +1453,16 @@ def _own_plan(clause: str) -> bool:
 
 
 def _told_before(clause: str, expr: str, decision_at: int) -> bool:
-    """A request opens the clause before the expression and the decision comes after it
-    ("kindly do it by Thursday so the LPO goes out with the approved vendors")."""
+    """A request or a need opens the clause before the expression and the decision comes after it
+    ("kindly do it by Thursday so the LPO goes out with the approved vendors", "I need the final
+    offer by end of February for his review")."""
     i = clause.find(expr)
-    return 0 <= i and i + len(expr) <= decision_at and bool(_IMPERATIVE_BEFORE.search(clause, 0, i))
+    return (0 <= i and i + len(expr) <= decision_at
+            and bool(_IMPERATIVE_BEFORE.search(clause, 0, i) or _NEED_YOURS.search(clause, 0, i)))
+
+
+# A need of something from us ("I need the final offer", "we need your quotation").
+_NEED_YOURS = _compile(r"\b(?:i|we)\s{1,2}(?:need|want|require)\s{1,2}(?:the|your|a|an|our)\b")
 
 
 def _is_button(norm: str, c: _Cand) -> bool:
@@ -1558,8 +1564,10 @@ def _verdict(c: _Cand, r: _Reading) -> str:
             return _NO  # "our GM decides next week"
     ultimatum = bool(_ULTIMATUM.search(clause))
     asked = _YOU_ASKED.search(_FORMULA.sub(" ", clause))
+    # A payment with a threat in its sentence is demanded of us ("明天之前付掉，不然样品要销毁").
     if _PAY.search(clause) and not (asked or ultimatum or _DEADLINE_NOUN.search(clause) or _DUE.search(clause)
-                                    or _PAY_US.match(clause) or _PAY_US_LATER.search(clause)):
+                                    or _PAY_US.match(clause) or _PAY_US_LATER.search(clause)
+                                    or _ULTIMATUM.search(sentence)):
         return _NO  # payment terms: the customer pays
     if _TO_YOU.search(clause) and not asked:
         return _NO  # "设计稿周五前会发给你": they send us something

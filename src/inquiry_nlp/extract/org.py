@@ -91,7 +91,7 @@ _ROLE_WORD = re.compile(r"[^\W\d_][\w&.'-]*|&")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _ZH_BAD_HEAD = re.compile(r"[的了吗呢吧啊呀您你我他她请要想需哪做]|一家|一间|一个|有个|这个|那个|这家|那家|贵(?![州阳港溪])|某些|大型|知名|全国|"
                           r"国内|送到|寄到|发到|到货|可以|多少|怎么|什么|这是|那是|本公司|我公司|公司为|公司是|最大|之一|"
-                          r"领先|龙头|^按照|^根据|^依照|^依据|^关于|^对于|^按|^为|落实|就$|也$|都$|还$|才$|不$|能$|地$")
+                          r"领先|龙头|^按照|^根据|^依照|^依据|^关于|^对于|^按|^为|落实|就$|也$|都$|还$|才$|不$|(?<![智阳节储动热核电风效])能$|地$")
 _LATIN2 = re.compile(r"[A-Za-z]{2,}")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _CITY_TAIL = re.compile(r"\.?\s{1,3}[A-Z][\w'-]{1,20}(?:\s[A-Z][\w'-]{1,20})?")
@@ -1148,6 +1148,8 @@ _THIRD_LABEL = re.compile(r"agent|beneficiary|bank|forwarder|notary|consignee|no
                           r"公证|检测|质检|指定", re.IGNORECASE)
 
 
+# A signature's motto or trade line framed by marks: "★誠信為本 品質第一★", "【专营各类阀门】".
+_SLOGAN = re.compile(r"^[★☆◆◇■□●○♦※❀✿【〖].{2,60}[★☆◆◇■□●○♦※❀✿】〗]$")
 _ACCOUNT_LINE = _lazy(r"户名|帐号|账号|帐户|账户|收款人|[Aa]ccount (?:[Nn]o|[Nn]umber|[Nn]ame)|\b(?:A/C|a/c|IBAN|SWIFT)\b")
 
 
@@ -1169,6 +1171,8 @@ def _read_block(norm: str, block: list[_Line], name_at: int, first: int, bonus: 
             continue
         if line.start == first and line.text[-1:] in ":：,，":
             continue  # "王经理：" opening the message: the addressee
+        if _SLOGAN.match(line.text):
+            continue  # "★專營各式螺絲、五金工具★": a motto or trade line, not a line of the message
         parts = _merge_han_latin_names(_split_line_parts(line), norm)
         if not parts:
             continue
@@ -1366,9 +1370,9 @@ _INQUIRY_FROM_ORG = _lazy(r"(?:inquiry from|message from|来自)\s{1,3}(?:buyer\
 _BRACKETED = re.compile(r"[(（]([^()（）\n]{2,60})[)）]")
 # A platform relay's buyer and contact, one in brackets after the other: "买家 杭州衣朵服饰有限公司（周女士）
 # 向您发起了询价", "询盘人：钱先生（苏州恒裕机电设备有限公司）".
-_BUYER_PAIR = re.compile(r"(?:买家|采购商|询盘人|询价人)\s{0,3}[:：]?\s{0,3}(?P<a>[^\s，,。:：()（）]{2,40})\s{0,2}"
+_BUYER_PAIR = re.compile(r"(?:买家|买主|采购商|询盘人|询价人)(?:名称)?\s{0,3}[:：]?\s{0,3}(?P<a>[^\s，,。:：()（）]{2,40})\s{0,2}"
                          r"[(（](?P<b>[^\n()（）]{2,40})[)）]")
-_BUYER_PAIR_CUES = ("买家", "采购商", "询盘人", "询价人")
+_BUYER_PAIR_CUES = ("买家", "买主", "采购商", "询盘人", "询价人")
 _BUYER_CUES = ("买家", "采购商", "采购单位", "查询者", "buyer", "from:")
 _CONTACT_CALL = re.compile(r"联系(?:电话|方式|手机)?\s{0,3}[:：]?\s{0,40}[(（]?(?P<v>[" + _HAN + r"]{2,4})")
 _PAREN_NAME = re.compile(r"[(（](?P<v>[" + _HAN + r"]{2,4})[)）]")
@@ -1404,7 +1408,7 @@ _INVOICE_TO = re.compile(r"发票开(?:给)?(?P<v>[" + _HAN + r"A-Za-z0-9（）(
 _EN_COMPANY_INTRO = re.compile(
     r"(?=[gwmocitrhf])"
     r"(?:greetings from|greeting from|warm greetings from|(?:my|our) (?:company|firm|organi[sz]ation|business)"
-    r"(?: name)? is|company name is|(?:we are|we're|i am|i'm|writing|contacting you) from|"
+    r"(?:(?: name)? is)?|company name is|(?:we are|we're|i am|i'm|writing|contacting you) from|"
     r"we are|we're|this is .{1,30}? from|i am .{1,40}? (?:from|of|at)|"
     r"i'm .{1,30}? from|i work (?:for|at|with)|on behalf of|representing|here at|i head [a-z ]{1,20} at|"
     r"i own|i run|we run|we own|i manage|owner of|founder of|co-founder of|i'm with|i am with)"
@@ -1781,7 +1785,7 @@ def _label_companies(t: _Text) -> list[_Cand]:
         for k, p in enumerate(parts):
             if p.kind in ("legal", "org") or (p.kind == "orgword" and k > 0 and parts[k - 1].kind == "name"):
                 # "From: Olumide Adeyemi, Adeyemi Global Concepts, Nigeria": the company after the buyer
-                a, b = _org_span(norm, parts, k)
+                a, b = _without_name_paren(norm, *_org_span(norm, parts, k))
                 out.append(_Cand(norm[a:b], a, b, 14))
                 break
         else:
@@ -1804,6 +1808,14 @@ def _label_companies(t: _Text) -> list[_Cand]:
         if m2 and len(m2.group(0)) >= 4 and (_org_zh(m2.group(0)) or _company_shaped(m2.group(0))):
             out.append(_Cand(m2.group(0), s, s + m2.end(), 6))
     return out
+
+
+def _without_name_paren(norm: str, a: int, b: int) -> tuple[int, int]:
+    """A relayed buyer without the contact in brackets after it: "临沂鑫盛五金机电（刘老板）"."""
+    m = _END_PAREN.search(norm, a, b)
+    if m and m.start() > a and _name_part(norm[m.start() + 1:m.end() - 1].strip(), alone=True):
+        return _trim(norm, a, m.start())
+    return a, b
 
 
 def _all_roles(s: str) -> bool:
@@ -1883,6 +1895,9 @@ def _intro_companies(t: _Text) -> list[_Cand]:
             continue
         v = norm[span[0]:span[1]]
         cue = m.group(0)[:m.start("v") - m.start()].lower()
+        if cue.rstrip().endswith(("company", "firm", "business", "organisation", "organization")) and \
+                (not norm[span[0]].isupper() or v.split()[0].lower() in _FUNCTION_WORDS):
+            continue  # "our company Harbour Gear", not "our company has…" / "OUR COMPANY HAS BEEN…"
         strong = any(w in cue for w in ("greeting", "from", "behalf", "work", "represent", " at", "own", "run",
                                          "manage", "founder", "with", "company", "firm", "organi", "business"))
         if _has_platform(v):
@@ -1957,12 +1972,56 @@ def _intro_companies(t: _Text) -> list[_Cand]:
             w = _CAP_WORDS.fullmatch(norm, nl + 1, m.start()) if nl >= 0 or m.start() <= 160 else None
             if w:
                 spans.append(w.span("v"))
+    out += _described_then_bracketed(t)
     for s, e in spans:
         a, b = _trim(norm, s, e)
         v = norm[a:b]
         if b > a and (_titlecase(v) or _HAN_RX.search(v)) and (
                 (s, e) in named or not _name_part(v) or _CAMEL.search(v) or _org_en(v)) \
                 and not _has_platform(v) and len(v) >= 2 and not _is_place(v) and not _is_place_zh(v):
+            out.append(_Cand(v, a, b, 7))
+    return out
+
+
+# "I run a small Etsy shop (Moss & Paw)", "a small dealer in Kumasi (Boateng Auto Spares, Suame
+# Magazine)", "我在迪拜龙城做日用品批发（嘉华贸易 Jiahua General Trading LLC）": the writer's business
+# described, then its name in brackets within the same sentence.
+_DESCRIBED_BRACKET = re.compile(
+    r"(?=[imwo我])(?<![a-z])(?:i am|i'm|i run|i own|i have|we are|we're|we run|we own|we have|my (?:father|mother|family|wife|husband)"
+    r"(?:'s)? (?:has|runs|owns)|our|我们|我|我司|我哋)[^\n()（）.。!?！？]{2,80}?[(（](?P<v>[^\n()（）,，;；]{2,50})[,，;；)）]")
+_BUSINESS_NOUN = re.compile(r"\b(?:shop|store|dealer|dealership|business|company|firm|restaurant|cafe|café|bakery|boutique|"
+                            r"brand|label|studio|salon|clinic|pharmacy|workshop|factory|agency|distributor|importer|"
+                            r"wholesaler|retailer|trader|contractor|hotel|farm|bar|kiosk|outlet|chain|kitchen)s?\b|"
+                            r"做|开|经营|店|铺|公司|厂|批发|生意|商行")
+_PRONOUN_OTHER = re.compile(r"[贵你您]|\byour\b")
+_HAN_THEN_LATIN_NAME = re.compile(r"[" + _HAN + r"]{2,}(?=\s{1,2}[A-Za-z])")
+
+
+def _described_then_bracketed(t: _Text) -> list[_Cand]:
+    """The writer's business named in brackets after its description (``_DESCRIBED_BRACKET``);
+    of a name written in two scripts, the first ("嘉华贸易 Jiahua General Trading LLC")."""
+    if not t.has(("(", "（")):
+        return []
+    norm = t.norm
+    out: list[_Cand] = []
+    for m in t.find(_DESCRIBED_BRACKET):
+        if not _BUSINESS_NOUN.search(t.low, m.start(), m.start("v")) or \
+                _PRONOUN_OTHER.search(t.low, m.start(), m.start("v")):
+            continue  # not "我在招聘网站上看到贵公司招聘外贸业务员（轴承方向）"
+        a, b = _trim(norm, *m.span("v"))
+        two = _HAN_THEN_LATIN_NAME.match(norm, a, b)
+        if two:
+            b = two.end()
+        v = norm[a:b]
+        if b <= a or _has_platform(v) or _is_place(v) or _is_place_zh(v) or _SAME_NUMBER.fullmatch(v):
+            continue
+        if _DIGIT.search(v):
+            continue  # "(KN-208)", "(District 5, …)": a model, an address
+        if _HAN_RX.search(v):
+            ok = _zh_plain_name(v) or (_org_zh(v.replace(" ", "")) and _HAN_RX.match(v))
+        else:
+            ok = _titlecase(v) and (_legal_en(v) or _org_en(v) or (len(v.split()) >= 2 and not _name_part(v)))
+        if ok:
             out.append(_Cand(v, a, b, 7))
     return out
 

@@ -139,6 +139,10 @@ _SOUTH_AFRICA = re.compile(r"south africa|\bZAR\b|\brand\b|\.za\b|johannesburg|c
                            re.IGNORECASE)
 
 # Currencies whose writers use "." for thousands ("EUR 8.640", "€6.420").
+# "USD 2.800": dollars written with a thousands dot (a dollar amount has two decimals, not three),
+# unless it is a price per unit ("USD 1.125/pc").
+_DOT_GROUPED = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_PER_UNIT_AFTER = re.compile(r"[ \t]{0,2}(?:/|(?i:per|each|a (?:piece|pc|unit|set|pair|kg|meter|metre))(?![A-Za-z])|每|一[个只件套条])")
 _DOT_THOUSANDS = frozenset("EUR PLN BRL IDR TRY DKK NOK ISK ARS CLP COP VND CZK HUF RON BGN UYU PYG".split())
 
 # --------------------------------------------------------------------------------------------
@@ -149,7 +153,7 @@ _ZH_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _ZH_NUM_CHARS = _ZH_DIGITS + "十百千万亿拾佰仟"
 _NUMBER = re.compile(
     r"(?<![0-9])(?<![0-9][.,])(?P<sp>\d{1,3}(?:[ \u00a0]\d{3}){1,3})"      # 90 000 PLN
-    r"(?=[ \u00a0]?(?:[€$£₽]|PLN|EUR|CHF|SEK|NOK|CZK|HUF|USD|RUB|KZT|UZS|zł|(?i:euros?|dollars?))(?![A-Za-z]))"
+    r"(?=[ \u00a0]?(?:[€$£₽]|PLN|EUR|CHF|SEK|NOK|DKK|CZK|HUF|USD|RUB|UAH|KZT|UZS|ZAR|XOF|XAF|zł|руб|(?i:euros?|dollars?|r[o]?ubles?))(?![A-Za-z]))"
     r"|(?<![0-9])(?<![0-9][.,'])(?P<ar>\d(?:[\d,.]|'(?=\d{3}(?!\d))){0,24})"
     r"|(?P<zh>[" + _ZH_NUM_CHARS + r"多]{1,14})")
 _ZH_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -760,6 +764,8 @@ def _read(norm: str, m: re.Match[str], hints: _Hints, near: bool = False) -> _Am
         base = parse_number(raw, currency)
         if base is None:
             return None
+        if currency == "USD" and _DOT_GROUPED.fullmatch(raw) and not _PER_UNIT_AFTER.match(norm, cur_end):
+            base = Decimal(raw.replace(".", ""))  # "USD 2.800" in Latin or European writing: 2,800
         values = [base]
     if extra:
         values = [v + extra for v in values]

@@ -204,6 +204,10 @@ _PACKAGED_AFTER = re.compile(
 _MACHINE_AFTER = re.compile(
     rf"[ \t]{{0,2}}(?:[{_HAN}]{{0,7}}?(?:机(?![油制])|炉|秤|叉车|吊车|行车|电梯)"
     r"|(?:[a-z-]{1,12} ){0,2}?(?:forklifts?|cranes?|machines?|scales?|hoists?|washers?|mixers?|dryers?|extractors?)(?![a-z]))")
+# A bag's capacity named after the bag, in its sentence: "cement bag, valve type, 50 kg", "PP woven
+# bags: - 50 kg, 55x95 cm" (not "1kg bag, 500kg": a bag holds up to ``_BAG_MAX_KG``).
+_BAG_SPEC_BEFORE = re.compile(r"(?<![a-z])(?:bags?|sacks?)(?:[ \t,][^\n.;:!?\d]{0,30}|:[ \t]*\n[ \t]*\n?[ \t]*[-*•]?)[ \t]*\Z")
+_BAG_MAX_KG = 100
 _PACKAGE_BEFORE = re.compile(
     r"(?<![a-z])(?:bags?|sacks?|drums?|boxes|cartons?|rolls?|reels?|coils?)[ \t](?:for[ \t])?\Z")
 # After a slash: "/ctn", "/h", "/ml" make a spec; "/month", "/colour" or the same unit do not.
@@ -243,6 +247,7 @@ _DISTANCE_AFTER = re.compile(r"[ \t]{0,2}(?:外|以外|开外|远|左右的?路|
 _LINEAR_GOODS = re.compile(r"cable|wire|pipe|tube|hose|belt|rope|fib(?:re|er)|conduit|duct|guardrail|电缆|电线|光缆|线缆|导线|"
                            r"管|输送带|皮带|绳|护栏|桥架|(?<![a-z])(?:yjv|yjlv|kvv|rvv|bvr?)(?![a-z])")
 _CN_BAD_BEFORE = set("第每同统唯单万之其任哪周礼初星逐")
+_CN_ONE_ONLY = set("同统唯单万任逐")  # bad before 一 only: 同一, 单一 (but 首单两万个, 同三十斤)
 
 # Measures that are specs: "length 6 m", "max. load 200 kg", "BV 2.5平方".
 _LENGTH_SPEC_BEFORE = re.compile(
@@ -324,6 +329,10 @@ _DEFINITION_AFTER = re.compile(r"[ \t]{0,2}(?:=|equals|consists of|comprises|is 
 _DEFINITION_BEFORE = re.compile(r"(?<![\d.,])(?:one|1|一)[ \t]{0,2}(?:set|kit|unit|pair|pc|pcs|套|台|对|双)"
                                 r"[ \t]{0,2}(?:=|consists of|comprises|includes)[^\n()=;]{0,30}\Z")
 _COUNTED_AS_BEFORE = re.compile(r"(?<![a-z])(?:counted as|count as|as|算作|算成|按)[ \t]{0,2}\Z")
+# A count for each style, near a count of styles (see ``_is_style_count``).
+_EACH_STYLE_NEAR = re.compile(r"每款|每个款|各(?![位种个地类界式样])|(?<![a-z])(?:each|per (?:style|design|model))(?![a-z])")
+_STYLES_TOTAL_AFTER = re.compile(r"[ \t]{0,2}(?:加埋|加起来|合计|一共|共|总共|total)")
+_THIS_BEFORE = re.compile(r"[这那此该][ \t]{0,2}\Z")
 _SAMPLE_NEAR = re.compile(r"(?<![一这那怎同多])样(?![子式])|sample")
 _NOT_AFTER = re.compile("|".join(f"(?:{p.pattern})" for p in (
     _MONEY_AFTER, _MOQ_AFTER, _PACK_AFTER, _RATE_AFTER, _CAPACITY_AFTER)))
@@ -403,6 +412,7 @@ _A_CONTAINER = re.compile(
     rf"|(?<![a-z])(?:order|buy|ship|take|need|want|import|purchase|book)(?:s|ed|ing)?"  # "we'll order a container"
     rf"(?:{_SP}{{1,2}}(?:about|around|approx\.?|at least))?{_SP}{{1,2}}(?P<an>an?)(?:{_SP}{{1,2}}full)?"
     rf"{_SP}{{1,2}}containers?(?![a-z])")
+_A_DOZEN = re.compile(r"(?<![a-z])a[ \t]dozen(?![a-z])")
 _A_CONTAINER_HINT = re.compile(rf"(?=[24h半c])(?:(?:20|40|45){_SP}{{0,2}}(?:{_CMARK}|{_CTYPE})|half|半|container)")  # what it needs
 # Tables: cells split by |, tabs or aligned spaces; a Qty column, maybe a unit column.
 _TABLE_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+[ \t]*|[ \u3000]{2,}")
@@ -439,6 +449,9 @@ def extract_quantities(ctx: Context) -> list[Found]:
     toks = _tokens(low)
     if _A_CONTAINER_HINT.search(low):
         toks += [_a_container(m) for m in _A_CONTAINER.finditer(low)]
+    if "dozen" in low:
+        toks += [_Tok(m.start(), m.start() + 1, [1], "en", "", "dozen", None, "dozen", m.end(), "en")
+                 for m in _A_DOZEN.finditer(low)]  # "a dozen sample tubes", "a dozen of each colour"
     toks.sort(key=lambda t: t.start)
     cells: dict[int, str] = {}
     if toks and "\n" in low:  # tables, read up to the line of the last number read
@@ -608,8 +621,8 @@ def _tokens(low: str) -> list[_Tok]:
             toks.append(_Tok(s, e, None, "ar", (m.group("mult") or "").strip(), match=m))
         else:
             if m.group("cn") is not None:
-                if before and before in _CN_BAD_BEFORE:
-                    continue  # 第一, 每一, 统一, 万一
+                if before and before in _CN_BAD_BEFORE and not (before in _CN_ONE_ONLY and m.group("cn") != "一"):
+                    continue  # 第一, 每一, 统一, 万一, 单一 (but 首单两万个, 返单一万个, 同三十斤)
                 kind = "cn"
             else:
                 kind = "en"
@@ -1013,6 +1026,8 @@ def _is_quantity(low: str, t: _Tok, table: _Table, plus: bool = True) -> bool:
             return False  # (but "加到2000件价格怎么算" asks the price of 2000 pieces)  # 3个月, 两个问题
         if t.uword == "块" and (_KUAI_MONEY_BEFORE.search(head[-10:]) or _KUAI_MONEY_AFTER.match(tail)):
             return False  # 15块 (yuan)
+        if t.uword == "款" and not _is_style_count(low, t):
+            return False  # "两款" alone names the styles talked about, not an amount of goods
         if t.uword == "节" and "链" in head[-10:]:
             return False  # 链条 116节: a chain's length in links
         if t.uword == "部" and _DEPT_BEFORE.search(head[-4:]):
@@ -1043,15 +1058,26 @@ def _is_quantity(low: str, t: _Tok, table: _Table, plus: bool = True) -> bool:
             _DISTANCE_BEFORE.search(head[-20:]) or _DISTANCE_AFTER.match(tail)
             or not _LINEAR_GOODS.search(low, max(0, t.start - 160), t.start)):
         return False  # "离济南40公里", "a 6.4 km road", "85 km ride": not cable by the kilometre
-    if unit == "pcs" and t.how in ("en", "zh") and max(t.values) <= 30 and (
-            _SET_AFTER.match(tail) or _SET_BEFORE.search(head[-6:])):
-        return False  # "15 pcs set", "4pcs bedding set", "cookware set 10 pcs": what a set holds
+    if unit == "pcs" and t.how in ("en", "zh") and (
+            max(t.values) <= 1000 and _SET_AFTER.match(tail) or max(t.values) <= 30 and _SET_BEFORE.search(head[-6:])):
+        return False  # "15 pcs set", "building blocks 500pcs set", "cookware set 10 pcs": what a set holds
     if (t.how == "en" and (w := _NEXT_WORD.match(tail)) and w.group(1) in table.not_goods
             and w.group(1) not in _EN_STOP):
         return False  # "3 unit types" (but "500pcs this model" counts pieces)
     if unit in ("m", "m2", "m3", "kg", "l", "t", "jin"):
         return _measure_is_quantity(head, tail, t, unit)
     return True
+
+
+def _is_style_count(low: str, t: _Tok) -> bool:
+    """Whether a count of styles (款) goes with a count for each style, on its line: "12款，每款50个",
+    "3 款各 6 pcs", "各 20 款樣品", "每款一万个，共6款" (not "这三款", "三款都要", "一款")."""
+    if (not _whole_from(t.values, 2) or _THIS_BEFORE.search(low, max(0, t.start - 3), t.start)
+            or _STYLES_TOTAL_AFTER.match(low, t.uend)):
+        return False  # "三款加埋 3,600 個": the styles add up to a total
+    start = max(low.rfind("\n", 0, t.start) + 1, t.start - 20)
+    end = low.find("\n", t.uend, t.uend + 24)
+    return _EACH_STYLE_NEAR.search(low, start, t.uend + 24 if end < 0 else end) is not None
 
 
 def _in_set_contents(low: str, t: _Tok) -> bool:
@@ -1100,6 +1126,8 @@ def _measure_is_quantity(head: str, tail: str, t: _Tok, unit: str) -> bool:
         return False  # "100公斤全自动洗脱机", "3吨叉车": a capacity
     if _WEIGHT_SPEC_BEFORE.search(head) or _PACKAGED_AFTER.match(tail) or _PACKAGE_BEFORE.search(head):
         return False  # "max. load 200 kg", "25 kg bags", "jumbo bag 1 ton", "woven bag for 25kg rice"
+    if unit == "kg" and v <= _BAG_MAX_KG and _BAG_SPEC_BEFORE.search(head):
+        return False  # "cement bag, valve type, 50 kg": what one bag holds
     if head.endswith("(") and tail.startswith(")") and (v < 5 or v != int(v)) and not _COUNT_BEFORE_BRACKET.search(
             head[-24:]):
         return False  # "SZ-18 (1.8 ton)"

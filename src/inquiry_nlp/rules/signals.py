@@ -584,8 +584,8 @@ _NEGATED = re.compile(r"不接受|不会|严禁|禁止|请勿|切勿|不得|谨�
 
 
 @lru_cache(maxsize=8)
-def _payee_checks(patterns: tuple[str, ...]) -> list[tuple[LazyPattern, tuple[str, ...] | None]]:
-    """Each payee pattern, compiled when a text first holds one of the strings its matches
+def _list_checks(patterns: tuple[str, ...]) -> list[tuple[LazyPattern, tuple[str, ...] | None]]:
+    """Each pattern of a settings list, compiled when a text first holds one of the strings its matches
     need (engine.needles)."""
     return [(LazyPattern(p, re.IGNORECASE), pattern_needles(p)) for p in patterns]
 
@@ -593,7 +593,7 @@ def _payee_checks(patterns: tuple[str, ...]) -> list[tuple[LazyPattern, tuple[st
 def _payees(view):
     """(message id, original text, normalised text, match) of each personal payee (setting
     personal_payee_patterns) that is not named in a warning."""
-    checks = _payee_checks(tuple(view.settings.get("personal_payee_patterns") or ()))
+    checks = _list_checks(tuple(view.settings.get("personal_payee_patterns") or ()))
     for mid, text, norm in view.customer_texts():
         low = norm.lower()
         for rx, need in checks:
@@ -806,3 +806,44 @@ def identity_role_domain(view):
             and not any(c in FRAUD_SIGNALS for c in view.hits):
         return None
     return f"{customer.addr} (role words in the domain)", None
+
+
+# --- template letters, checked after every other fraud rule -------------------------------------
+def _other_fraud_sign(view) -> bool:
+    """True when a fraud signal other than template_format has fired on the thread."""
+    return any(c in FRAUD_SIGNALS and c != "template_format" for c in view.hits)
+
+
+def _template(view, setting: str) -> tuple[str, str | None] | None:
+    """The first template phrase of ``setting`` (a list of regexes) in a thread that shows
+    another fraud sign. A generic letter alone is how real distributors, students and
+    forwarders write too (grade 4, not fraud); it is a mass-mailed template when the thread
+    also asks for a fee, a payment, a click or a visit, or hides who writes."""
+    if not _other_fraud_sign(view):
+        return None
+    return view.find(_list_checks(tuple(view.settings.get(setting) or ())))
+
+
+_TEMPLATE_UNLESS = ("product_named", "specs_given")
+
+
+@rule("EN_TEMPLATE_LETTER", "template_format", 2.0,
+      "an over-formal mass-mailed template with no detail about our product, in a thread with another fraud "
+      "sign (setting: template_letter_en_patterns)", unless=_TEMPLATE_UNLESS)
+def template_letter_en(view):
+    return _template(view, "template_letter_en_patterns")
+
+
+@rule("ZH_TEMPLATE_LETTER", "template_format", 2.0,
+      "a generic Chinese template letter with no product detail, in a thread with another fraud sign "
+      "(setting: template_letter_zh_patterns)", unless=_TEMPLATE_UNLESS)
+def template_letter_zh(view):
+    return _template(view, "template_letter_zh_patterns")
+
+
+@rule("TEMPLATE_DOCUMENT_NOTICE", "template_format", 1.5,
+      "a generic mass-mailed notice ('see the attached order/RFQ and confirm price', 'you have new inquiries', "
+      "'dear supplier') with no product of ours named, in a thread with another fraud sign "
+      "(setting: template_notice_patterns)", unless=_TEMPLATE_UNLESS)
+def template_notice(view):
+    return _template(view, "template_notice_patterns")
