@@ -23,10 +23,16 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=64)
+def _list_checks(patterns: tuple[str, ...]) -> list[Check]:
+    """Each pattern of a setting (one regex or a list of them) with its needles, for
+    ``view.find``: compiled only when a text holds a needle (the shipped settings' needles
+    come with the package, engine.shipped_needles)."""
+    return [(LazyPattern(p, re.IGNORECASE), pattern_needles(p)) for p in patterns]
+
+
 def _setting_checks(pattern: str) -> list[Check]:
-    """A settings pattern with its needles, for ``view.find``: compiled only when a text holds
-    a needle (the shipped settings' needles come with the package, engine.shipped_needles)."""
-    return [(LazyPattern(pattern, re.IGNORECASE), pattern_needles(pattern))]
+    """:func:`_list_checks` of a setting that is one regex."""
+    return _list_checks((pattern,))
 
 
 @lru_cache(maxsize=16)
@@ -582,12 +588,6 @@ _REFUND_WORD = re.compile(r"退|refund|overpa|多付|多转|多打|多汇|twice|
 _NEGATED = re.compile(r"不接受|不会|严禁|禁止|请勿|切勿|不得|谨防|\b(?:never|do not|don't|will not|won't|beware|not accept)\b",
                       re.IGNORECASE)
 
-
-@lru_cache(maxsize=8)
-def _list_checks(patterns: tuple[str, ...]) -> list[tuple[LazyPattern, tuple[str, ...] | None]]:
-    """Each pattern of a settings list, compiled when a text first holds one of the strings its matches
-    need (engine.needles)."""
-    return [(LazyPattern(p, re.IGNORECASE), pattern_needles(p)) for p in patterns]
 
 
 def _payees(view):
