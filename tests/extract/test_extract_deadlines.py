@@ -956,3 +956,96 @@ def test_round5_not_a_deadline(text):
 ])
 def test_round5_days_just_past(text, when, expected):
     assert [v for v, _ in found(text, when)] == expected
+
+
+# Round 7 (new writers' batches): kinds of expression, each in several registers and scripts.
+ROUND7_DEADLINES = [
+    # a request naming a warranty or guarantee as an object, not as a validity
+    ("请贵司于 5 月 30 日前提交注册证、报价及 5 年保修方案。", ["2026-05-30"]),
+    ("Please submit your offer including a 3-year warranty and bank guarantee of 5% by March 20.", ["2026-03-20"]),
+    ("A provisional guarantee of EUR 6,800 must be transferred by this Friday to our consultant.", ["2026-03-13"]),
+    # a tender's closing written as "label is <date>", in both scripts and English
+    ("招標公告：截標日期為 2026 年 3 月 23 日下午 5 時正。", ["2026-03-23"]),
+    ("投标截止时间为2026年4月2日上午9:30。", ["2026-04-02"]),
+    ("RFQ-2231: the closing date is March 27, 2026.", ["2026-03-27"]),
+    # a decision asked of us, with what happens otherwise
+    ("本週日前要決定，不然名額就給別家了", ["2026-03-15"]),
+    ("Please decide before Friday, otherwise the slot goes to another supplier.", ["2026-03-13"]),
+    # "you have until ...", with the threat
+    ("给你时间到明天下午下班，卡密没到就换人了。", ["2026-03-13"]),
+    ("给你们时间到周五，过了就换供应商。", ["2026-03-13"]),
+    # a plain day right before something we do: post, get done, give a price
+    ("寄到广西南宁 覃老板收 这周寄", ["2026-03-13"]),
+    ("今天办好明天开证。", ["2026-03-12"]),
+    ("这礼拜五给我价钱", ["2026-03-13"]),
+    ("明天给我们价格，谢谢", ["2026-03-13"]),
+    # "you" as the subject right before the day, any register
+    ("你哋今日過數，聽日就可以出紙", ["2026-03-12"]),
+    ("贵司本周内寄样品到上海", ["2026-03-13"]),
+    # a condition on us, then their promise
+    ("If you can get it paid by Friday 11 September we'll make the October shipment.", ["2026-09-11"]),
+    ("如果你们周五前能发货，我们会再下一单。", ["2026-03-13"]),
+    # a payment asked earlier in the sentence, its day later ("prepay …, USD 385, today to our agent")
+    ("To hold the space please prepay THC and documentation, USD 385, today to our agent; otherwise the booking "
+     "is released.", ["2026-03-12"]),
+    # "就" after a request is ours to do
+    ("请今天就发货", ["2026-03-12"]),
+    ("你们今天就签合同吧", ["2026-03-12"]),
+    # "you" paying, with what happens otherwise
+    ("If you do not pay today, the order will be cancelled.", ["2026-03-12"]),
+    ("如果你们今天不付，订单就取消。", ["2026-03-12"]),
+    ("新供应商你们先付保证金，周五前，不然名额给别家。", ["2026-03-13"]),
+    # an Arabic-numeral weekday, not the start of a longer number
+    ("本周5前发货", ["2026-03-13"]),
+    ("下周3到货", ["2026-03-18"]),
+]
+
+ROUND7_NOT_DEADLINES = [
+    # the customer's own decisions, with their own "otherwise"
+    "我们老板下周前决定，不然就先不做了",
+    "我們董事會週五前會討論，否則明年再說",
+    "Our board decides by Friday, otherwise the project moves to next year.",
+    "If you need more time we will pay by Friday.",
+    "如果你们需要，我们会在周五前付款。",
+    # what they send us, or their own sending
+    "合同今天寄出，请查收。",
+    "原件今天顺丰寄出",
+    "样品今天发出了",
+    "ok 我听日 send po 过嚟",
+    "artwork 礼拜一 send 你",
+    "cover artwork 下礼拜 send",
+    "我明天寄合同给你",
+    "资料明天发给你，请查收。",
+    # a login or confirmation timer of a notice, genuine or fake, that asks no money
+    "尊敬的慧聪网会员：采购商向您发送了一份采购订单，请在 48 小时内查看并确认，超时订单将自动分配给其他供应商。",
+    "尊敬的中国制造网会员：请于24小时内完成身份验证，否则账号将被冻结。",
+    "Please log in to Vendor Central to confirm quantities within 48 hours.",
+    # a payment of theirs after a request of ours
+    "Please send the PI, so that we can pay today.",
+    "Please pay the fee, I've already spent all my limit today.",
+    "We pay the balance by Friday.",
+    # a schedule, not a day
+    "送货时间每周二上午10点前。",
+    "逢星期五前送货，節假日順延。",
+    "Deliveries every Friday before 10am.",
+    # their own act once we agree ("…的话这周就签")
+    "价格 9,300 能做的话这周就签。",
+    "OK 明天就下单",
+    # "本周" before a grade number is this week's price, not "周5"
+    "本周58#到厂价9800元/吨，量大可谈",
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND7_DEADLINES)
+def test_round7_deadline(text, expected):
+    assert [v for v, _ in found(text)][:len(expected)] == expected
+
+
+@pytest.mark.parametrize("text", ROUND7_NOT_DEADLINES)
+def test_round7_not_a_deadline(text):
+    assert found(text) == []
+
+
+def test_round7_a_timer_that_demands_money_stays_a_deadline():
+    assert [v for v, _ in found("请在24小时内支付保证金，点击链接查看")] == ["2026-03-13"]
+    assert [v for v, _ in found("请于24小时内确认报价，谢谢。")] == ["2026-03-13"]

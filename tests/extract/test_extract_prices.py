@@ -696,3 +696,34 @@ def test_what_a_gift_or_dinner_should_cost(text, expected):
 @pytest.mark.parametrize("text", COUNTS_THAT_MAKE_IT_CHEAPER)
 def test_counts_and_standards_are_not_money(text):
     assert amounts(text) == []
+
+
+# Round 7 kinds, each with paraphrases: "余" like "多" before a multiplier, 块 before a deposit or
+# a transfer, a multiplier after a version-like number, rand in a South African message.
+ROUND7_KINDS = [
+    ("我部今年有一批采购任务，金额约八百余万元，拟与贵司合作", [(8_000_000, "CNY")]),
+    ("预算十余万元", [(100_000, "CNY")]),
+    ("过来带五万块押金 合同签完就退", [(50_000, "CNY")]),
+    ("先交两千块保证金", [(2000, "CNY")]),
+    ("200块已经微信转过去了，麻烦今天发出", [(200, "CNY")]),
+    ("这个 project budget PHP 1.5M 左右 (包括龙头)", [(1_500_000, "PHP")]),
+    ("We are contracted by a municipality in Limpopo; the fee is R12,500, paid by the supplier.",
+     [(12_500, "ZAR")]),
+    ("Foreign suppliers must be accredited on the Central Supplier Database. The fee is R9,500.",
+     [(9500, "ZAR")]),
+]
+ROUND7_NOT_PRICES = [
+    "we run PHP 7.4 on the server",
+    "踏步板 260 块已经到了，还差 40 块",
+    "Ring model R12,500 in stock?",
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND7_KINDS)
+def test_round7_kinds(text, expected):
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND7_NOT_PRICES)
+def test_round7_look_alikes_are_not_money(text):
+    assert amounts(text) == []

@@ -622,3 +622,79 @@ def test_counts_asked_about_listed_or_split(text, expected):
 @pytest.mark.parametrize("text", ASKED_AND_LISTED_LOOK_ALIKES)
 def test_asked_and_listed_look_alikes_are_not_quantities(text):
     assert quantities(text) == []
+
+
+# Round 7 kinds, each with paraphrases in other scripts, registers and languages.
+ROUND7_KINDS = [
+    # a model code, then " × " and a count with its unit (order lines in every script)
+    ("YE3-100L-4 3kW 380V 50Hz B3 IP55 ×600台", [(600, "sets")]),
+    ("連體坐廁 HT-1088 ×120 套", [(120, "sets")]),
+    ("PR-G120 ×300 套、PR-G90 ×180 套", [(300, "sets"), (180, "sets")]),
+    ("315/80R22.5 XH-D802 × 600 條", [(600, "條")]),
+    ("Model AB-200 x 50 sets, model CD-300 x 20 units", [(50, "sets"), (20, "pcs")]),
+    ("不鏽鋼工作枱 1800×700×800mm ×8 張", [(8, "張")]),
+    # a bed or garment size names the line, the count follows
+    ("床单套 Queen size 3,600 sets 跟 King size 1,800 sets", [(3600, "sets"), (1800, "sets")]),
+    ("duvet covers, double size: 200 sets", [(200, "sets")]),
+    # N个 + container size + 柜: N containers (不是 40 个柜)
+    ("我们要2个40柜", [(2, "containers")]),
+    ("今年先走3个20柜，下半年再来兩個 40 貨櫃", [(3, "containers"), (2, "containers")]),
+    # pipe by the kilometre, the material named before or after
+    ("We need 18 km of HDPE pipe PE100 SDR11, 110mm.", [(18, "km")]),
+    ("Could you quote 3 km HDPE PE100 SDR11 90mm", [(3, "km")]),
+    ("- DN300 K9 ductile, cement mortar lined: 4.2 km", [(4.2, "km")]),
+    # tonnes written "t", apart from the number
+    ("Potential volume 1.5 t per quarter.", [(1.5, "t")]),
+    ("about 3,000 t of NPK for the autumn season", [(3000, "t")]),
+    # a bare order of magnitude after 上/近 (the count is round)
+    ("电焊网 镀锌 要上千平米 这礼拜内给报个价", [(1000, "m2")]),
+    ("8寸修枝剪，要上千把，近万个杯子，上百套", [(1000, "把"), (10_000, "pcs"), (100, "sets")]),
+    # 18/10, 18/8 stainless is a grade; what one set holds is no order quantity
+    ("Please quote your tri-ply 18/10 cookware set, 10 pcs, induction base, 1,800 sets", [(1800, "sets")]),
+    ("18/8不锈钢餐具套装，16件，3000套", [(3000, "sets")]),
+    ("cutlery in 18/0 stainless, 2000 sets", [(2000, "sets")]),
+    # the length or weight of each piece, then the count of pieces
+    ("spinning reel 要 300 pcs, PE braid line 1.0 150m 200 pcs, 钓钩 50盒", [(300, "pcs"), (200, "pcs"), (50, "boxes")]),
+    ("钢丝绳 100米 20条，另外要 500 米", [(20, "条"), (500, "m")]),
+    # a code with a leading zero is no count
+    ("PO number 2025-061 follows from our ERP, we confirm 5,000 pcs", [(5000, "pcs")]),
+    # people by role and the lines of an order sheet are not goods
+    ("两个负责人都同意了，要3个机器人", [(3, "pcs")]),
+    ("12月补货单见附件，共 23 个品项，合页 多要 2000 付", [(2000, "付")]),
+    # a count per colour is an order quantity (a count of colours is not)
+    ("颜色黑茶色、栗棕色，每个颜色500顶，一共4个颜色", [(500, "顶")]),
+    ("每个颜色500个，每色300件，每种颜色200条", [(500, "pcs"), (300, "pcs"), (200, "条")]),
+    # a kept English unit without its abbreviation dots
+    ("We consume approx 5 lakh sq. ft chain link every month, 2000 sq.ft of mesh", [(500_000, "sq ft"), (2000, "sqft")]),
+    # a rating before the goods and their "× count" is the goods' spec
+    ("HT-2506-041（CD1 5吨电动葫芦 ×6 台、MD1 10吨 ×2 台）", [(6, "sets"), (2, "sets")]),
+    ("10 t hoist x 2 sets, and 500 kg of chain", [(2, "sets"), (500, "kg")]),
+    ("钢板 10吨，螺栓 ×200 套", [(10, "t"), (200, "sets")]),
+    # "one unit" is a count, not an article
+    ("We want one unit of complete rice milling machine 1 t/h with destoner", [(1, "pcs")]),
+]
+ROUND7_LOOK_ALIKES = [
+    "bolt M10 x 50 pcs",  # a bolt's length
+    "需要20T立式液压千斤顶",  # a jack's capacity
+    "Pongee 190T fabric, 23 inch",  # taffeta
+    "chain sprocket kit 43T/15T",  # teeth
+    "Which capacity do you need (15 t/day, 30 t/day)?",
+    "the site is 12 km from the port, 5 km of road",
+    "量的话大概上万吧",  # no unit: no quantity
+    "已服務上千位廠長",
+    "千万不要发错，万一有问题",
+    "Landsberger Str. 302, 80687 München",  # a postcode before a city (not metres)
+    "Rue de la Gare 12, 1003 Lausanne; 75008 Paris; 28001 Málaga",
+    "因為我們這邊有三個合夥人，貨款會分成三筆",
+    "颜色5个，尺码3个",
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND7_KINDS)
+def test_round7_kinds(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND7_LOOK_ALIKES)
+def test_round7_look_alikes_are_not_quantities(text):
+    assert quantities(text) == []

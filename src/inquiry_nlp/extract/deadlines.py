@@ -309,7 +309,7 @@ _PATTERNS: list[tuple[str, str]] = [
                         r"[a-z]{3,12}\s{0,2}节)\s{0,2}(?:之|以)?前"),
     ("zh_day", rf"(?P<w>今天|今日|今晚|明天|明日|明早|明晚|听日|听朝|听晚|后天|后日|大后天|明后天){_TIME_OF_DAY}"),
     ("zh_week_day", rf"(?:(?P<rel>下下个?|下个?|下一个|本|这个?|这一|今|呢个?)?{_SP}(?:周|星期|礼拜)|"
-                    rf"(?<![\d一二两三四五六七八九十每几上前])周)(?P<wd>[一二三四五六日天1-7]){_TIME_OF_DAY}"),
+                    rf"(?<![\d一二两三四五六七八九十每几上前])周)(?P<wd>[一二三四五六日天]|[1-7](?![\d.#])){_TIME_OF_DAY}"),
     ("zh_week", r"(?P<rel>下下个?|下个?|下一个|本|这个?|这一|今个|呢个?)\s{0,2}(?:周|星期|礼拜)"
                 r"(?![一二三四五六日天1-7几末期年])"),
     # "周末前", "这周末之前": before the weekend, the week's Friday.
@@ -733,7 +733,7 @@ _ASK = _compile(
     r"refund|pay|book|prepare|submit|register|finish|do(?!\s{1,2}(?:you|we|i|they|not)\b))\b"
     r"(?!\s{0,2}(?:no\.?\s{0,2}|#)\d)(?!(?<=issue)\s{0,2}\d)")  # "Issue 412", "ship no. 3": a noun
 # Right after a plain date, the thing that happens by then ("周三上午到", "明天来拉", "tomorrow arrive").
-_ACTION_AFTER = _compile(r"[^,，。;!?\n]{0,6}?(?:(?<!收)到|送|交|发|装|出货|来|拉|进场|签|报价|报个?价|给个?价|"
+_ACTION_AFTER = _compile(r"[^,，。;!?\n]{0,6}?(?:(?<!收)到|送|交|发|寄(?![出回])|装|出货|来|拉|进场|签|报价|报个?价|给(?:个|我们?|我哋)?\s{0,2}价|办好|办完|搞定|"
                          r"ship|deliver|arriv|load|quote)")
 _ACTION = _compile(
     r"到|送|发|交|寄|报价|回复|答复|签|装|出货|提供|安排|\b(?:ship\w*|deliver\w*|arriv\w*|land(?:ed)?|load\w*|"
@@ -749,7 +749,7 @@ _DEADLINE_NOUN = _compile(
 _DELIVERY_LABEL = _compile(r"^\s{0,3}(?:delivery|shipment|shipping|交货|到货|发货|交期)\b")
 # An ultimatum: the order goes elsewhere unless we act by then (a deadline, even around a fee).
 _ULTIMATUM = _compile(
-    r"否则|不然|逾期|过期|错过|视同|视为|放弃|作废|[签找选用买订定]别(?:家|人)|给别人|给别家|给别的|给下一家|给其他|换别家|让给|转给|"
+    r"否则|不然|逾期|过期|错过|视同|视为|放弃|作废|[签找选用买订定]别(?:家|人)|给别人|给别家|给别的|给下一家|给其他|换别家|换人|换厂家|换供应商|让给|转给|"
     r"\b(?:otherwise|or\s{1,2}else|failing|failure|fail\s{1,2}to|if\s{1,2}(?:not|no)\b|forfeit|"
     r"will\s{1,2}(?:go\s{1,2}(?:to|elsewhere)|be\s{1,2}(?:given|awarded|assigned|cancell?ed))|award(?:ed)?\s{1,2}to|"
     r"another\s{1,2}(?:supplier|factory|company|vendor|manufacturer)|"
@@ -799,11 +799,12 @@ _NOT_DEADLINE = _compile(
     r"we'll|i'll|she'll|he'll|they'll|it'll|"
     r"(?:i|we)\s{1,2}(?:show|present|check|test|order|pay|send|transfer|arrange|confirm|discuss|compare|revert|"
     r"meet|visit|go|come|place|open|issue|start|finali[sz]e|try)\b|"
-    r"to\s{1,2}follow|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)paid|(?<!\bbe\s)sent|(?<!\bbe\s)received|issued|made|was|were|had|did|got|transferred|wired|remitted|opened|sold|"
+    r"to\s{1,2}follow|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bit\s)paid|(?<!\bbe\s)sent|(?<!\bbe\s)received|issued|made|was|were|had|did|got|"
+    r"(?<!\bbe\s)(?:transferred|wired|remitted)|opened|sold|"
     r"released|bought|purchased|ordered|"
     r"arrived|visited|hosted|have\s{1,2}(?:been\s{1,2})?[a-z]{2,12}ed|last|ago|yesterday|early[- ]{1,2}bird|"
     r"discount|production\s{1,2}date|manufactur\w*|dated|order\s{1,2}date|invoice\s{1,2}date|since|warranty|"
-    r"guarantee[sd]?|seo|google(?!\s{1,2}(?:form|doc|sheet|drive|meet))|ranking|page\s{1,2}(?:1|one)|"
+    r"(?<!\bbid\s)(?<!\bbank\s)guarantee[sd]?(?!\s{1,2}(?:of|amount|deposit|fee)\b)|seo|google(?!\s{1,2}(?:form|doc|sheet|drive|meet))|ranking|page\s{1,2}(?:1|one)|"
     r"top\s{1,2}\d{1,2}|exhibition|expo|"
     r"trade\s{1,2}(?:fair|show)|booth|conference|webinar|seminar|forum|"
     r"scheduled\s{1,2}(?:delivery|arrival)|free\s{1,2}cancell?ation|office\s{1,2}(?:closes|is\s{1,2}closed)|reopens?|"
@@ -829,7 +830,7 @@ _PLATFORM_TIMER = _compile(r"成交率|响应率|回复率|服务分|店铺评�
 # Payment terms: the customer pays ("货到后30日内付款", "balance within 30 days after B/L").
 _PAY = _compile(r"(?<!交)付|打款|汇款|货款|定金|订金|尾款|结清|电汇|月结|账期|过数|开出|"
                   r"(?<![这那各新老同此该每一两几多])款(?!式|型|号)|"
-                  r"\b(?:pay(?:s|ing|ment)?|balance|t/t|l/?c|remit\w*|bonifico|deposit|cheque|advance)\b")
+                  r"\b(?:(?:pre)?pay(?:s|ing|ment)?|balance|t/t|l/?c|remit\w*|bonifico|deposit|cheque|advance)\b")
 _PAY_TERMS = _compile(r"打款|付款|汇款|货款|尾款|付清|结清|电汇|月结|账期|过数|(?<![这那各新老同此该每一两几多])款(?!式|型|号)|"
                         r"\b(?:payment|pay|paid|balance|remit\w*)\b")
 # Formulas that ask nothing ("please find attached", "请查收").
@@ -837,7 +838,7 @@ _FORMULA = _compile(r"\b(?:please|pls|kindly)\s{1,2}(?:find|see|note|be\s{1,2}in
 _YOU_ASKED = _compile(r"请|麻烦|务必|须|需|必须|唔该|"
                         r"\b(?:please|pls|plz|kindly|must|required|you\s{1,2}(?:must|need|should))\b")
 # They send us something ("设计稿周五前会发给你", "原件让司机明天送过去").
-_TO_YOU = _compile(r"(?:发|寄|给|俾|回|覆|送|转|还)\s{0,2}(?:给|到)?\s{0,2}(?:你|您|贵司|贵公司|贵方|贵厂)|(?:送|寄|发|带|拿|转)过去|"
+_TO_YOU = _compile(r"(?:发|寄|给|俾|回|覆|送|转|还|\b(?:send|give|pass|forward)\b)\s{0,2}(?:给|到)?\s{0,2}(?:你|您|贵司|贵公司|贵方|贵厂)(?!们?\s{0,2}(?:时间|期限))|(?:送|寄|发|带|拿|转)过去|"
                      r"(?:答复|回复|回覆|通知|联系)\s{0,2}(?:贵司|贵公司|你|您)|\bto\s{1,2}you\b")
 # A link to open by then, not something we deliver ("请在72小时内查看，过期文件将被删除").
 _VIEW_ONLY = _compile(r"查看|下载|登录|登入|\b(?:view|download|log\s?in|sign\s{1,2}in|open)\b")
@@ -879,7 +880,7 @@ _OWN_ERRAND = _compile(r"\s{0,2}(?:就|也|还)?\s{0,2}要\s{0,2}(?:去|回|走|
                        r"参观|出发|飞)")
 # A platform speaking to its seller ("尊敬的商家", "买家 XX 已付款"): its hour timers ("请在 48 小时内发货")
 # are its own, unless it threatens a loss (then, genuine or not, it is the deadline it sets).
-_PLATFORM_VOICE = _compile(r"(?:尊敬|亲爱)的(?:商家|卖家|商户|店主|诚信通会员|会员|用户)|买家[^,，。\n]{0,20}已(?:付款|下单|拍下)|"
+_PLATFORM_VOICE = _compile(r"(?:尊敬|亲爱)的[^,，。:：\n]{0,8}?(?:商家|卖家|商户|店主|会员|用户)|买家[^,，。\n]{0,20}已(?:付款|下单|拍下)|"
                            r"\bdear\s{1,2}(?:seller|merchant|member)\b|\bbuyer\s{1,2}has\s{1,2}(?:paid|placed|confirmed)\b|"
                            r"\byou\s{1,2}have\s{1,2}received\s{1,2}(?:a\s{1,2})?new\s{1,2}(?:rfq|inquiry|enquiry|order|message)")
 _HOURS = _compile(r"小时|钟头|\bh(?:ou)?rs?\b")
@@ -909,7 +910,7 @@ _LABEL_END = _compile(r"[:：\]】)）]|https?:")
 # A request for quotation's own closing, as a form field ("Valid until: 2025-11-20", "报价有效期至：2024-07-05",
 # "Event closes: October 4"): the day quotes must be in, not the validity of a price.
 _CLOSING_LABEL = _compile(r"(?:valid\s{1,2}(?:until|till|through)|有效期至|有效期截止|截止(?:日期|时间)?|开标(?:日期|时间)|截标(?:日期|时间)?|"
-                          r"\bclos(?:es|ing(?:\s{1,2}date)?)|\bdue(?:\s{1,2}date)?)\s{0,2}(?:on\s{1,2})?:\s{0,2}$")
+                          r"\bclos(?:es|ing(?:\s{1,2}date)?)|\bdue(?:\s{1,2}date)?)\s{0,2}(?:on\s{1,2})?(?::|为|是|\bis\b)\s{0,2}$")
 _RFQ = _compile(r"\brfq\b|\brequest\s{1,2}for\s{1,2}(?:quotation|quote|proposal)|\bsourcing\s{1,2}event|\btender\b|"
                 r"采购需求|询价单|求购|询比价|招标|投标|采购公告")
 # A sailing offered with its carrier ("40HQ USD 1,850, ETD 28 Mar, 船公司 COSCO"): a forwarder's
@@ -1436,16 +1437,21 @@ def _starts_then(norm: str, c: _Cand, clause: str) -> bool:
             and not _YOU_ASKED.search(_FORMULA.sub(" ", clause)))
 
 
-def _own_plan(clause: str) -> bool:
+def _own_plan(clause: str, at: int = -1) -> bool:
     """Whether the clause speaks of the customer's own plans or actions, the past, validity or
-    a pitch (``_NOT_DEADLINE``). "请今天就发" asks us: "就发 / 会发" after a request is ours to do."""
+    a pitch (``_NOT_DEADLINE``). "请今天就发" asks us: "就发 / 会发" after a request is ours to do.
+    ``at`` is where the expression starts in the clause, when known."""
     for m in _NOT_DEADLINE.finditer(clause):
         if m.group(0)[0] in "会就" and _ADDRESSED.search(clause, 0, m.start()):
             continue
         if m.group(0) in ("预计", "估计") and _EXPECTED_DELIVERY.search(clause):
             continue
+        if m.group(0) in _WARRANTY_WORDS and _YOU_ASKED.search(clause, 0, m.start()):
+            continue  # "请于5月30日前提交报价及保修方案": a warranty asked for, not a validity
         if m.group(0).startswith("will") and _YOU_SUBJECT.search(clause, 0, m.start()):
             continue  # "your representative will travel to Abuja within this week": asked of us
+        if 0 <= at < m.start() and _IF_YOU.search(clause, 0, at):
+            continue  # "if you can get it paid by Friday we'll make the October shipment": on us
         if _THREAT_BEFORE.search(clause, max(0, m.start() - 12), m.start()):
             continue  # "settle the balance before 20 March or we will take legal action": the threat
         return True
@@ -1461,6 +1467,24 @@ def _told_before(clause: str, expr: str, decision_at: int) -> bool:
             and bool(_IMPERATIVE_BEFORE.search(clause, 0, i) or _NEED_YOURS.search(clause, 0, i)))
 
 
+# "You" as the subject right before the day ("你哋今日過數", "贵司本周内寄"): addressed to us.
+_YOU_FIRST = _compile(r"(?:你们?|你哋|你地|您|贵司|贵公司|贵方|贵厂)\s{0,2}(?:这边|那边|嗰边)?\s{0,2}$")
+# Something the customer sends us, to receive or already on its way.
+_SENT_TO_US = _compile(r"查收|(?:寄|发|送)出?了|\b(?:sent|dispatched)\b")
+# A warranty or guarantee, which a request may ask for as a thing to submit.
+_WARRANTY_WORDS = frozenset(("质保", "保修", "warranty", "warranties", "guarantee", "guarantees"))
+# "You" paying: a payment asked of us ("if you not pay today", "new supplier 你们先付保证金").
+_YOU_PAY = _compile(r"\byou\s{1,2}(?:[a-z]{2,6}\s{1,2}){0,2}(?:pay|transfer|remit|wire|refund)\b|"
+                    r"(?:你们?|你哋|贵司|贵公司|您)[^,，。;!?\s]{0,4}?(?:付|打款|汇款|转账|过数|缴)")
+# A schedule, not a day ("送货时间每周二上午10点前", "every Friday").
+_RECURRING = _compile(r"(?:每|逢|\bevery\s{1,2}|\beach\s{1,2})\s{0,2}$")
+# "能做的话这周就签": their own act then, once we agree.
+_THEN_WE_ACT = _compile(r"\s{0,2}就\s{0,2}(?:签|下单|下订单|落单|订|定|付|打款|汇款|转账|开\s{0,2}(?:l/?c|信用证))")
+# A condition on us opening the clause ("if you can …", "如果贵司 …").
+_IF_YOU = _compile(r"\bif\s{1,2}you\b|^\s{0,3}you\s{1,2}(?!(?:will|would|said|mentioned|promised|quoted|offered|told)\b)|"
+                   r"(?:如果|假如|要是|只要)\s{0,2}(?:你们?|贵司|贵公司|您)")
+# The customer naming themselves ("我们老板", "our board", "we").
+_FIRST_PERSON = _compile(r"我|本公司|\b(?:we|our|i|us)\b")
 # A need of something from us ("I need the final offer", "we need your quotation").
 _NEED_YOURS = _compile(r"\b(?:i|we)\s{1,2}(?:need|want|require)\s{1,2}(?:the|your|a|an|our)\b")
 
@@ -1530,16 +1554,20 @@ def _verdict(c: _Cand, r: _Reading) -> str:
     if (c.kind == "date" and (_CLOSING_LABEL.search(norm, max(0, c.start - 30), c.start)
                               or _CLOSES_BEFORE.search(norm, max(0, c.start - 12), c.start)) and r.rfq):
         return _YES  # "开标时间：7月11日", "The event closes March 7, 2025"
-    if (_own_plan(clause) or _PLATFORM_TIMER.search(sentence)
+    if (_own_plan(clause, clause.find(norm[c.start:c.end])) or _PLATFORM_TIMER.search(sentence)
             or ("我" in norm[c.end:c.end + 3] and _WE_THEN.match(norm, c.end))
             or (_WE_BEFORE.search(norm, max(0, c.start - 6), c.start) and _OWN_ERRAND.match(norm, c.end))
+            or _RECURRING.search(norm, max(0, c.start - 8), c.start)
+            or (_THEN_WE_ACT.match(norm, c.end) and not _YOU_ASKED.search(clause)
+                and not _ADDRESSED.search(clause, 0, max(0, clause.find(norm[c.start:c.end]))))
             or (not c.marked and (_REASON.search(norm, max(0, c.start - 30), c.start)
                                   or _starts_then(norm, c, clause)))
             or (_YOUR_WORD.search(clause) and not _ASK.search(_FORMULA.sub(" ", sentence)))):
         return _NO
-    if (c.pattern in _DURATIONS and _HOURS.search(norm, c.start, c.end) and r.platform
-            and not _FEE_DEMAND.search(clause)):
-        return _NO  # "买家已付款 … 请在 48 小时内发货": the platform's timer
+    if (c.pattern in _DURATIONS and _HOURS.search(norm, c.start, c.end)
+            and (r.platform or _LINK_ACTION.search(clause))
+            and not _FEE_DEMAND.search(clause if r.platform else sentence)):
+        return _NO  # "买家已付款 … 请在 48 小时内发货", "log in to confirm within 48 hours": a timer
     if (("eta" in clause or "etd" in clause) and _ETD_LABEL.search(clause)
             and (not c.marked or _ETD.match(norm, c.start)) and r.sailing
             and not _ASK.search(_FORMULA.sub(" ", sentence))):
@@ -1558,15 +1586,18 @@ def _verdict(c: _Cand, r: _Reading) -> str:
         told = (_IMPERATIVE_BEFORE.search(head) or (d.group(0)[0].isascii() and not head.strip())  # "Decide by tomorrow"
                 or _ADDRESSED.search(sentence[:max(0, sentence.find(clause))])
                 or _told_before(clause, norm[c.start:c.end], d.start())
+                # "本週日前要決定，不然名額就給別家了": ours to decide, unless they name themselves
+                or (c.marked and _ULTIMATUM.search(sentence) and not _FIRST_PERSON.search(head))
                 # "the deadline for the presentation of offers is March 25"
                 or (_DEADLINE_NOUN.search(head) and _OFFERS.search(clause)))
         if not told:
             return _NO  # "our GM decides next week"
     ultimatum = bool(_ULTIMATUM.search(clause))
-    asked = _YOU_ASKED.search(_FORMULA.sub(" ", clause))
+    you_first = _YOU_FIRST.search(norm, max(0, c.start - 8), c.start)
+    asked = _YOU_ASKED.search(_FORMULA.sub(" ", clause)) or you_first
     # A payment with a threat in its sentence is demanded of us ("明天之前付掉，不然样品要销毁").
     if _PAY.search(clause) and not (asked or ultimatum or _DEADLINE_NOUN.search(clause) or _DUE.search(clause)
-                                    or _PAY_US.match(clause) or _PAY_US_LATER.search(clause)
+                                    or _PAY_US.match(clause) or _PAY_US_LATER.search(clause) or _YOU_PAY.search(clause)
                                     or _ULTIMATUM.search(sentence)):
         return _NO  # payment terms: the customer pays
     if _TO_YOU.search(clause) and not asked:
@@ -1575,6 +1606,8 @@ def _verdict(c: _Cand, r: _Reading) -> str:
         return _NO  # "请在72小时内查看": a link to open, not something we deliver
     if c.marked or ultimatum or _ULTIMATUM.search(sentence):
         return _YES
+    if you_first and (_ACTION.search(clause) or _PAY.search(clause)):
+        return _YES  # "你哋今日過數", "贵司本周内寄样"
     if c.kind == "vague" and _ACTION.search(clause):
         return _YES  # "delivery in week 32", "Q2 delivery"
     if (_ASK.search(_FORMULA.sub(" ", clause)) or _DEADLINE_NOUN.search(clause) or _SIGNING.search(clause)
@@ -1583,8 +1616,15 @@ def _verdict(c: _Cand, r: _Reading) -> str:
     act = _ACTION_AFTER.match(norm, c.expr[1], min(len(norm), c.expr[1] + 12))
     if act:
         # "周一送货前给我打个电话": the date of a delivery they ask something before, not a deadline
+        if _SENT_TO_US.search(sentence) or _FIRST_PERSON.search(norm, max(0, c.start - 4), c.start):
+            return _NO  # "合同今天发出，请查收", "我听日 send PO": they send, we receive
         return _NO if "前" in norm[act.end():act.end() + 3] else _YES
-    if c.pattern in ("zh_day", "en_day") and _ACTION.search(clause) and _ASK.search(sentence):
+    at = max(0, clause.find(norm[c.start:c.end]))
+    if c.pattern in ("zh_day", "en_day") and (
+            (_ACTION.search(clause) and _ASK.search(_FORMULA.sub(" ", sentence)))
+            # "please prepay THC and documentation, USD 385, today to our agent"
+            or (_PAY.search(sentence) and _asked_for(sentence, clause, at)
+                and not _FIRST_PERSON.search(clause, 0, at))):
         return _YES  # "EMS 寄到 Moscow today"
     if c.kind == "date" and _SIGNING.search(sentence) and _CALLED.search(sentence):
         return _YES  # "我后天在厦门，合约当面签": the day of a signing they call us to

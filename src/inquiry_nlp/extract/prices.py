@@ -100,7 +100,7 @@ _PREFIX = re.compile(
 
 # What comes right after the number: multiplier, then currency.
 _MULT = re.compile(
-    r"(?:[ \u00a0]?多?(?P<zh>[百千万亿]{1,2})(?![克米瓦伏卡])"  # "150多万": over 1.5 million
+    r"(?:[ \u00a0]?[多余]?(?P<zh>[百千万亿]{1,2})(?![克米瓦伏卡])"  # "150多万", "八百余万": over 1.5 million
     r"|(?P<k>[kK])(?![A-Za-z])"
     r"|(?P<wan>[wW])(?![A-Za-z])"  # "预算1.5w": 万 in Chinese chat (only where the money is clear)
     r"|(?P<m>m|M|mn|Mn|MM|bn|Bn)(?![A-Za-z0-9²³])"
@@ -121,7 +121,7 @@ _SUFFIX = re.compile(
 
 _MODEL_AFTER = re.compile(r"\d{1,12}(?:[.,]\d{1,3})*(?:(?![kKmM](?![A-Za-z]))[A-Za-z]|-[A-Za-z0-9])")
 _LETTER_AFTER = re.compile(r"[\d,.]{1,30}(?!(?:k|K|m|M|mn|Mn|MM|bn|b)(?![A-Za-z]))[A-Za-z]")
-_VERSION = re.compile(r"\d\.\d{1,2}(?![\d,])")
+_VERSION = re.compile(r"\d\.\d{1,2}(?![\d,]|[ ]?(?:[kKmM]|mn|bn|million|万)(?![A-Za-z]))")  # "PHP 7.4", not "PHP 1.5M"
 # Codes that are also common abbreviations ("DOP 31.5 finish" is a bottle neck): money only
 # when the message or the customer's region is that country's.
 _AMBIGUOUS_CODES = {"DOP": ("DO", re.compile(r"(?i:dominican|dominicana|santo domingo|\bpesos?\b|RD\$)"))}
@@ -135,8 +135,10 @@ _PLAIN = frozenset("0123456789 \t\n.,;:!?()[]{}<>-/+=~#%*&|_'\"、。，；：�
 # ¥ is yen, not yuan, only when the message says so.
 _YEN = re.compile(r"円|日元|日币|\bJPY\b|\byen\b", re.IGNORECASE)
 # "R6,500" is rand only in a South African message.
-_SOUTH_AFRICA = re.compile(r"south africa|\bZAR\b|\brand\b|\.za\b|johannesburg|cape town|durban|pretoria",
-                           re.IGNORECASE)
+_SOUTH_AFRICA = re.compile(r"south africa|\bZAR\b|\brand\b|\.za\b|johannesburg|cape town|durban|pretoria|"
+                           r"gauteng|limpopo|mpumalanga|kwazulu|natal|sandton|soweto|polokwane|bloemfontein|"
+                           r"gqeberha|port elizabeth|mzansi|eskom|central supplier database|\bSANS [0-9]|\+27[ 0-9]",
+                           re.IGNORECASE)  # its provinces, cities, utility, supplier register and standards
 
 # Currencies whose writers use "." for thousands ("EUR 8.640", "€6.420").
 # "USD 2.800": dollars written with a thousands dot (a dollar amount has two decimals, not three),
@@ -400,7 +402,10 @@ _EN_LETTERS_RUN = re.compile(r"[A-Za-z]+")  # counted run by run: far fewer matc
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 # 块 is a counting word too ("踏步板 260 块"): it is money when the sentence says so.
-_KUAI_MONEY_AFTER = re.compile(r"(?:钱|以内|以下|整|能|行|可以|吗|呢|吧|的话|左右|的?红包|上下|一(?:公斤|千克|平米?|"
+_KUAI_MONEY_AFTER = re.compile(r"(?:钱|以内|以下|整|能|行|可以|吗|呢|吧|的话|左右|上下|"
+                               r"的?(?:红包|押金|定金|订金|保证金|货款|现金|[运邮路]?费)|"  # 五万块押金
+                               r"(?:已经?)?(?:微信|支付宝)?(?:转|汇|付)|"  # 200块已经微信转过去了
+                               r"一(?:公斤|千克|平米?|"
                                r"[个只件套米斤吨条张瓶支双对片根把台]))")  # not "260块一包": a packing count
 # ... and a counting word before the thing counted: "一块样品", "两块板", "一块地".
 _KUAI_COUNT_AFTER = re.compile(r"样|板|砖|布|地(?!址)|料|玻璃|钢|石|瓷|木|屏|电池|表|糖|蛋糕|肉|香皂|肥皂")
@@ -837,7 +842,7 @@ def _suffix_currency(sm: re.Match[str], rest: str, norm: str, start: int, hints:
                      mult: int) -> str | None:
     if sm.group("zh") is not None:
         word = sm.group("zh")
-        after = rest[sm.end():sm.end() + 4]
+        after = rest[sm.end():sm.end() + 6]
         if word == "元" and after[:1] in ("件", "素", "旦", "器", "宝"):
             return None
         if word == "元" and raw is None and norm[start + 1:start + 2] == "元" and _CJK.match(after[:1]) \

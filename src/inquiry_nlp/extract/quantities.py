@@ -105,10 +105,11 @@ def _table() -> _Table:
     unit_rx = re.compile(
         rf"{_SP}{{0,3}}(?:\((?:[a-z][a-z \-]{{0,46}}|\d{{1,7}})\){_SP}{{0,3}})?"  # "40 (forty) containers", "four (4) units"
         rf"(?:(?P<xc>[x×*]{_SP}{{0,2}}{_CSIZE}(?:{_SP}{{0,2}}(?:{cont}))?)"  # 1x40HQ, 2 x 20' containers
-        rf"|(?P<sc>(?:[个只]{_SP}{{0,2}})?{_CSIZE}(?:{_SP}{{0,2}}(?:{cont}))?)"  # 2 个 40HQ, one 20GP
+        rf"|(?P<sc>(?:[个只]{_SP}{{0,2}})?{_CSIZE}(?:{_SP}{{0,2}}(?:{cont}))?"  # 2 个 40HQ, one 20GP
+        rf"|[个只]{_SP}{{0,2}}(?:20|40|45){_SP}{{0,2}}(?:{cont}))"  # 2个40柜, 三個 20 貨櫃
         rf"|(?:[来余多]?个{_SP}{{0,2}})?(?P<c>{cont})(?![a-z])"  # 2个柜, 4 containers
         rf"|(?:个{_SP}{{0,2}})?(?P<m2>平方米|平方|平米)"  # 300个平方
-        rf"|(?:个{_SP}{{0,2}})?(?P<en>{en})(?![a-z0-9²³]|-[a-z0-9]|\.[a-z])(?P<dot>\.)?"  # 2 個 pallet
+        rf"|(?:个{_SP}{{0,2}})?(?P<en>{en})(?![a-z0-9²³\u00c0-\u024f]|-[a-z0-9]|\.[a-z])(?P<dot>\.)?"  # 2 個 pallet (not 80687 München)
         rf"|(?:个{_SP}{{0,2}}(?=托盘|卡板|栈板))?[来余多]?(?P<zh>{zh}))"  # 十来个, 100多件, 1个卡板
     )
     english = data.get("english", {})
@@ -228,15 +229,18 @@ _ORDINAL_BEFORE = re.compile(
     r"category|version|rev|ral|pantone|pms|sus|ss|stainless(?: steel)?|不锈钢|材质|牌号)[ \t]{0,2}\Z"
     r"|(?:(?<!型)号|室|栋|幢|单元|弄|巷)[ \t]{0,2}\Z")
 # A garment or glove size naming the line of a breakdown: "S號 2,400 pcs", "M号 200打", "L size 500 pcs".
-_SIZE_LABEL_BEFORE = re.compile(r"(?<![a-z0-9])(?:[smlx]|xs|xl|xxl|xxxl|[2-6]xl)[ \t]{0,2}(?:号|size)[ \t:]{0,2}\Z")
+_SIZE_LABEL_BEFORE = re.compile(r"(?<![a-z0-9])(?:[smlx]|xs|xl|xxl|xxxl|[2-6]xl|queen|king|twin|single|double|full|free|one)"
+                                r"[ \t]{0,2}(?:号|size)[ \t:]{0,2}\Z")  # also bed sizes: "Queen size 3,600 sets"
 # A shoe size before its count: "39码 20双", "42碼：70雙".
 _COUNT_AFTER = re.compile(r"[ \t:：]{0,2}\d{1,6}[ \t]{0,2}(?:双|对|件|个|只|条|套|pairs?|pcs|prs)")
+# A rating before the goods and their count: "CD1 5吨电动葫芦 ×6 台", "10 t hoist x 2 sets".
+_TIMES_COUNT_AFTER = re.compile(r"[^\n,，;；、。]{0,16}?[ \t][x×*][ \t]{0,2}\d{1,6}[ \t]{0,2}(?:台|套|个|只|件|部|pcs|sets?|units?|nos)(?![a-z])")
 # "/ M 400 ctns" after a count: the next line of a breakdown, not a rate or a packing spec.
 _SLASH_LIST = re.compile(r"[ \t]{1,2}/[ \t]{1,2}[a-z]{1,12}(?:[ \t][a-z]{1,12})?[ \t]{1,2}\d")
 # 块 is also money (块钱): "单价不超过15块", "色板费100块", "15块（含税）", "20块一个".
 _KUAI_MONEY_BEFORE = re.compile(r"(?:价|费|钱|金|返我?|红包|预算|付了?|转了?|不超过|控制在|做到|能到|最多|最低|便宜)[ \t]{0,2}"
                                 r"(?:大概|大约|约|在)?[ \t]{0,2}\Z")
-_KUAI_MONEY_AFTER = re.compile(r"[ \t]{0,2}[（(]?(?:含税|不含税|含运|包邮|的?红包|现金|(?:已经?)?(?:转|汇|付)|一(?:个|件|只|套|条|张|片|块|米|斤|公斤)|每|/)")
+_KUAI_MONEY_AFTER = re.compile(r"[ \t]{0,2}[（(]?(?:含税|不含税|含运|包邮|的?红包|现金|(?:已经?)?(?:微信|支付宝)?(?:转|汇|付)|一(?:个|件|只|套|条|张|片|块|米|斤|公斤)|每|/)")
 # A distance, not a length of goods: "离济南40公里", "30 km from the port", "3小时车程/200公里外".
 _DISTANCE_BEFORE = re.compile(r"(?:离|距|相距|开车|车程|外)[^\n，。,;；!?！？]{0,10}\Z"
                               r"|(?<![a-z])(?:distance|within|is|are|lies|located|only|just)(?: about| around| approx\.?)?"
@@ -245,9 +249,14 @@ _DISTANCE_AFTER = re.compile(r"[ \t]{0,2}(?:外|以外|开外|远|左右的?路|
                              r"drive|outside|radius|/h|per hour)(?![a-z]))")
 # Goods sold by the kilometre: a count in km is a quantity only after one of them.
 _LINEAR_GOODS = re.compile(r"cable|wire|pipe|tube|hose|belt|rope|fib(?:re|er)|conduit|duct|guardrail|电缆|电线|光缆|线缆|导线|"
-                           r"管|输送带|皮带|绳|护栏|桥架|(?<![a-z])(?:yjv|yjlv|kvv|rvv|bvr?)(?![a-z])")
+                           r"管|输送带|皮带|绳|护栏|桥架|(?<![a-z])(?:yjv|yjlv|kvv|rvv|bvr?|hdpe|u?pvc|ppr|pe\d{2,3}|sdr[ \t]?\d|dn[ \t]?\d)(?![a-z])")
 _CN_BAD_BEFORE = set("第每同统唯单万之其任哪周礼初星逐")
 _CN_ONE_ONLY = set("同统唯单万任逐")  # bad before 一 only: 同一, 单一 (but 首单两万个, 同三十斤)
+# Stainless grades of cookware and cutlery (chromium/nickel): "18/10 cookware set", "18/8不锈钢".
+_STEEL_GRADE = re.compile(r"(?<![\d.,/])18/(?:10|8|0)(?![\d.,/])")
+# A bare order of magnitude after 上 or 近 is that round number: 上千把 (1000), 近万个, 上百套.
+_ROUND_BEFORE = frozenset("上近")
+_ROUND = {"百": 100, "千": 1000, "万": 10_000}
 
 # Measures that are specs: "length 6 m", "max. load 200 kg", "BV 2.5平方".
 _LENGTH_SPEC_BEFORE = re.compile(
@@ -269,7 +278,10 @@ _RATED_AFTER = re.compile(r"[ \t]{0,2}(?:rated|capacity|load|per (?:level|layer|
 # "80 drums (13.6 MT)": a count restated in brackets, not a model's capacity ("SZ-18 (1.8 ton)").
 _COUNT_BEFORE_BRACKET = re.compile(rf"\d[ \t]{{0,2}}[a-z{_HAN}]{{1,10}}[ \t]{{0,2}}\(\Z")
 # "18mm x 40 sheets", "DN100 x 64 pcs": a size, then how many of it.
-_SIZE_TIMES_BEFORE = re.compile(r"(?:\d[ \t]?(?:mm|cm|\"|inch)|dn[ \t]?\d{2,4})[ \t]{1,2}[x×][ \t]{1,2}\Z")
+# A size or a model code, then " × " and a count: "10mm x 500 pcs", "HT-1088 ×120 套", "IP55 ×600台"
+# (not a bolt's length: "M10 x 50").
+_SIZE_TIMES_BEFORE = re.compile(r"(?:\d[ \t]?(?:mm|cm|\"|inch)|dn[ \t]?\d{2,4}"
+                                r"|(?<![a-z0-9\-])(?!m\d)[a-z][a-z0-9\-]{0,8}\d)[ \t]{1,2}[x×*][ \t]{0,2}\Z")
 _MEASURES = frozenset(("m", "m2", "m3", "kg", "l", "t", "jin", "yards"))
 # "how many on one pallet", "一个箱子装多少": a question about what fits.
 _CAPACITY_BEFORE = re.compile(r"(?:how many|多少|几)[^\n,.?？。，]{0,20}?(?:on|in|per|into|装)[ \t]{0,2}\Z")
@@ -307,9 +319,9 @@ _DIGITS_OF_BEFORE = re.compile(r"(?:末|后|尾|尾号|最后|前)[ \t]{0,2}\Z")
 # A way or a height, not a length of goods: "往北200米", "向东走500米", "海拔3300米", "altitude 1,200 m".
 _WAY_BEFORE = re.compile(r"(?:[往向朝沿][东南西北]|[东南西北]侧|海拔|(?<![a-z])(?:altitude|elevation))"
                          r"[^\n，。,;；!?！？\d]{0,3}\Z")
-# Counts of colours, sizes, models and floor areas: "颜色5个", "展出面积 5万平方米".
+# Counts of colours, sizes, models and floor areas: "颜色5个", "展出面积 5万平方米" (but "每个颜色500顶" is per colour).
 _ATTR_BEFORE = re.compile(
-    r"(?:颜色|花色|尺码|(?<!同)款式|(?<!每)(?<!每个)(?<!每种)型号|规格|展出面积|展览面积|展位|占地|建筑面积)[ \t:]{0,2}(?:约|大概)?[ \t]{0,2}\Z"
+    r"(?:(?<!每)(?<!每个)(?<!每种)(?:颜色|花色|型号|尺码)|(?<!同)款式|规格|展出面积|展览面积|展位|占地|建筑面积)[ \t:]{0,2}(?:约|大概)?[ \t]{0,2}\Z"
     r"|(?:颜色|花色)[ \t:]{0,2}每(?:月|季|次|年|批)[ \t]{0,2}(?:约|大概)?[ \t]{0,2}"
     r"(?:\d{1,4}[ \t]{0,2}[-~到至][ \t]{0,2})?\Z")  # 颜色每月8-10个
 # Yarn counts are not quantities: "全棉 40支 133*72", "60支贡缎", "32支白色酒店毛巾".
@@ -340,7 +352,7 @@ _NUMERAL_IN = re.compile(rf"[0-9{CN_DIGIT}十百千万]")
 _SLASH_WORD = re.compile(rf"[ \t]*/[ \t]*([a-z]+|[{_HAN}])?")
 _NEXT_WORD = re.compile(r"[ \t]{1,2}([a-z]+)")
 _DIGIT_NEXT = re.compile(r"[ \t]{0,2}\d")
-_SET_BEFORE = re.compile(r"(?<![a-z])(?:set|kit|套装)[ \t]{1,2}\Z")
+_SET_BEFORE = re.compile(r"(?<![a-z])(?:set|kit|套装)(?:[ \t]{1,2}|[,，][ \t]?)\Z")
 _SET_AFTER = re.compile(r"[ \t]{0,2}(?:[a-z-]{1,12} ){0,2}?(?:set|kit|套装)(?![a-z])")  # "15 pcs set"
 
 # --- Numbers written without a unit ----------------------------------------------------------
@@ -489,7 +501,7 @@ def extract_quantities(ctx: Context) -> list[Found]:
         unit = t.unit
         if t.keep is not None:
             word = ctx.original(*t.keep)
-            unit = word.lower() if word.isascii() else word
+            unit = " ".join(word.lower().replace(".", "").split()) if word.isascii() else word  # "sq. ft" → "sq ft"
         text = ctx.original(t.start, t.uend)
         for v in t.values:
             out.append(Found({"value": v + 0.5 if t.half else v, "unit": unit}, text, t.start, t.uend))
@@ -605,10 +617,14 @@ def _lower_in_place(text: str) -> str:
 def _tokens(low: str) -> list[_Tok]:
     """The numbers of the text, without those inside model numbers and longer numbers."""
     toks: list[_Tok] = []
+    grades = {g.start() for g in _STEEL_GRADE.finditer(low)} if "18/" in low else set()
+    grades |= {s + 3 for s in grades}
     for m in NUMBER_LOWER.finditer(low):
         if m.lastgroup == "long":
             continue
         s, e = m.span()
+        if s in grades:
+            continue  # 18/10 stainless: a grade, not 18 and 10 of something
         before = low[s - 1] if s else ""
         if m.group("ar") is not None:
             if before and before.isascii() and (before.isalnum() or before in "_#"):
@@ -618,6 +634,8 @@ def _tokens(low: str) -> list[_Tok]:
                     continue  # 6205-2RS, LM-450M, 1,5 (but 500-800 is a range)
             if low[e:e + 1] in (".", ",") and _DECIMAL_ON.match(low, e):
                 continue
+            if low[s] == "0" and e - s > 1 and low[s + 1].isdigit():
+                continue  # a leading zero: a code or a line number ("PO 2025-061", "007")
             toks.append(_Tok(s, e, None, "ar", (m.group("mult") or "").strip(), match=m))
         else:
             if m.group("cn") is not None:
@@ -627,6 +645,8 @@ def _tokens(low: str) -> list[_Tok]:
             else:
                 kind = "en"
             values = read(m)  # may be empty: a run of numerals that is no number (十百千)
+            if not values and before in _ROUND_BEFORE:
+                values = [_ROUND[m.group("cn")]] if m.group("cn") in _ROUND else []  # 上千把, 上万个
             if not values:
                 continue
             toks.append(_Tok(s, e, values, kind, ""))
@@ -663,6 +683,9 @@ def _assign_unit(low: str, t: _Tok, table: _Table, text: str) -> None:
         if w == "no." and _DIGIT_NEXT.match(low, t.uend):
             t.uend = 0
             return  # "Km 12 No. 8": an address
+        if w == "t" and (m.start("en") == t.end or text[m.start("en")] != "t"):
+            t.uend = 0
+            return  # "36T" teeth, "190T" taffeta, "20T" jack: a spec; "1.5 t" is tonnes
         t.how, t.uword, t.unit = "en", w, table.canonical.get(w)
         if t.unit is None and low[t.end:m.start("en")].strip():
             t.unit = "pcs"  # "20万个 bottles": 个 counts the goods the word names
@@ -980,9 +1003,9 @@ def _is_quantity(low: str, t: _Tok, table: _Table, plus: bool = True) -> bool:
     if t.values == [1] and t.kind in ("cn", "en") and not t.half:
         if unit != "containers" and (_PRICE_ONE_BEFORE.search(head[-12:]) or _PRICE_ONE_AFTER.match(tail)):
             return False  # "三千多一套", "HK$520 一個", "一斤多少钱": a price per one
-        if unit in ("pcs", "boxes", "bags", "rolls", None) and not _SAMPLE_NEAR.search(
-                low, max(0, t.start - 8), t.uend + 8):
-            return False  # 一个 is mostly an article: 一个问题, 一个客户 (but 各寄一个样灯)
+        if unit in ("pcs", "boxes", "bags", "rolls", None) and t.uword not in ("unit", "units") and not (
+                _SAMPLE_NEAR.search(low, max(0, t.start - 8), t.uend + 8)):
+            return False  # 一个 is mostly an article: 一个问题, 一个客户 (but 各寄一个样灯, "one unit of")
     if t.values == [1] and not t.half and (
             _PER_ONE_BEFORE.search(head[-24:]) if t.kind != "ar"
             else unit != "containers" and _PRICE_FOR_BEFORE.search(head[-24:])):
@@ -1007,11 +1030,13 @@ def _is_quantity(low: str, t: _Tok, table: _Table, plus: bool = True) -> bool:
         if not (word and table.canonical.get(word) == unit):  # "2000 Piece/Pieces" is one quantity
             if ((tail.startswith("/") and word) or _SLASH_AFTER_BAD.match(tail)) and not _SLASH_LIST.match(tail):
                 return False  # "25kg/ctn", "40 m/s", "20 drops/ml"; not "1,800 pcs / White 1,200 pcs"
+    if unit in _MEASURES and (_COUNT_AFTER.match(tail) or _TIMES_COUNT_AFTER.match(tail)):
+        return False  # "PE line 1.0 150m 200 pcs", "每卷50米 20卷": the size of each piece counted next
     if _CAPACITY_BEFORE.search(head[-28:]):
         return False
     if _CURRENCY_BEFORE.search(head[-16:]) or _MOQ_BEFORE.search(head) or _PACK_BEFORE.search(head[-24:]):
         return False
-    if (_ORDINAL_BEFORE.search(head[-16:]) and not _SIZE_LABEL_BEFORE.search(head[-10:])
+    if (_ORDINAL_BEFORE.search(head[-16:]) and not _SIZE_LABEL_BEFORE.search(head[-14:])
             and not (t.how == "c" and t.uword[:1] in "x×*")):
         return False  # "type 2", "No. 5" (but "S號 2,400 pcs", "grade 1x40HQ")
     if _RATE_BEFORE.search(head[-28:]):
@@ -1056,7 +1081,8 @@ def _is_quantity(low: str, t: _Tok, table: _Table, plus: bool = True) -> bool:
                     return False
     if t.uword in ("km", "kms", "公里") and (
             _DISTANCE_BEFORE.search(head[-20:]) or _DISTANCE_AFTER.match(tail)
-            or not _LINEAR_GOODS.search(low, max(0, t.start - 160), t.start)):
+            or not (_LINEAR_GOODS.search(low, max(0, t.start - 160), t.start)
+                    or _LINEAR_GOODS.search(low, t.uend, t.uend + 40))):
         return False  # "离济南40公里", "a 6.4 km road", "85 km ride": not cable by the kilometre
     if unit == "pcs" and t.how in ("en", "zh") and (
             max(t.values) <= 1000 and _SET_AFTER.match(tail) or max(t.values) <= 30 and _SET_BEFORE.search(head[-6:])):
