@@ -988,3 +988,70 @@ def test_sender_domain_changed_mid_thread(first, later, expected):
 ])
 def test_notice_role_domains(sender, expected):
     assert ("unverifiable_identity" in codes("Please see the details below and confirm.", sender=sender)) is expected
+
+
+# Round 7: kinds new writers showed, each written again in other words, scripts and regions.
+ROUND7_CASES = [
+    # gift / store cards whose codes we are to send: a fee in kind
+    ("fee_request", True, "The port inspector expects a small token: USD 200 in iTunes cards, please send me the codes."),
+    ("fee_request", True, "評審專家辛苦了，按慣例準備全家禮物卡十張，卡號拍照發我就可以。"),
+    ("fee_request", True, "Boss likes Steam. Buy 4 steam cards and scratch them, send the pin numbers to me tonight."),
+    ("fee_request", False, "我在开会，帮我买十张苹果礼品卡送客户，刮开后把卡号拍照发我，回来找财务报销。"),
+    ("fee_request", False, "We print PVC gift cards with magnetic stripe, 10,000 pcs, please quote."),
+    # a fee paid by the supplier "in advance", "directly with the lab", "half"
+    ("fee_request", True, "The legalisation file costs EUR 1,900, to be paid in advance by the supplier."),
+    ("fee_request", True, "The test fee (USD 420) is settled by the vendor directly with our lab."),
+    ("fee_request", True, "Customs registration total PHP 60,000, supplier cover half as usual."),
+    ("fee_request", True, "要出货先做登记, beneficiary 需先付 handling fee USD 900."),
+    ("fee_request", False, "Freight USD 800 is paid by the seller under CIF, as quoted."),
+    ("fee_request", False, "Can the supplier cover half of the mould cost if we order 20k pcs?"),
+    ("fee_request", False, "SGS will contact you to arrange a date. 没有任何 fee 要你们付."),
+    # a named fee with a sum that "must be paid first"
+    ("fee_request", True, "项目要做 import permit, USD 1,800 要先付, 付了才能开证。"),
+    ("fee_request", True, "先交入场费 ¥6,600 锁定展位，今天截止。"),
+    ("fee_request", True, "请于24小时内在线缴纳滞港及查验费用 ¥3,420.00，逾期退运。"),
+    ("fee_request", True, "Your shipment is on hold: customs duty of USD 2.99 is unpaid."),
+    ("fee_request", False, "开模费 5000 元要先付吗？还是从货款里扣？"),
+    ("fee_request", False, "运费 1200 元要先付，我们收到货再付尾款。"),
+    # favours for officials
+    ("fee_request", True, "Please bring USD 3,000 in cash for the minister's protocol officer."),
+    ("fee_request", True, "The customs officer normally receives a little appreciation from the exporter."),
+    ("fee_request", True, "到了以后领导那边你们安排一下喝酒唱歌。"),
+    ("fee_request", True, "和解金人民币三万元，须于本周五前支付，否则起诉。"),
+    # money to a person: the fee goes to "me", a named individual, or their phone wallet
+    ("payment_anomaly", True, "报名费 500 元，扫码转给王老师就行。"),
+    ("payment_anomaly", True, "服务费 RM 8,000 先付, DuitNow 到我 personal 就可以."),
+    ("payment_anomaly", True, "Agent: 李女士 工商银行 6222 0210 0112 3345"),
+    ("payment_anomaly", True, "Transfer the deposit to our adviser, Mr. Alan Brooks (IBAN GB29 NWBK 6016 1331 9268 19)."),
+    ("payment_anomaly", True, "入會費 HK$2,000，FPS 轉 5123 4567（黃先生）。"),
+    ("payment_anomaly", True, "The certificate fee is USD 700, please pay to our consultant Dr. Musa account."),
+    ("payment_anomaly", True, "The agent's fee is USD 900, please transfer it to him today."),
+    ("payment_anomaly", True, "Our accounts moved to our Dubai subsidiary, which will pay all suppliers from now on."),
+    ("payment_anomaly", True, "Payment will be made on our behalf by a business associate in Lagos."),
+    ("payment_anomaly", True, "此事先不要让其他人知道，今天下班前把20万转到这个账号。"),
+    ("payment_anomaly", False, "上次唱K一共486，一人97块，你微信转我就行。"),
+    ("payment_anomaly", False, "规格要交俾业主嘅灯光顾问审批，批咗先落单。"),
+    ("payment_anomaly", False, "I will send the notary's bank account once the meeting is fixed."),
+    ("payment_anomaly", False, "We pay the inspection company directly; their fee is for our account."),
+    # a fee to a firm the buyer names: a fee request (not a payment anomaly unless a person is paid)
+    ("fee_request", True, "Their pre-shipment review costs USD 540. Kindly pay them directly and send us the slip."),
+    ("fee_request", True, "Vendors register with our Hong Kong entity for a one-off fee, paid to their account."),
+    ("fee_request", False, "We will pay them directly for the inspection; no cost to you."),
+    ("fee_request", False, "We pay the inspection company directly; their fee is for our account."),
+]
+
+
+@pytest.mark.parametrize("code,expected,body", ROUND7_CASES)
+def test_round7_fraud_kinds(code, expected, body):
+    assert (code in codes(body)) is expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Our board approved your company. We will place a substantial annual order across your catalogue; send proforma.", True),
+    ("明年全年的灯具都想交给你们，金额很大，先签框架合同。", True),
+    ("We are furnishing three hotels and want to source the complete furniture requirement from you.", True),
+    ("We can take about 2 containers every month if price is good. Please send your catalogue.", False),
+    ("Please quote 304 stainless sink 600x450mm, 500 pcs; our annual volume is substantial.", False),
+])
+def test_open_ended_volume_is_a_huge_order(body, expected):
+    assert ("huge_order_no_detail" in codes(body)) is expected

@@ -582,7 +582,7 @@ _SUM = re.compile(r"\d\s?(?:元|块|万|千|%)|[一二两三四五六七八九�
 
 
 # Money coming back to us (overpayment, refund) is a payment anomaly, not a fee.
-_REFUND_WORD = re.compile(r"退|refund|overpa|多付|多转|多打|多汇|twice|货款|尾款|变更|更改|更换|新账户|新的账户|changed|"
+_REFUND_WORD = re.compile(r"退|refund|overpa|duplicate|重复|多付|多转|多打|多汇|twice|货款|尾款|变更|更改|更换|新账户|新的账户|changed|"
                           r"new account|balance|more than|difference", re.IGNORECASE)
 # A warning that names a personal account ("we never ask you to pay into a personal account").
 _NEGATED = re.compile(r"不接受|不会|严禁|禁止|请勿|切勿|不得|谨防|\b(?:never|do not|don't|will not|won't|beware|not accept)\b",
@@ -627,7 +627,7 @@ def fee_to_a_person(view):
         return None  # every personal payee is a payment anomaly first
     for mid, text, norm, m in _payees(view):
         near = norm[max(0, m.start() - 80):m.end() + 40]
-        if _SUM.search(near) and not _REFUND_WORD.search(near):
+        if _SUM.search(near) and not _REFUND_WORD.search(norm[max(0, m.start() - 160):m.end() + 40]):
             return _clause_of(text, m), mid
     return None
 
@@ -644,6 +644,35 @@ def payment_kept_secret(view):
         if m and _compiled(paying).search(norm):
             return _clause_of(text, m), mid
     return None
+
+
+@rule("FEE_TO_A_THIRD_PARTY", "payment_anomaly", 2.0,
+      "a fee the buyer asks for is to be paid to someone it names (its agent, lab, consultant, forwarder, "
+      "\"please pay them directly\"), not to the buyer: money routed through a third party (setting: "
+      "third_party_payee_pattern)", unless=("payment_anomaly",))
+def fee_to_third_party(view):
+    if not view.has("fee_request"):
+        return None  # paying one's own forwarder or lab is ordinary; paying the buyer's, for a fee, is not
+    return _search_setting(view, "third_party_payee_pattern")
+
+
+# Cards bought as presents for the writer's own clients, to be "reimbursed" later: the impersonated-boss
+# errand (a payment anomaly), not a fee to win an order.
+_CARDS_FOR_CLIENTS = LazyPattern(r"客户|客戶|报销|報銷|\b(?:clients?|customers?|reimburs\w*)\b", re.IGNORECASE)
+
+
+@rule("FEE_GIFT_CARD_CODES", "fee_request", 3.0,
+      "asks us to buy gift, store or recharge cards and send their codes (\"京东E卡…卡密拍照发我\", \"USD 300 in "
+      "Google Play cards, send me the codes\") for an officer, boss or reviewer (setting: gift_card_codes_patterns)")
+def fee_gift_card_codes(view):
+    checks = _list_checks(tuple(view.settings.get("gift_card_codes_patterns") or ()))
+    found = view.find(checks)
+    if found is None:
+        return None
+    for mid, text, norm in view.customer_texts():
+        if mid == found[1] and _CARDS_FOR_CLIENTS.search(norm):
+            return None
+    return found
 
 
 def _clause_of(text: str, m: re.Match[str]) -> str:
