@@ -6,6 +6,9 @@ Policy (every override appears in the result's ``reasons``):
    plus text) against the threshold chosen at training: the highest out-of-fold recall
    (folds by writer) whose false-positive rate stays within 1.5% (``model.train``). A suspected
    fraud is grade 4 whatever the grade model says: its apparent intent is not a purchase.
+   A score above the threshold with no fraud signal behind it is not a suspicion (the
+   spec: "the signals say why"); the result says so. Setting ``fraud_needs_signal = false``
+   turns this off.
 2. **Grade 1 facts.** When the thread shows an order, PO, paid deposit/sample fee
    (``order_placed``) or a visit to us (``visited``), the grade is 1.
 3. **No clear intent, no grade 2 or 3.** Grades 2 and 3 need clear intent: a product named,
@@ -26,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .model import Prediction
+from .rules import FRAUD_SIGNALS
 
 GRADE2_CRITERIA = {
     "detailed interest": ("detail_interest",),
@@ -65,7 +69,7 @@ def rules_grade(codes: Iterable[str], fraud: bool) -> tuple[int, str]:
     return 4, "grade 4: no product, requirement or price request"
 
 
-def combine(pred: Prediction, codes: Iterable[str]) -> tuple[int, bool, list[str]]:
+def combine(pred: Prediction, codes: Iterable[str], fraud_needs_signal: bool = True) -> tuple[int, bool, list[str]]:
     """The final grade and fraud verdict from the model's prediction and the signals, with
     the reasons a salesperson reads first."""
     have = set(codes)
@@ -74,7 +78,10 @@ def combine(pred: Prediction, codes: Iterable[str]) -> tuple[int, bool, list[str
     model_reason = f"model: grade {pred.grade} ({probs})"
     if pred.top_features:
         model_reason += "; strongest features: " + ", ".join(name for name, _ in pred.top_features)
-    if pred.fraud:
+    if pred.fraud and fraud_needs_signal and not have & set(FRAUD_SIGNALS):
+        reasons.append(f"not suspected by rule: fraud score {pred.fraud_probability:.2f} is above the threshold, "
+                       f"but no fraud signal fired")
+    elif pred.fraud:
         reasons.append(f"grade 4: fraud suspected (fraud score {pred.fraud_probability:.2f})")
         reasons.append(model_reason)
         return 4, True, reasons

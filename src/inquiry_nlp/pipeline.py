@@ -86,7 +86,7 @@ def _record(thread: Thread, extraction, signals, ruleset: RuleSet, model: GradeM
     codes = set(signals.by_code)
     evidence = [f"{h.code} ({h.rule}): {h.evidence}" for h in signals.hits]
     if model is not None and pred is not None:
-        grade, suspected, reasons = combine(pred, codes)
+        grade, suspected, reasons = combine(pred, codes, bool(ruleset.setting("fraud_needs_signal", True)))
         fraud = Fraud(suspected=suspected, score=pred.fraud_probability, signals=fraud_hits)
         probabilities: dict[str, float] | None = pred.probabilities
         model_info = {"name": model.manifest.get("name"), "version": model.manifest.get("version")}

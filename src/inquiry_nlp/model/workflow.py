@@ -26,6 +26,7 @@ def predict_all(model: GradeModel | None, data: Dataset, ruleset: RuleSet,
     if preds is None:
         preds = model.predict(data.features) if len(data) else []
     threshold = float(ruleset.setting("fraud_threshold", 0.5))
+    needs_signal = bool(ruleset.setting("fraud_needs_signal", True))
     out: dict[str, list[int]] = {k: [] for k in ("model", "model_fraud", "rules", "rules_fraud", "combined",
                                                  "combined_fraud")}
     for feat, pred in zip(data.features, preds):
@@ -35,7 +36,7 @@ def predict_all(model: GradeModel | None, data: Dataset, ruleset: RuleSet,
         rules_fraud = feat["num"]["rules_fraud_score"] >= threshold
         out["rules"].append(rules_grade(codes, rules_fraud)[0])
         out["rules_fraud"].append(int(rules_fraud))
-        grade, fraud, _ = combine(pred, codes)
+        grade, fraud, _ = combine(pred, codes, needs_signal)
         out["combined"].append(grade)
         out["combined_fraud"].append(int(fraud))
     return out
